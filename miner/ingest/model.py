@@ -1,0 +1,54 @@
+"""Plain data produced by the ingest stage: a document as pages of lines."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of source text, after value-preserving normalisation.
+
+    ``text`` is what later stages read; ``offset`` is the character offset of
+    the line's first character in the document's normalised text, so a claim
+    can always be traced back to its place.
+    """
+
+    text: str
+    page: int          # 1-based page (form feed in text, PDF page for PDFs)
+    line: int          # 1-based line: in the source file for text, within the page for PDFs
+    offset: int        # offset of text[0] in Document.text
+    file: str = ""     # the part's file name for multi-file documents
+
+
+@dataclass(frozen=True, slots=True)
+class GridRow:
+    """A table row as the source gives it: a list of raw cell strings.
+
+    Text sources give one tab- or space-separated line per row; PDFs give the
+    rows pdfplumber found. ``line`` points at the source line of the row.
+    """
+
+    cells: tuple[str, ...]
+    page: int
+    line: int
+    file: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A document: its lines in reading order, plus where they came from."""
+
+    path: str                       # as given by the user
+    lines: tuple[Line, ...]
+    encoding: str = "utf-8"
+    source_kind: str = "text"       # "text" | "pdf"
+    files: tuple[str, ...] = ()     # parts of a multi-file document, in order
+    pages: int = 1
+    # Table grids found by a layout-aware extractor (PDF); text sources leave
+    # this empty and the table stage reads the lines instead.
+    grids: tuple[tuple[GridRow, ...], ...] = ()
+    problems: tuple[str, ...] = field(default=())  # non-fatal ingest problems
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)

@@ -1,0 +1,37 @@
+"""Value-preserving, length-preserving character normalisation.
+
+Every mapping here is one character to one character, so offsets in the
+normalised text are offsets in the source text too. We never NFKC the whole
+text: NFKC turns the ideographic comma ``，`` into ``,``, which a number
+pattern would then read as a thousands separator and silently change a value.
+"""
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+# Full-width digits and the two full-width signs that occur inside numbers.
+_FULLWIDTH = {chr(0xFF10 + i): str(i) for i in range(10)}
+_FULLWIDTH.update({"．": ".", "％": "%", "\u00a0": " ", "\u3000": " ", "\u2002": " ", "\u2003": " "})
+
+
+@lru_cache(maxsize=4096)
+def _char(ch: str) -> str:
+    mapped = _FULLWIDTH.get(ch)
+    if mapped is not None:
+        return mapped
+    code = ord(ch)
+    # Kangxi radicals, CJK radicals supplement and CJK compatibility
+    # ideographs: PDF fonts emit e.g. U+2F40 '⽀' where the text means '支'.
+    if 0x2E80 <= code <= 0x2FDF or 0xF900 <= code <= 0xFAFF:
+        folded = unicodedata.normalize("NFKC", ch)
+        if len(folded) == 1:
+            return folded
+    return ch
+
+
+def normalize_line(text: str) -> str:
+    """Normalise one line; the result has exactly the length of the input."""
+    if text.isascii():
+        return text
+    return "".join(_char(ch) for ch in text)

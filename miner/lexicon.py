@@ -1,0 +1,28 @@
+"""Access to the data files in ``lexicons/`` (installed as ``miner.lexicons``).
+
+Keyword lists, synonyms, table identities and patterns are data; code reads
+them from here and never spells them inline.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+def _root() -> Path:
+    try:
+        return Path(str(resources.files("miner.lexicons")))
+    except ModuleNotFoundError:  # running from a source tree without install
+        return Path(__file__).resolve().parent.parent / "lexicons"
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> Any:
+    """Load ``lexicons/<name>.yaml``; the result is cached and must not be mutated."""
+    path = _root() / f"{name}.yaml"
+    with open(path, encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))

@@ -1,0 +1,71 @@
+"""Find number mentions in text with the patterns of ``lexicons/numbers.yaml``."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ..lexicon import load
+from .model import Mention
+from .parse import parse_number
+
+_PLACEHOLDER = regex.compile(r"\{(\w+)\}")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[tuple[str, str, str, regex.Pattern], ...]:
+    data = load("numbers")
+    parts: dict[str, str] = data["parts"]
+
+    def expand(pattern: str) -> str:
+        return _PLACEHOLDER.sub(lambda m: f"(?:{parts[m.group(1)]})" if m.group(1) in parts else m.group(0), pattern)
+
+    return tuple(
+        (entry["name"], entry["numeral"], entry.get("unit", ""), regex.compile(expand(entry["pattern"]), regex.V1))
+        for entry in data["mentions"]
+    )
+
+
+def _group(match: regex.Match, name: str) -> str:
+    try:
+        return match.group(name) or ""
+    except IndexError:
+        return ""
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """All number mentions in ``text``, left to right, never overlapping.
+
+    Where patterns compete for the same characters, the earlier pattern in
+    the data file wins at a given start, and the leftmost start wins overall.
+    """
+    candidates: list[tuple[int, int, int, regex.Match, str, str, str]] = []
+    for rank, (name, numeral, unit, pattern) in enumerate(_patterns()):
+        for match in pattern.finditer(text):
+            if match.end() > match.start():
+                candidates.append((match.start("number"), rank, -match.end(), match, name, numeral, unit))
+    candidates.sort(key=lambda c: (c[0], c[1], c[2]))
+    mentions: list[Mention] = []
+    taken_until = -1
+    for number_start, _rank, _neg_end, match, name, numeral, fixed_unit in candidates:
+        if number_start < taken_until:
+            continue
+        parsed = parse_number(match.group("number"), numeral)
+        if parsed is None:
+            continue
+        mentions.append(Mention(
+            pattern=name,
+            text=match.group(0),
+            start=match.start(),
+            end=match.end(),
+            number_text=match.group("number"),
+            number_start=number_start,
+            number_end=match.end("number"),
+            value=parsed.value,
+            decimals=parsed.decimals,
+            multiplier=_group(match, "multiplier"),
+            unit=fixed_unit or _group(match, "unit").replace(" ", ""),
+            approx=_group(match, "approx_before") or _group(match, "approx_after"),
+        ))
+        taken_until = match.end()
+    return mentions
