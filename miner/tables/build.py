@@ -1,0 +1,354 @@
+"""Recognise tables in a document's lines (text sources).
+
+Two layouts occur in text extractions: tab-separated rows, where a cell's
+position is its column; and rows flattened into space-separated tokens, where
+positions are lost and values are placed by the order the standard form
+prints its columns, panel by panel (see lexicons/tables.yaml).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import regex
+
+from ..ingest.model import Document, GridRow, Line
+from ..numbers import parse_number
+from .model import Cell, Row, Table
+from .placement import place_values
+from .spec import PanelSpec, TableSpec, match_title, squash, total_words
+
+_UNIT = regex.compile(r"(?:金额)?单位[:：]\s*(万元|亿元|千元|元)")
+_TABLE_NO = regex.compile(r"公开\s*0?(\d+)\s*表|[（(]\s*表\s*(\d+)\s*[）)]")
+_END = regex.compile(r"^\s*(?:注[:：]|说明[:：]|第[一二三四五六七八九十]+部分)")
+_NUMBER = regex.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\s?\d+)?$")
+_INTEGER = regex.compile(r"^\d{1,3}$")
+_CODE = regex.compile(r"^\d{3}(?:\d{2}){0,2}$")
+_HAN = regex.compile(r"\p{Han}")
+_SPLIT_SPACES = regex.compile(r"\s+")
+
+
+@dataclass
+class _Region:
+    spec: TableSpec
+    title: Line
+    lines: list[Line] = field(default_factory=list)
+    unit: str = ""
+    number: str = ""
+
+
+def _regions(doc: Document) -> list[_Region]:
+    regions: list[_Region] = []
+    current: _Region | None = None
+    for line in doc.lines:
+        spec = match_title(line.text)
+        if spec is not None:
+            current = _Region(spec=spec, title=line)
+            regions.append(current)
+            continue
+        if current is None:
+            continue
+        if _END.match(line.text):
+            current = None
+            continue
+        unit = _UNIT.search(line.text)
+        if unit and not current.unit:
+            current.unit = unit.group(1)
+        number = _TABLE_NO.search(line.text)
+        if number and not current.number:
+            current.number = number.group(1) or number.group(2)
+        if line.text.strip().startswith(("部门：", "部门:", "单位：", "单位:", "金额单位", "编制单位")) or (
+                number and len(squash(line.text)) <= 8):
+            continue
+        if line.text.strip():
+            current.lines.append(line)
+    # The title may carry the number: 收入支出决算总表(表 1)
+    for region in regions:
+        number = _TABLE_NO.search(region.title.text)
+        if number:
+            region.number = number.group(1) or number.group(2)
+    return regions
+
+
+def _is_number(text: str) -> bool:
+    return bool(_NUMBER.match(text.strip()))
+
+
+def _header_end(rows: list[list[str]]) -> int:
+    """Index of the first body row: after the 栏次 row, or after a row of 1..N."""
+    for index, cells in enumerate(rows):
+        stripped = [c.strip() for c in cells if c.strip()]
+        if any(c.replace(" ", "") == "栏次" for c in stripped):
+            return index + 1
+        if len(stripped) >= 3 and all(_INTEGER.match(c) for c in stripped):
+            if [int(c) for c in stripped] == list(range(1, len(stripped) + 1)):
+                return index + 1
+    # No numbering row: the body starts at the first row holding a figure.
+    for index, cells in enumerate(rows):
+        if any(_is_number(c) and "." in c for c in cells):
+            return index
+    return len(rows)
+
+
+@dataclass
+class _PanelRow:
+    code: str = ""
+    label: str = ""
+    lineno: str = ""
+    values: list[tuple[str, Line]] = field(default_factory=list)
+    # positional values (tab layout): column index -> raw
+    positioned: dict[int, tuple[str, Line]] = field(default_factory=dict)
+
+
+@dataclass
+class _RawRow:
+    panels: list[_PanelRow]
+    line: Line
+
+
+def _code_panel(spec: TableSpec, code: str) -> int | None:
+    for index, panel in enumerate(spec.panels):
+        if panel.rows == "economic" and any(code.startswith(p) for p in panel.code_prefixes):
+            return index
+    return None
+
+
+# ---------------------------------------------------------------- tab layout
+
+def _value_positions(header: list[list[str]], spec: TableSpec) -> list[list[int]]:
+    """Column positions of each panel's values, read from the 栏次/numbering row."""
+    for cells in reversed(header):
+        stripped = [c.strip() for c in cells]
+        if not any(stripped):
+            continue
+        panels: list[list[int]] = []
+        numbered = [i for i, c in enumerate(stripped) if _INTEGER.match(c)]
+        if not numbered:
+            break
+        if any(c.replace(" ", "") == "栏次" for c in stripped):
+            starts = [i for i, c in enumerate(stripped) if c.replace(" ", "") == "栏次"]
+            for k, start in enumerate(starts):
+                end = starts[k + 1] if k + 1 < len(starts) else len(stripped)
+                panels.append([i for i in numbered if start < i < end])
+        else:
+            panels.append(numbered)
+        if len(panels) == len(spec.panels):
+            return panels
+        if len(panels) == 1 and len(spec.panels) > 1:
+            # one numbering row over several panels: split by the spec's widths
+            flat, out = panels[0], []
+            for panel in spec.panels:
+                out.append(flat[: len(panel.columns)])
+                flat = flat[len(panel.columns):]
+            return out
+        break
+    return []
+
+
+def _tab_rows(body: list[Line], spec: TableSpec, header: list[list[str]]) -> list[_RawRow]:
+    positions = _value_positions(header, spec)
+    n_columns = len(spec.columns)
+    rows: list[_RawRow] = []
+    for line in body:
+        cells = line.text.split("\t")
+        if not any(c.strip() for c in cells):
+            continue
+        if not positions:
+            # Panels of (code, name, value) triples, e.g. the basic-expense detail table.
+            width = 3 if all(p.rows == "economic" for p in spec.panels) else 0
+            if width:
+                positions = [[width * k + 2] for k in range(len(spec.panels))]
+            else:
+                continue
+        panels: list[_PanelRow] = []
+        previous_end = -1
+        for index, value_positions in enumerate(positions):
+            panel = _PanelRow()
+            first = value_positions[0] if value_positions else len(cells)
+            labels = [c.strip() for c in cells[previous_end + 1:first] if c.strip()]
+            for text in labels:
+                compact = text.replace(" ", "")
+                if not panel.code and not panel.label and _CODE.match(compact) and spec.panels[index].rows != "item":
+                    panel.code = compact
+                elif _INTEGER.match(compact) or (_INTEGER.match(compact.replace(" ", "")) and not _HAN.search(text)):
+                    panel.lineno = compact
+                else:
+                    panel.label += compact
+            for k, pos in enumerate(value_positions):
+                raw_cell = cells[pos].strip() if pos < len(cells) else ""
+                # A bare column number (the 栏次 row wrapped onto the body)
+                # is header residue, not an amount.
+                if raw_cell and not (_INTEGER.match(raw_cell) and int(raw_cell) <= n_columns):
+                    panel.positioned[k] = (raw_cell, line)
+            previous_end = value_positions[-1] if value_positions else previous_end
+            panels.append(panel)
+        # A total label spanning panels (公用经费合计 over the last two panels)
+        # leaves its value in a later panel with no label of its own.
+        for index in range(1, len(panels)):
+            if panels[index].positioned and not panels[index].label and not panels[index].code \
+                    and not panels[index - 1].positioned and panels[index - 1].label:
+                panels[index].label = panels[index - 1].label
+                panels[index - 1].label = ""
+        rows.append(_RawRow(panels=panels, line=line))
+    return rows
+
+
+# ------------------------------------------------------------- space layout
+
+def _tokens(lines: list[Line]) -> list[tuple[str, Line, bool]]:
+    """Whitespace tokens with their line; the flag marks a line's first token."""
+    tokens = []
+    for line in lines:
+        parts = [p for p in _SPLIT_SPACES.split(line.text.strip()) if p]
+        for k, part in enumerate(parts):
+            tokens.append((part, line, k == 0))
+    return tokens
+
+
+def _space_rows(body: list[Line], spec: TableSpec) -> list[_RawRow]:
+    rows: list[_RawRow] = []
+    current: _RawRow | None = None
+    panel_index = 0
+
+    def new_row(line: Line) -> _RawRow:
+        row = _RawRow(panels=[_PanelRow() for _ in spec.panels], line=line)
+        rows.append(row)
+        return row
+
+    def state(panel: _PanelRow) -> str:
+        if panel.values:
+            return "values"
+        if panel.lineno:
+            return "lineno"
+        if panel.label or panel.code:
+            return "label"
+        return "empty"
+
+    for token, line, _first in _tokens(body):
+        compact = token
+        is_value = _is_number(compact) and ("." in compact or "," in compact)
+        is_int = bool(_INTEGER.match(compact))
+        is_code = bool(_CODE.match(compact)) and not is_value
+        if current is None:
+            current, panel_index = new_row(line), 0
+        spec_panel: PanelSpec = spec.panels[panel_index]
+        panel = current.panels[panel_index]
+        if is_code and spec_panel.rows in ("functional", "economic") and not (is_int and spec_panel.lineno):
+            target = _code_panel(spec, compact)
+            if target is None:
+                target = 0
+            if target < panel_index or (target == panel_index and state(panel) != "empty") or \
+                    any(state(p) != "empty" for p in current.panels[target:]):
+                current = new_row(line)
+            panel_index = target
+            current.panels[panel_index].code = compact
+            continue
+        if is_int and spec_panel.lineno and not is_value:
+            if state(panel) in ("lineno", "values"):
+                if panel_index + 1 < len(spec.panels):
+                    panel_index += 1
+                else:
+                    current, panel_index = new_row(line), 0
+            current.panels[panel_index].lineno = compact
+            continue
+        if is_value or (is_int and not spec_panel.lineno and state(panel) != "empty"
+                        and spec_panel.rows != "none") or (is_int and spec_panel.rows == "none"):
+            if len(panel.values) >= len(spec_panel.columns):
+                if panel_index + 1 < len(spec.panels):
+                    panel_index += 1
+                else:
+                    current, panel_index = new_row(line), 0
+            current.panels[panel_index].values.append((compact, line))
+            continue
+        # text: part of a label. A total label (人员经费合计) never continues
+        # the label of the row before it.
+        if state(panel) == "label" and any(word in compact for word in total_words()) \
+                and not any(word in panel.label for word in total_words()):
+            current, panel_index = new_row(line), 0
+            spec_panel, panel = spec.panels[0], current.panels[0]
+        if state(panel) in ("lineno", "values") or (spec_panel.rows == "none"):
+            is_total = any(word in compact for word in total_words())
+            if panel_index + 1 < len(spec.panels) and (spec.panels[panel_index + 1].rows != "economic" or is_total):
+                panel_index += 1
+            else:
+                current, panel_index = new_row(line), 0
+        current.panels[panel_index].label += compact
+    return rows
+
+
+# ------------------------------------------------------------------ assembly
+
+def _column_decimals(raw_rows: list[_RawRow]) -> int:
+    """The decimals a table prints (2 in practice): the most common count."""
+    counts: dict[int, int] = {}
+    for row in raw_rows:
+        for panel in row.panels:
+            raws = [raw for raw, _ in panel.values] + [raw for raw, _ in panel.positioned.values()]
+            for raw in raws:
+                parsed = parse_number(raw)
+                if parsed is not None:
+                    counts[parsed.decimals] = counts.get(parsed.decimals, 0) + 1
+    return max(counts, key=counts.get) if counts else 2
+
+
+def _assemble(region: _Region, raw_rows: list[_RawRow], layout: str, label: str, file: str) -> Table:
+    spec = region.spec
+    unit = region.unit or "万元"
+    decimals = _column_decimals(raw_rows)
+    placements = place_values(spec, raw_rows)
+    rows: list[Row] = []
+    for raw in raw_rows:
+        for panel_index, panel in enumerate(raw.panels):
+            panel_spec = spec.panels[panel_index]
+            if not (panel.label or panel.code or panel.values or panel.positioned):
+                continue
+            if panel_spec.rows == "none" and not (panel.values or panel.positioned):
+                continue
+            index = len(rows)
+            cells: list[Cell] = []
+            placed: dict[int, tuple[str, Line, str]] = {}
+            for k, (raw_text, line) in panel.positioned.items():
+                placed[k] = (raw_text, line, "position")
+            for k, (raw_text, line, how) in placements.get((id(raw), panel_index), {}).items():
+                placed[k] = (raw_text, line, how)
+            for k, column in enumerate(panel_spec.columns):
+                raw_text, line, how = placed.get(k, ("", raw.line, "position"))
+                parsed = parse_number(raw_text) if raw_text else None
+                value = parsed.value if parsed else None
+                cell_decimals = parsed.decimals if parsed else decimals
+                cells.append(Cell(
+                    table=label, row=index, column=column, group=panel_spec.group,
+                    row_code=panel.code, row_label=panel.label, value=value, decimals=cell_decimals,
+                    raw=raw_text, page=line.page, line=line.line, unit=unit,
+                    clipped=parsed is not None and parsed.decimals < decimals,
+                    placement=how,
+                ))
+            rows.append(Row(index=index, code=panel.code, label=panel.label, group=panel_spec.group,
+                            lineno=panel.lineno, cells=tuple(cells), page=raw.line.page, line=raw.line.line))
+    has_values = any(cell.value is not None for row in rows for cell in row.cells)
+    last = region.lines[-1].line if region.lines else region.title.line
+    return Table(
+        label=label, key=spec.key, name=spec.name, title=region.title.text.strip(), kind=spec.kind,
+        unit=unit, page=region.title.page, line_start=region.title.line, line_end=last,
+        columns=spec.columns, rows=tuple(rows), layout=layout, empty=not has_values, file=file,
+    )
+
+
+def tables_from_lines(doc: Document) -> tuple[Table, ...]:
+    tables: list[Table] = []
+    for ordinal, region in enumerate(_regions(doc), start=1):
+        label = f"表{int(region.number)}" if region.number else f"表{ordinal}"
+        tabbed = sum(1 for line in region.lines if "\t" in line.text) >= max(1, len(region.lines) // 3)
+        if tabbed:
+            grid = [line.text.split("\t") for line in region.lines]
+            start = _header_end(grid)
+            header = grid[:start]
+            raw_rows = _tab_rows(region.lines[start:], region.spec, header)
+            layout = "tabs"
+        else:
+            grid = [_SPLIT_SPACES.split(line.text.strip()) for line in region.lines]
+            start = _header_end(grid)
+            raw_rows = _space_rows(region.lines[start:], region.spec)
+            layout = "spaces"
+        tables.append(_assemble(region, raw_rows, layout, label, region.title.file))
+    return tuple(tables)

@@ -1,0 +1,109 @@
+"""Put the figures of a flattened row into the right columns.
+
+A space-separated extraction loses cell positions: `2010350 事业运行 247.54
+247.54` says the row total is 247.54 and one part column holds 247.54, but
+not which. The standard forms print the total first, so the first figure is
+the total and the others go, in order, into part columns; the default reading
+fills the leftmost part columns (基本支出 before 项目支出). Where the table's
+own hierarchy rules that reading out (a 项 row's parts cannot exceed what its
+款 parent has left after its siblings), the one placement that fits is taken
+(`hierarchy`); a reading nothing confirms is marked `guess`.
+
+This recovers the layout only. Claims are compared with the cells as placed,
+never with whichever placement agrees with a claim.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from itertools import combinations
+
+from ..numbers import parse_number
+from .spec import TableSpec, total_words
+
+
+def _value(raw: str) -> Decimal:
+    parsed = parse_number(raw)
+    return parsed.value if parsed else Decimal(0)
+
+
+def _parent_code(code: str) -> str | None:
+    if len(code) <= 3:
+        return ""          # 类 rows hang under the 合计 row
+    return code[:-2]
+
+
+def place_values(spec: TableSpec, raw_rows) -> dict:
+    """Map (id(raw_row), panel index) -> {column index: (raw, line, how)}."""
+    out: dict = {}
+    choices: dict[int, list[tuple[int, ...]]] = {}
+    for raw in raw_rows:
+        for panel_index, panel in enumerate(raw.panels):
+            values = panel.values
+            if not values:
+                continue
+            columns = spec.panels[panel_index].columns
+            placed = {k: (text, line, "order") for k, (text, line) in enumerate(values)}
+            identity = next((parts for total, parts in spec.identities if total == columns[0]), None)
+            if identity and 1 < len(values) < len(columns):
+                part_indexes = [columns.index(p) for p in identity if p in columns]
+                candidates = list(combinations(part_indexes, len(values) - 1))
+                if len(candidates) > 1:
+                    how = "order" if panel_index == 0 and spec.panels[0].rows == "functional" else "guess"
+                    placed = {0: (values[0][0], values[0][1], "order")}
+                    for k, (text, line) in enumerate(values[1:]):
+                        placed[candidates[0][k]] = (text, line, how)
+                    if how == "order":
+                        choices[id(raw)] = candidates
+            out[(id(raw), panel_index)] = placed
+    if choices:
+        _settle_by_hierarchy(raw_rows, out, choices)
+    return out
+
+
+def _settle_by_hierarchy(raw_rows, out, choices) -> None:
+    totals = total_words()
+    rows_by_parent: dict[str, list] = {}
+    parents: dict[str, object] = {}
+    for raw in raw_rows:
+        panel = raw.panels[0]
+        if panel.code:
+            parents.setdefault(panel.code, raw)
+            rows_by_parent.setdefault(_parent_code(panel.code), []).append(raw)
+        elif any(word in panel.label for word in totals):
+            parents.setdefault("", raw)
+    for parent_code in sorted(rows_by_parent, key=len):
+        parent = parents.get(parent_code)
+        if parent is None:
+            continue
+        remaining = {k: _value(text) for k, (text, _l, _h) in out.get((id(parent), 0), {}).items() if k}
+        open_rows = []
+        for child in rows_by_parent[parent_code]:
+            if id(child) in choices:
+                open_rows.append(child)
+            else:
+                for k, (text, _l, _h) in out.get((id(child), 0), {}).items():
+                    if k:
+                        remaining[k] = remaining.get(k, Decimal(0)) - _value(text)
+        while open_rows:
+            fits = {}
+            for child in open_rows:
+                values = [_value(text) for text, _l in child.panels[0].values[1:]]
+                fits[id(child)] = [combo for combo in choices[id(child)]
+                                   if all(v <= remaining.get(col, Decimal(0)) for v, col in zip(values, combo))]
+            # Settle the most constrained row first.
+            child = min(open_rows, key=lambda r: (len(fits[id(r)]) or 99))
+            fitting = fits[id(child)]
+            default = choices[id(child)][0]
+            if len(fitting) == 1:
+                combo, how = fitting[0], ("order" if fitting[0] == default else "hierarchy")
+            elif default in fitting:
+                combo, how = default, "order"
+            else:
+                combo, how = default, "guess"
+            values = child.panels[0].values
+            placed = {0: (values[0][0], values[0][1], "order")}
+            for (text, line), col in zip(values[1:], combo):
+                placed[col] = (text, line, how)
+                remaining[col] = remaining.get(col, Decimal(0)) - _value(text)
+            out[(id(child), 0)] = placed
+            open_rows.remove(child)

@@ -1,0 +1,99 @@
+"""Table identities from ``lexicons/tables.yaml``, and title matching."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from ..lexicon import load
+
+_QUOTES = regex.compile(r"[\"“”'‘’「」\s]")
+_YEAR = regex.compile(r"^(?:\d{4}年度?|\d{4}年)")
+_NUMBERED = regex.compile(r"[（(]?表\s*\d+[）)]?$|公开\s*\d+\s*表$")
+
+
+@dataclass(frozen=True, slots=True)
+class PanelSpec:
+    group: str
+    rows: str                 # functional | economic | item | none
+    lineno: bool
+    columns: tuple[str, ...]
+    code_prefixes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TableSpec:
+    kind: str
+    key: str
+    name: str
+    titles: tuple[str, ...]
+    panels: tuple[PanelSpec, ...]
+    identities: tuple[tuple[str, tuple[str, ...]], ...] = ()   # (total, parts)
+
+    @property
+    def columns(self) -> tuple[tuple[str, str], ...]:
+        return tuple((panel.group, column) for panel in self.panels for column in panel.columns)
+
+
+@lru_cache(maxsize=1)
+def total_words() -> tuple[str, ...]:
+    return tuple(load("tables").get("total_words", ()))
+
+
+def squash(text: str) -> str:
+    """Title text for matching: no spaces, no quote marks."""
+    return _QUOTES.sub("", text)
+
+
+@lru_cache(maxsize=1)
+def table_specs() -> tuple[TableSpec, ...]:
+    specs = []
+    for kind, body in load("tables")["kinds"].items():
+        for entry in body["tables"]:
+            panels = tuple(
+                PanelSpec(
+                    group=panel.get("group", ""),
+                    rows=panel.get("rows", "functional"),
+                    lineno=bool(panel.get("lineno", False)),
+                    columns=tuple(panel["columns"]),
+                    code_prefixes=tuple(str(p) for p in panel.get("code_prefixes", ())),
+                )
+                for panel in entry["panels"]
+            )
+            identities = []
+            for text in entry.get("identities", ()):
+                total, _, parts = text.partition("=")
+                identities.append((total.strip(), tuple(p.strip() for p in parts.split("+"))))
+            specs.append(TableSpec(kind=kind, key=entry["key"], name=entry["name"],
+                                   titles=tuple(entry["titles"]), panels=panels,
+                                   identities=tuple(identities)))
+    return tuple(specs)
+
+
+@lru_cache(maxsize=1)
+def _titles() -> tuple[tuple[str, TableSpec], ...]:
+    pairs = [(squash(title), spec) for spec in table_specs() for title in spec.titles]
+    pairs.sort(key=lambda pair: -len(pair[0]))
+    return tuple(pairs)
+
+
+def match_title(line: str, kinds: tuple[str, ...] | None = None) -> TableSpec | None:
+    """The table identity whose title this line is, or None.
+
+    The line must be the title alone (optionally with a leading year and a
+    trailing table number): a sentence that merely mentions a table, or a
+    table-of-contents entry (numbered, with a page number), is not a title.
+    """
+    text = squash(line)
+    if not text or len(text) > 40:
+        return None
+    text = _YEAR.sub("", text)
+    text = _NUMBERED.sub("", text)
+    for title, spec in _titles():
+        if kinds and spec.kind not in kinds:
+            continue
+        if text == title or (text.endswith(title) and len(text) - len(title) <= 6
+                             and not regex.match(r"^[一二三四五六七八九十\d]+[、.．]", text)):
+            return spec
+    return None
