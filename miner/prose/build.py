@@ -1,0 +1,142 @@
+"""Turn a document's non-table lines into paragraphs and sentences.
+
+Hard-wrapped prose is joined back: a line that does not end a sentence runs
+on into the next non-blank line, also when the break falls inside a number
+or between a number and its unit (`191.0⏎⏎万元`). Each sentence keeps, per
+source line it spans, where its characters came from.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from ..ingest.model import Document, Line
+from ..lexicon import load
+from .model import Paragraph, Segment, Sentence
+
+
+@dataclass(frozen=True)
+class _Layout:
+    headings: tuple[tuple[str, regex.Pattern], ...]
+    heading_max: int
+    skip: tuple[regex.Pattern, ...]
+    paragraph_end: regex.Pattern
+    sentence_end: regex.Pattern
+    table_cells: int
+
+
+@lru_cache(maxsize=1)
+def _layout() -> _Layout:
+    data = load("layout")
+    return _Layout(
+        headings=tuple((h["name"], regex.compile(h["pattern"])) for h in data["headings"]),
+        heading_max=int(data["heading_max_chars"]),
+        skip=tuple(regex.compile(p) for p in data["skip_lines"]),
+        paragraph_end=regex.compile(data["paragraph_end"]),
+        sentence_end=regex.compile(data["sentence_end"]),
+        table_cells=int(data["table_row_min_cells"]),
+    )
+
+
+def heading_level(text: str) -> int | None:
+    for level, (_name, pattern) in enumerate(_layout().headings):
+        if pattern.match(text):
+            return level
+    return None
+
+
+@dataclass
+class _Buffer:
+    text: list[str] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
+    length: int = 0
+
+    def add(self, line: Line, start: int, end: int) -> None:
+        piece = line.text[start:end]
+        if not piece:
+            return
+        self.segments.append(Segment(self.length, len(piece), line.offset + start, line.page, line.line, line.file))
+        self.text.append(piece)
+        self.length += len(piece)
+
+
+def _sentences(buffer: _Buffer, first_id: int, paragraph: int, section: tuple[str, ...]) -> list[Sentence]:
+    text = "".join(buffer.text)
+    cuts = [m.end() for m in _layout().sentence_end.finditer(text)]
+    if not cuts or cuts[-1] != len(text):
+        cuts.append(len(text))
+    sentences = []
+    start = 0
+    for cut in cuts:
+        piece = text[start:cut]
+        lead = len(piece) - len(piece.lstrip())
+        if piece.strip():
+            segs = []
+            for seg in buffer.segments:
+                lo, hi = max(seg.start, start + lead), min(seg.start + seg.length, cut)
+                if lo < hi:
+                    segs.append(Segment(lo - start - lead, hi - lo, seg.doc_offset + (lo - seg.start),
+                                        seg.page, seg.line, seg.file))
+            sentences.append(Sentence(id=first_id + len(sentences), text=piece.strip(), paragraph=paragraph,
+                                      section=section, segments=tuple(segs)))
+        start = cut
+    return sentences
+
+
+def paragraphs_from_lines(doc: Document, excluded_lines: set[tuple[str, int]]) -> tuple[Paragraph, ...]:
+    """Paragraphs of the narrative. ``excluded_lines`` holds (file, line) of table lines."""
+    layout = _layout()
+    paragraphs: list[Paragraph] = []
+    section: list[tuple[int, str]] = []        # (level, heading text)
+    buffer = _Buffer()
+    heading = ""
+    sentence_id = 0
+
+    def flush() -> None:
+        nonlocal buffer, heading, sentence_id
+        if buffer.length:
+            path = tuple(text for _level, text in section)
+            sentences = _sentences(buffer, sentence_id, len(paragraphs), path)
+            sentence_id += len(sentences)
+            paragraphs.append(Paragraph(id=len(paragraphs), section=path, sentences=tuple(sentences),
+                                        heading=heading))
+        buffer = _Buffer()
+
+    for line in doc.lines:
+        text = line.text
+        stripped = text.strip()
+        if (line.file, line.line) in excluded_lines:
+            flush()
+            continue
+        if not stripped:
+            continue
+        if sum(1 for cell in text.split("\t") if cell.strip()) >= layout.table_cells:
+            flush()
+            continue
+        if any(p.match(stripped) for p in layout.skip):
+            flush()
+            continue
+        level = heading_level(stripped)
+        if level is not None:
+            flush()
+            title = regex.split(r"[。：:]", stripped, maxsplit=1)[0]
+            # A short line with no clause break is a heading of its own; a
+            # numbered line that runs on (hard-wrapped, or with a sentence
+            # after its title) opens a paragraph whose text it also starts.
+            is_title = (len(stripped) <= layout.heading_max and not regex.search(r"[，,；;]", stripped)
+                        and len(stripped) - len(title) <= 1)
+            while section and section[-1][0] >= level:
+                section.pop()
+            section.append((level, title.strip()))
+            heading = stripped
+            if is_title:
+                continue
+        begin = len(text) - len(text.lstrip())
+        end = len(text.rstrip())
+        buffer.add(line, begin, end)
+        if layout.paragraph_end.search(stripped):
+            flush()
+    flush()
+    return tuple(paragraphs)

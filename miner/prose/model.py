@@ -1,0 +1,54 @@
+"""Plain data produced by the prose stage."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of sentence characters that sits on one source line."""
+
+    start: int        # offset in the sentence text
+    length: int
+    doc_offset: int   # offset in Document.text of the run's first character
+    page: int
+    line: int
+    file: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    id: int
+    text: str
+    paragraph: int
+    section: tuple[str, ...]     # heading path, outermost first
+    segments: tuple[Segment, ...]
+
+    def segment_at(self, index: int) -> Segment:
+        starts = [seg.start for seg in self.segments]
+        return self.segments[max(0, bisect_right(starts, index) - 1)]
+
+    def doc_offset(self, index: int) -> int:
+        seg = self.segment_at(index)
+        return seg.doc_offset + min(index - seg.start, max(seg.length - 1, 0))
+
+    @property
+    def page(self) -> int:
+        return self.segments[0].page if self.segments else 0
+
+    @property
+    def line(self) -> int:
+        return self.segments[0].line if self.segments else 0
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    id: int
+    section: tuple[str, ...]
+    sentences: tuple[Sentence, ...]
+    heading: str = ""            # the item heading that opens it, if any
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.sentences)
