@@ -26,6 +26,11 @@ def _patterns() -> tuple[tuple[str, str, str, regex.Pattern], ...]:
     )
 
 
+@lru_cache(maxsize=1)
+def _ignored() -> tuple[regex.Pattern, ...]:
+    return tuple(regex.compile(p) for p in load("numbers").get("ignore", ()))
+
+
 def _group(match: regex.Match, name: str) -> str:
     try:
         return match.group(name) or ""
@@ -45,10 +50,11 @@ def find_mentions(text: str) -> list[Mention]:
             if match.end() > match.start():
                 candidates.append((match.start("number"), rank, -match.end(), match, name, numeral, unit))
     candidates.sort(key=lambda c: (c[0], c[1], c[2]))
+    blocked = [(m.start(), m.end()) for p in _ignored() for m in p.finditer(text)]
     mentions: list[Mention] = []
     taken_until = -1
     for number_start, _rank, _neg_end, match, name, numeral, fixed_unit in candidates:
-        if number_start < taken_until:
+        if number_start < taken_until or any(s <= number_start < e for s, e in blocked):
             continue
         parsed = parse_number(match.group("number"), numeral)
         if parsed is None:

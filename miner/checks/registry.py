@@ -1,0 +1,21 @@
+"""The rule catalogue: one explicit list, one module per rule, named by its code."""
+from __future__ import annotations
+
+from types import ModuleType
+
+from .rules import dr01, dr02, dr03, dr05, in01, vc01
+
+RULES: tuple[ModuleType, ...] = (in01, vc01, dr01, dr02, dr03, dr05)
+
+
+def by_code() -> dict[str, ModuleType]:
+    return {rule.CODE: rule for rule in RULES}
+
+
+def selected(select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> tuple[ModuleType, ...]:
+    """Rules whose code starts with a selected prefix and with no ignored prefix (ruff-style)."""
+    def matches(code: str, prefixes) -> bool:
+        return any(code.upper().startswith(p.upper()) for p in prefixes)
+
+    return tuple(rule for rule in RULES
+                 if (not select or matches(rule.CODE, select)) and not matches(rule.CODE, ignore))

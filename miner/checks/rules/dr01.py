@@ -1,0 +1,60 @@
+"""DR01 share recomputed.
+
+What it checks: a share ("占本年支出合计的57.6%", "占85.3%") against the part
+divided by the whole, the whole taken from the words after 占 or, when none,
+from the figure that leads the section; table cells are used where the
+figures are linked, the stated figures otherwise.
+
+Why it matters: shares are where a wrong denominator hides, e.g. a figure
+that is all of a category said to be a fraction of it.
+
+Bad (wuchang-cyzx-2024-final, 十三(一)): project funds of 367.67万元 "占一般公共
+预算项目支出总额的42.35%" while 表5 项目支出 is 367.67 (100%); 42.35% is
+367.67/868.11, a share of all spending.
+Good: "基本支出 500.44 万元，占本年支出 57.6%" = 500.44/868.11 = 57.65%.
+"""
+from __future__ import annotations
+
+from ...claims.model import Claim
+from ..context import Context, stated_figure
+from ..model import Check
+from ..tolerance import judge, ratio, show
+
+CODE = "DR01"
+NAME = "share-recomputed"
+FAMILY = "derived"
+SEVERITY = "error"
+SUMMARY = "A share differs from part ÷ whole."
+KINDS = ("share",)
+
+
+def check(claim: Claim, ctx: Context) -> list[Check]:
+    part_claim = ctx.claim(claim.numerator)
+    if part_claim is None:
+        return []
+    part = ctx.figure(part_claim)
+    link = ctx.links.get(claim.id)
+    whole_claim = ctx.claim(claim.denominator)
+    if link is not None and link.cell is not None:
+        from ..context import cell_figure
+        whole = cell_figure(link.cell, part_claim)
+    elif whole_claim is not None:
+        whole = ctx.figure(whole_claim)
+    else:
+        return []
+    result = ratio(part.value, part.decimals, whole.value, whole.decimals)
+    if result is None:
+        return []
+    point, interval = result
+    verdict = judge(claim.value, claim.decimals, claim.approx, point, interval)
+    formula = f"{part.value} / {whole.value} = {show(point)}%"
+    evidence = f"{formula} [{part.source}; {whole.source}]"
+    if verdict.verdict == "mismatch":
+        message = f"the prose says {claim.text} but {formula}"
+        if claim.denominator_words:
+            message += f" (whole: {claim.denominator_words})"
+    else:
+        message = f"{claim.text} agrees with {formula}"
+    covers = tuple(c.id for c in (part_claim, whole_claim) if c is not None and verdict.verdict != "mismatch")
+    return [Check(CODE, claim.id, verdict.verdict, verdict.severity, show(point), evidence, message,
+                  verdict.tolerance, covers)]

@@ -1,0 +1,53 @@
+"""DR02 completion rate recomputed.
+
+What it checks: "完成年初预算的X%" against 决算 ÷ 年初预算 from the same
+sentence, the 决算 taken from its linked table cell where there is one.
+
+Why it matters: the rate is the figure readers quote; it must follow from
+the two amounts beside it.
+
+Bad: a rate of 102.46% beside 367.67 / 363.82 (= 101.06%) — here the rate
+matches the table's 372.78 and VC01 reports the amount.
+Good (wuchang-cyzx-2024-final): 年初预算 16.75, 决算 10.93, "65.25%" = 65.254%.
+A rate printed 101.34 where 37.66/37.16 = 101.3455 is `rounding` (truncated).
+"""
+from __future__ import annotations
+
+from ...claims.model import Claim
+from ..context import Context
+from ..model import Check
+from ..tolerance import judge, ratio, show
+
+CODE = "DR02"
+NAME = "completion-rate-recomputed"
+FAMILY = "derived"
+SEVERITY = "error"
+SUMMARY = "A completion rate differs from actual ÷ budget."
+KINDS = ("rate",)
+
+
+def check(claim: Claim, ctx: Context) -> list[Check]:
+    actual_claim, budget_claim = ctx.claim(claim.numerator), ctx.claim(claim.denominator)
+    if actual_claim is None or budget_claim is None:
+        return []
+    actual, budget = ctx.figure(actual_claim), ctx.figure(budget_claim)
+    result = ratio(actual.value, actual.decimals, budget.value, budget.decimals)
+    if result is None:
+        return []
+    point, interval = result
+    verdict = judge(claim.value, claim.decimals, claim.approx, point, interval)
+    formula = f"{actual.value} / {budget.value} = {show(point)}%"
+    evidence = f"{formula} [{actual.source}; {budget.source}]"
+    if verdict.verdict == "mismatch":
+        message = f"the prose says {claim.text} but {formula}"
+    else:
+        message = f"{claim.text} agrees with {formula}"
+        if actual.from_table and actual.value != actual_claim.value:
+            prose = ratio(actual_claim.value, actual_claim.decimals, budget.value, budget.decimals)
+            if prose:
+                message += (f"; with the prose's own {actual_claim.value} it would be {show(prose[0])}%: "
+                            f"the rate was computed from the table value")
+    covers = () if verdict.verdict == "mismatch" else tuple(
+        c.id for c, f in ((budget_claim, budget), (actual_claim, actual)) if not f.from_table)
+    return [Check(CODE, claim.id, verdict.verdict, verdict.severity, show(point), evidence, message,
+                  verdict.tolerance, covers)]

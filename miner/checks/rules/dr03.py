@@ -1,0 +1,49 @@
+"""DR03 change rate recomputed.
+
+What it checks: "减少525.02万元，下降37.7%" against change ÷ previous-year
+figure, the previous year being the current figure minus the signed change
+(the current figure from its table cell where linked).
+
+Why it matters: growth rates are quoted on their own; a rate that does not
+follow from the change and the current figure misleads about the trend.
+
+Bad: "减少100万元，下降50%" beside a current figure of 900万元 (100/1000 = 10%).
+Good (wuchang-cyzx-2024-final): 868.11, 减少 525.02, 下降 37.7%:
+525.02 / (868.11 + 525.02) = 37.69%.
+"""
+from __future__ import annotations
+
+from ...claims.model import Claim
+from ..context import Context
+from ..model import Check
+from ..tolerance import judge, ratio, show
+
+CODE = "DR03"
+NAME = "change-rate-recomputed"
+FAMILY = "derived"
+SEVERITY = "error"
+SUMMARY = "A change rate differs from change ÷ previous-year figure."
+KINDS = ("change_rate",)
+
+
+def check(claim: Claim, ctx: Context) -> list[Check]:
+    change_claim, base_claim = ctx.claim(claim.numerator), ctx.claim(claim.base)
+    if change_claim is None or base_claim is None or change_claim.direction not in ("+", "-"):
+        return []
+    current = ctx.figure(base_claim)
+    sign = 1 if change_claim.direction == "+" else -1
+    prior = current.value - sign * change_claim.value
+    decimals = max(current.decimals, change_claim.decimals)
+    result = ratio(change_claim.value, change_claim.decimals, prior, decimals)
+    if result is None:
+        return []
+    point, interval = result
+    verdict = judge(claim.value, claim.decimals, claim.approx, point, interval)
+    formula = f"{change_claim.value} / ({current.value} {'-' if sign > 0 else '+'} {change_claim.value}) = {show(point)}%"
+    evidence = f"{formula} [{current.source}; stated change {change_claim.text}]"
+    message = (f"the prose says {claim.text} but {formula}" if verdict.verdict == "mismatch"
+               else f"{claim.text} agrees with {formula}")
+    covers = () if verdict.verdict == "mismatch" else tuple(
+        c.id for c in (change_claim,) + (() if current.from_table else (base_claim,)))
+    return [Check(CODE, claim.id, verdict.verdict, verdict.severity, show(point), evidence, message,
+                  verdict.tolerance, covers)]

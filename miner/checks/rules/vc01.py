@@ -1,0 +1,64 @@
+"""VC01 stated value vs linked cell.
+
+What it checks: an amount in the narrative against the table cell its
+labels point to (subject -> row, measure and section -> table and column).
+
+Why it matters: the narrative restates the tables; a figure that differs is
+a copying error the reader cannot see without the tables side by side.
+
+Bad (wuchang-cyzx-2024-final, 五(三)(1)): 事业运行（项）"支出决算为367.67万元"
+while 表5 2010350 事业运行 shows 372.78 (and the same sentence's 102.46% is
+372.78/363.82, so the rate was computed from the table value).
+Good: "基本支出 500.44 万元" with 表5 合计 / 基本支出 = 500.44.
+"""
+from __future__ import annotations
+
+from ...claims.model import Claim
+from ..context import Context
+from ..model import Check
+from ..tolerance import judge, ratio, show
+
+CODE = "VC01"
+NAME = "value-vs-cell"
+FAMILY = "value"
+SEVERITY = "error"
+SUMMARY = "An amount in the prose differs from the table cell it names."
+KINDS = ("amount",)
+
+
+def _rate_explanation(claim: Claim, ctx: Context, table_value) -> str:
+    """If a completion rate in the sentence was computed from the table value, say so."""
+    for other in ctx.claims.values():
+        if other.sentence_id != claim.sentence_id or other.kind != "rate" or other.numerator != claim.id:
+            continue
+        budget = ctx.claim(other.denominator)
+        if budget is None or budget.value == 0:
+            continue
+        with_table = ratio(table_value.value, table_value.decimals, budget.value, budget.decimals)
+        with_prose = ratio(claim.value, claim.decimals, budget.value, budget.decimals)
+        if with_table and judge(other.value, other.decimals, "", with_table[0], with_table[1]).verdict != "mismatch":
+            return (f"; the completion rate {other.text} in the same sentence equals "
+                    f"{table_value.value}/{budget.value} = {show(with_table[0])}% (with the prose's {claim.value} it would be "
+                    f"{show(with_prose[0]) if with_prose else '—'}%), so the rate was computed from the table value "
+                    f"and the amount in the prose is wrong")
+    return ""
+
+
+def check(claim: Claim, ctx: Context) -> list[Check]:
+    figure = ctx.table_figure(claim)
+    if figure is None:
+        return []
+    verdict = judge(claim.value, claim.decimals, claim.approx, figure.value, clipped=figure.clipped)
+    link = ctx.links[claim.id]
+    others = [c.ref() + f" = {c.raw or 'blank'}" for c in link.cells[1:]]
+    evidence = figure.source + (f" (also {'; '.join(others)})" if others else "")
+    if verdict.verdict == "ok":
+        message = f"{claim.text} agrees with {figure.source}"
+    elif verdict.verdict == "rounding":
+        message = f"{claim.text} vs {figure.value} in {figure.source}: a rounding-level difference ({verdict.tolerance})"
+    else:
+        message = (f"the prose states {claim.value} {claim.unit} for {claim.subject or claim.measure} "
+                   f"({claim.measure}) but {figure.source} shows {figure.value}"
+                   + _rate_explanation(claim, ctx, figure))
+    return [Check(CODE, claim.id, verdict.verdict, verdict.severity, str(figure.value), evidence, message,
+                  verdict.tolerance)]

@@ -1,0 +1,45 @@
+"""Run the selected rules over a document's claims and settle each claim's verdict."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..claims.model import Claim
+from .context import Context
+from .model import Check
+
+_ORDER = {"ok": 0, "rounding": 1, "mismatch": 2}
+_SEVERITY = {"": 0, "info": 1, "warning": 2, "error": 3}
+
+
+@dataclass(frozen=True)
+class ClaimVerdict:
+    verdict: str          # ok | rounding | mismatch | unlinked
+    severity: str
+    rules: tuple[str, ...]
+    evidence: str
+    evidence_value: str
+    message: str
+
+
+def run_rules(ctx: Context, rules) -> list[Check]:
+    checks: list[Check] = []
+    for claim in ctx.claims.values():
+        for rule in rules:
+            if claim.kind in rule.KINDS:
+                checks.extend(rule.check(claim, ctx))
+    return checks
+
+
+def settle(claim: Claim, ctx: Context, checks: list[Check], unlinked_reason: str) -> ClaimVerdict:
+    own = [c for c in checks if c.claim_id == claim.id]
+    if not own:
+        own = [c for c in checks if claim.id in c.covers]
+        if own:
+            best = min(own, key=lambda c: _ORDER[c.verdict])
+            return ClaimVerdict(best.verdict, "", (best.rule,), best.evidence, best.expected,
+                                f"used in {best.rule}: {best.message}")
+        return ClaimVerdict("unlinked", "", (), "", "", unlinked_reason)
+    worst = max(own, key=lambda c: (_ORDER[c.verdict], _SEVERITY[c.severity]))
+    return ClaimVerdict(worst.verdict, worst.severity, tuple(dict.fromkeys(c.rule for c in own)),
+                        worst.evidence, worst.expected, "; ".join(dict.fromkeys(c.message for c in own
+                                                                              if c.verdict == worst.verdict)))

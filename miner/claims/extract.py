@@ -1,0 +1,355 @@
+"""Claims: every number of the narrative, with its kind, subject, measure and period.
+
+Numbers come from the regex recognizer (miner.numbers) on the raw sentence
+text; spaCy (blank Chinese pipeline, jieba segmenter) provides the tokens and
+clause boundaries around them, with each number added to the Doc as a span.
+The words that decide kind, subject and measure are data (lexicons/).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from functools import lru_cache
+
+import regex
+
+from ..lexicon import load
+from ..numbers import Mention, find_mentions
+from ..prose.model import Paragraph, Sentence
+from .model import Claim
+from .nlp import pipeline
+
+_CLAUSE_PUNCT = frozenset("，,；;：:。！？、")
+_LEVEL = regex.compile(r"\s*[（(]\s*([类款项])\s*[）)]\s*")
+_NUMBERING = regex.compile(r"^\s*(?:[（(]?\s*[一二三四五六七八九十\d]+\s*[）)、.．]\s*)+")
+
+
+@dataclass(frozen=True)
+class _Words:
+    share: tuple[str, ...]
+    rate: tuple[str, ...]
+    increase: tuple[str, ...]
+    decrease: tuple[str, ...]
+    flat: tuple[str, ...]
+    alternative: regex.Pattern
+    indicator: tuple[str, ...]
+    threshold_before: tuple[str, ...]
+    threshold_after: tuple[str, ...]
+    prior: tuple[str, ...]
+    parts: tuple[str, ...]
+    money: dict[str, Decimal]
+    measures: tuple[tuple[str, str], ...]       # (word, key), longest first
+    column_subjects: tuple[str, ...]
+    denominators: tuple[tuple[str, str], ...]
+    qualifiers: tuple[str, ...]
+    linkers: tuple[str, ...]
+    comparison: tuple[str, ...]
+    max_leftover: int
+
+
+def _longest_first(words) -> tuple[str, ...]:
+    return tuple(sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def words() -> _Words:
+    c = load("claims")
+    m = load("measures")
+    measure_words = sorted(((w, e["key"]) for e in m["measures"] for w in e["words"]), key=lambda p: -len(p[0]))
+    return _Words(
+        share=_longest_first(c["share_markers"]), rate=_longest_first(c["rate_markers"]),
+        increase=_longest_first(c["increase_words"]), decrease=_longest_first(c["decrease_words"]),
+        flat=_longest_first(c["flat_words"]), alternative=regex.compile(c["alternative_pattern"]),
+        indicator=_longest_first(c["indicator_words"]),
+        threshold_before=_longest_first(c["threshold_before"]), threshold_after=_longest_first(c["threshold_after"]),
+        prior=_longest_first(c["prior_period_words"]), parts=_longest_first(c["parts_markers"]),
+        money={k: Decimal(v) for k, v in c["money_units"].items()},
+        measures=tuple(measure_words),
+        column_subjects=_longest_first(m["column_subjects"]),
+        denominators=tuple(sorted(m["denominators"].items(), key=lambda p: -len(p[0]))),
+        qualifiers=_longest_first(c["qualifiers"]), linkers=_longest_first(c["linkers"]),
+        comparison=_longest_first(c["comparison_words"]), max_leftover=int(c["max_leftover_chars"]),
+    )
+
+
+def normalise_name(text: str) -> str:
+    """A classification name as prose and tables both write it, for matching."""
+    text = _NUMBERING.sub("", text)
+    text = _LEVEL.sub("", text)
+    text = regex.sub(r"\s+", "", text)
+    text = text.replace("(", "（").replace(")", "）")
+    return text
+
+
+class SubjectIndex:
+    """Finds classification names in prose; built from the lexicon and the document's rows."""
+
+    def __init__(self, names):
+        base = [e["name"] for e in load("classification")["functional"]]
+        variants = set()
+        for name in list(base) + list(names):
+            norm = normalise_name(name)
+            if len(norm) < 2:
+                continue
+            variants.add(norm)
+            if norm.endswith("支出") and len(norm) > 4:
+                variants.add(norm[:-2])       # 一般公共服务（类）支出 -> 一般公共服务
+        self.names = _longest_first(variants)
+        self._pattern = regex.compile("|".join(regex.escape(n) for n in self.names)) if self.names else None
+
+    def find_all(self, text: str) -> list[tuple[int, int, str]]:
+        if self._pattern is None:
+            return []
+        return [(m.start(), m.end(), m.group(0)) for m in self._pattern.finditer(text, overlapped=False)]
+
+
+def _rfind_any(text: str, options) -> tuple[int, str]:
+    best = (-1, "")
+    for word in options:
+        pos = text.rfind(word)
+        if pos > best[0] or (pos == best[0] and pos >= 0 and len(word) > len(best[1])):
+            best = (pos, word)
+    return best
+
+
+def _clause_start(sentence: str, index: int, doc=None) -> int:
+    """Start of the clause holding ``index``: after the last clause punctuation.
+
+    Clause punctuation is read from the spaCy tokens when a Doc is given
+    (a punctuation token ends a clause), else from the characters.
+    """
+    if doc is not None:
+        start = 0
+        for token in doc:
+            if token.idx >= index:
+                break
+            if token.is_punct and token.text in _CLAUSE_PUNCT:
+                start = token.idx + len(token.text)
+        return start
+    for pos in range(index - 1, -1, -1):
+        if sentence[pos] in _CLAUSE_PUNCT:
+            return pos + 1
+    return 0
+
+
+def _path(text: str) -> tuple[str, ...]:
+    """类/款/项 names written as 一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）事业运行（项）."""
+    names = []
+    last = 0
+    for match in _LEVEL.finditer(text):
+        piece = text[last:match.start()]
+        piece = regex.split(r"[，,；;：:。、]", piece)[-1]
+        piece = normalise_name(piece)
+        if piece:
+            names.append(piece)
+        last = match.end()
+    return tuple(names)
+
+
+def _kind(mention: Mention, before: str, after: str, w: _Words) -> tuple[str, str]:
+    """(kind, direction) of a mention from its unit and the words before it."""
+    unit = mention.unit
+    if unit in ("年", "年度") or unit.startswith("年"):
+        return "date", ""
+    alt = w.alternative.search(before[-12:])
+    direction = ""
+    tail = before[-8:]
+    inc, dec = _rfind_any(tail, w.increase), _rfind_any(tail, w.decrease)
+    if alt:
+        direction = "?"
+    elif inc[0] >= 0 or dec[0] >= 0:
+        direction = "+" if inc[0] > dec[0] else "-"
+    if unit in w.money:
+        if any(before.rstrip().endswith(word) or before[-6:].find(word) >= 0 for word in w.threshold_before) \
+                and any(after.lstrip().startswith(word) for word in w.threshold_after):
+            return "threshold", ""
+        return ("change_amount", direction) if direction else ("amount", "")
+    if unit == "%":
+        if _rfind_any(before, w.rate)[0] >= 0:
+            return "rate", ""
+        if direction:
+            return "change_rate", direction
+        if _rfind_any(before, w.share)[0] >= 0:
+            return "share", ""
+        return "indicator", ""
+    if unit:
+        return "count", ""
+    if mention.multiplier:
+        return "count", ""
+    return "number", ""
+
+
+def _measure(text: str, w: _Words, mask: list[tuple[int, int]]) -> str:
+    best = (-1, 0, "")
+    for word, key in w.measures:
+        for match in regex.finditer(regex.escape(word), text):
+            if any(s <= match.start() < e for s, e in mask):
+                continue
+            score = (match.end(), len(word))
+            if score > best[:2]:
+                best = (match.end(), len(word), key)
+    return best[2]
+
+
+def _measure_of(before: str, subjects: "SubjectIndex", w: _Words, kind: str) -> str:
+    """The measure a figure states, or "" when the clause is about something else.
+
+    The measure word must be the last thing before the figure (up to linking
+    words, and the change word for a change) and nothing unknown may stand
+    before it: 政府采购支出总额 192.27 is not 支出合计, and 项目支出主要用于
+    某项目 179.50 is not 项目支出.
+    """
+    text = regex.sub(r"(?:19|20)\d\d\s*年度?", "", before)
+    text = regex.sub(r"\s+", "", text)
+    mask = [(s, e) for s, e, _n in subjects.find_all(text)]
+    key = _measure(text, w, mask)
+    if not key:
+        return ""
+    # strip, from the right, linkers and change words; the measure must follow
+    tail_words = w.linkers + (w.increase + w.decrease + w.comparison if kind in ("change_amount", "change_rate") else ())
+    rest = text
+    changed = True
+    while changed and rest:
+        changed = False
+        for word in tail_words:
+            if rest.endswith(word):
+                rest, changed = rest[: -len(word)], True
+    words_in_text = [word for word, k in w.measures] + list(subjects.names) + list(w.qualifiers) + list(w.linkers) \
+        + list(w.column_subjects)
+    if kind in ("change_amount", "change_rate"):
+        words_in_text += list(w.increase + w.decrease + w.comparison + w.prior) + ["决算数", "上年度", "上年"]
+    if not any(rest.endswith(word) for word, k in w.measures if k == key):
+        return ""
+    leftover = rest
+    for word in sorted(set(words_in_text), key=len, reverse=True):
+        leftover = leftover.replace(word, "")
+    if len(leftover) > w.max_leftover:
+        return ""
+    return key
+
+
+def _denominator_words(before: str, w: _Words) -> str:
+    pos, marker = _rfind_any(before, w.share)
+    if pos < 0:
+        return ""
+    words_after = before[pos + len(marker):]
+    words_after = regex.sub(r"[的\s]+$", "", words_after)
+    return words_after
+
+
+def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: str = "") -> tuple[Claim, ...]:
+    w = words()
+    subjects = SubjectIndex(subject_names)
+    nlp = pipeline()
+    claims: list[Claim] = []
+    sentences: list[tuple[Paragraph, Sentence, list[Mention]]] = []
+    for paragraph in paragraphs:
+        for sentence in paragraph.sentences:
+            mentions = find_mentions(sentence.text)
+            if mentions:
+                sentences.append((paragraph, sentence, mentions))
+    docs = nlp.pipe(s.text for _p, s, _m in sentences)
+    section_lead: dict[tuple[str, ...], str] = {}
+    for (paragraph, sentence, mentions), doc in zip(sentences, docs):
+        spans = []
+        for mention in mentions:
+            span = doc.char_span(mention.number_start, mention.number_end, label="NUMBER", alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans["numbers"] = spans
+        heading_path = _path(" ".join(paragraph.section[-2:]))
+        sentence_claims: list[Claim] = []
+        for mention in mentions:
+            clause_start = _clause_start(sentence.text, mention.number_start, doc)
+            before = sentence.text[clause_start:mention.start]
+            after = sentence.text[mention.end:mention.end + 8]
+            kind, direction = _kind(mention, sentence.text[:mention.start], after, w)
+            # Subject: a 类/款/项 path in this sentence before the figure, else a
+            # classification name in the clause, else the item heading.
+            path = _path(sentence.text[:mention.start])
+            found = subjects.find_all(normalise_name(before)) if not path else []
+            column_subject = _rfind_any(before, w.column_subjects)
+            subject = ""
+            if path:
+                subject = path[-1]
+            elif found:
+                subject = max(found, key=lambda f: (f[1], f[1] - f[0]))[2]
+            elif column_subject[0] >= 0:
+                subject = column_subject[1]
+            elif heading_path:
+                subject = heading_path[-1]
+                path = heading_path
+            if not subject:
+                heading_subject = _rfind_any(" ".join(paragraph.section[-1:]), w.column_subjects)
+                if heading_subject[0] >= 0 and kind in ("amount", "rate", "change_amount"):
+                    subject = heading_subject[1]
+            measure = _measure_of(before, subjects, w, kind)
+            period = "prior" if _rfind_any(before, w.prior)[0] >= 0 and kind == "amount" else "current"
+            scale = Decimal(10000) if mention.multiplier == "万" else Decimal(100000000) if mention.multiplier == "亿" else Decimal(1)
+            claim = Claim(
+                id=f"{doc_id}C{len(claims) + len(sentence_claims) + 1:04d}",
+                kind=kind, text=mention.text.strip(), value=mention.value, decimals=mention.decimals,
+                unit=mention.unit, scale=scale, approx=mention.approx,
+                sentence_id=sentence.id, sentence=sentence.text,
+                start=mention.number_start, end=mention.end,
+                doc_offset=sentence.doc_offset(mention.number_start),
+                page=sentence.segment_at(mention.number_start).page,
+                line=sentence.segment_at(mention.number_start).line,
+                file=sentence.segment_at(mention.number_start).file,
+                paragraph=paragraph.id, section=paragraph.section,
+                subject=subject, subject_path=path, measure=measure, period=period, direction=direction,
+                denominator_words=_denominator_words(before, w) if kind == "share" else "",
+                context=before.strip(),
+            )
+            sentence_claims.append(claim)
+        sentence_claims = _relate(sentence_claims, claims, w, section_lead)
+        claims.extend(sentence_claims)
+    return tuple(claims)
+
+
+def _section_key(claim: Claim) -> tuple[str, ...]:
+    return claim.section[:3]
+
+
+def _relate(sentence_claims: list[Claim], earlier: list[Claim], w: _Words, section_lead) -> list[Claim]:
+    """Tie rates, shares, changes and 其中 parts to the figures they are computed from."""
+    out: list[Claim] = []
+    amounts = [c for c in sentence_claims if c.kind == "amount"]
+    for claim in sentence_claims:
+        prior_in_sentence = [c for c in out if c.kind == "amount"]
+        if claim.kind == "amount" and _section_key(claim) not in section_lead:
+            section_lead[_section_key(claim)] = claim.id
+        if claim.kind == "rate":
+            actual = next((c for c in reversed(prior_in_sentence) if c.measure == "支出决算"), None)
+            budget = next((c for c in reversed(prior_in_sentence) if c.measure == "年初预算"), None)
+            claim = replace(claim, numerator=actual.id if actual else "", denominator=budget.id if budget else "")
+        elif claim.kind == "share":
+            numerator = prior_in_sentence[-1] if prior_in_sentence else None
+            lead = ""
+            if not claim.denominator_words:
+                lead = section_lead.get(_section_key(claim), "")
+                if numerator is not None and lead == numerator.id:
+                    lead = ""
+            claim = replace(claim, numerator=numerator.id if numerator else "", denominator=lead)
+        elif claim.kind in ("change_amount", "change_rate"):
+            base = next((c for c in reversed(prior_in_sentence) if c.kind == "amount"), None)
+            if base is None:
+                base = next((c for c in reversed(earlier) if c.kind == "amount" and c.paragraph == claim.paragraph), None)
+            if base is None:
+                lead = section_lead.get(_section_key(claim), "")
+                base = next((c for c in earlier if c.id == lead), None)
+            change = None
+            if claim.kind == "change_rate":
+                change = next((c for c in reversed(out) if c.kind == "change_amount"), None)
+            claim = replace(claim, base=base.id if base else "", numerator=change.id if change else "")
+        elif claim.kind == "amount":
+            pos = _rfind_any(claim.sentence[:claim.start], w.parts)[0]
+            if pos >= 0:
+                whole = next((c for c in reversed(prior_in_sentence) if c.start < pos), None)
+                if whole is None:
+                    whole = next((c for c in reversed(earlier) if c.kind == "amount"
+                                  and c.paragraph == claim.paragraph), None)
+                if whole is not None:
+                    claim = replace(claim, parts_of=whole.id)
+        out.append(claim)
+    return out

@@ -1,0 +1,4 @@
+"""Exit codes of the command line, in one place."""
+OK = 0            # no finding at or above the --fail-on severity
+FINDINGS = 1      # some finding at or above it
+USAGE = 2         # bad usage, e.g. a path that does not exist

@@ -1,0 +1,159 @@
+"""Bind claims to table cells by labels: subject -> row, measure/section -> table and column.
+
+Candidates come from the labels only (lexicons/measures.yaml and
+lexicons/sections.yaml); all of them are kept, ordered by the section the
+sentence stands in. Values are never looked at here: choosing the cell whose
+value agrees with the claim would hide exactly the errors we look for.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+
+from ..claims.extract import normalise_name
+from ..claims.model import Claim
+from ..lexicon import load
+from ..tables.model import Row, Table
+from .model import Link
+
+
+@lru_cache(maxsize=1)
+def _measures() -> dict:
+    return {m["key"]: m for m in load("measures")["measures"]}
+
+
+@lru_cache(maxsize=1)
+def _sections() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    items = load("sections")["sections"].items()
+    return tuple(sorted(((k, tuple(v)) for k, v in items), key=lambda p: -len(p[0])))
+
+
+def section_tables(claim: Claim) -> tuple[str, ...]:
+    # The chapter heading (一、… 五、…) decides, or a sub-heading naming 三公.
+    for heading in claim.section[1:] or claim.section:
+        squashed = heading.replace(" ", "")
+        for words, tables in _sections():
+            if words in squashed:
+                return tables
+    return ()
+
+
+def _norm(label: str) -> str:
+    return normalise_name(label)
+
+
+def _label_matches(row_label: str, wanted: str) -> bool:
+    a, b = _norm(row_label), _norm(wanted)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    # Labels clipped by the extraction (社会保障和就业支) still name the row.
+    return len(a) >= 5 and b.startswith(a) or (b.endswith("支出") and a == b[:-2])
+
+
+def _total_row(table: Table, group: str) -> Row | None:
+    for row in table.rows:
+        if (not group or row.group == group) and not row.code and "合计" in row.label:
+            return row
+    return None
+
+
+def _subject_rows(table: Table, claim: Claim, group: str) -> list[Row]:
+    rows = [r for r in table.rows if (not group or r.group == group) and _label_matches(r.label, claim.subject)]
+    if len(rows) > 1 and len(claim.subject_path) > 1:
+        parent = claim.subject_path[-2]
+        by_code = {r.code: r for r in table.rows if r.code}
+        narrowed = [r for r in rows if r.code and r.code[:-2] in by_code and _label_matches(by_code[r.code[:-2]].label, parent)]
+        rows = narrowed or rows
+    return rows
+
+
+def _resolve(target: dict, table: Table, claim: Claim) -> tuple[list, str]:
+    column = target["column"]
+    group = ""
+    if "·" in column and column.split("·")[0] in {g for g, _c in table.columns}:
+        group, column = column.split("·", 1)
+    if target.get("subject_column"):
+        subjects = load("measures")["column_subjects"]
+        sub = subjects.get(claim.subject) or subjects.get(claim.subject.replace("(", "（").replace(")", "）"))
+        if not sub:
+            return [], ""
+        prefix = column.split("·")[0]
+        column = f"{prefix}·{sub}"
+        rows = list(table.rows)
+        how = f"{claim.subject} -> {column}"
+    else:
+        wanted = target["row"]
+        if wanted == "subject" or (wanted == "subject_or_total" and claim.subject):
+            if not claim.subject:
+                return [], ""
+            rows = _subject_rows(table, claim, group)
+            how = f"row {claim.subject}"
+        elif wanted in ("total", "subject_or_total"):
+            row = _total_row(table, group)
+            rows = [row] if row else []
+            how = "total row"
+        else:
+            rows = [r for r in table.rows if (not group or r.group == group) and _label_matches(r.label, wanted)]
+            how = f"row {wanted}"
+    cells = []
+    for row in rows[:1]:
+        cell = row.cell(column)
+        if cell is not None:
+            cells.append(cell)
+    return cells, how
+
+
+def _share_whole(claim: Claim, tables: tuple[Table, ...]) -> Link:
+    """The whole of a share named after 占 (占本年支出合计的): a total cell."""
+    for words, key in sorted(load("measures")["denominators"].items(), key=lambda p: -len(p[0])):
+        if words in claim.denominator_words.replace(" ", ""):
+            whole = replace(claim, kind="amount", measure=key, subject="", subject_path=())
+            link = link_claim(whole, tables)
+            return replace(link, claim_id=claim.id, how=f"whole: {words} -> {link.how}")
+    return Link(claim.id, reason=f"the whole named after 占 ({claim.denominator_words}) is not a table figure")
+
+
+def link_claim(claim: Claim, tables: tuple[Table, ...]) -> Link:
+    if claim.kind == "share" and claim.denominator_words:
+        return _share_whole(claim, tables)
+    if claim.kind not in ("amount",):
+        return Link(claim.id, reason="")
+    if not claim.measure:
+        what = claim.context[-20:] or claim.sentence[max(0, claim.start - 20):claim.start]
+        return Link(claim.id, reason=f"the words before the figure ({what}) name nothing the tables print")
+    measure = _measures().get(claim.measure, {})
+    targets = measure.get("targets", [])
+    if not targets:
+        return Link(claim.id, reason=f"{claim.measure} is not printed in this document's tables")
+    preferred = section_tables(claim)
+    by_key: dict[str, list[Table]] = {}
+    for table in tables:
+        by_key.setdefault(table.key, []).append(table)
+    order = sorted(range(len(targets)), key=lambda i: (
+        preferred.index(targets[i]["table"]) if targets[i]["table"] in preferred else len(preferred), i))
+    cells, empty, hows = [], [], []
+    for index in order:
+        target = targets[index]
+        for table in by_key.get(target["table"], []):
+            if claim.subject and target["row"] in ("total",) :
+                continue
+            if not claim.subject and target["row"] == "subject":
+                continue
+            if table.empty:
+                empty.append(table.label)
+                continue
+            found, how = _resolve(target, table, claim)
+            for cell in found:
+                if cell not in cells:
+                    cells.append(cell)
+                    hows.append(how)
+    if cells or empty:
+        return Link(claim.id, cells=tuple(cells), empty_tables=tuple(empty), how=hows[0] if hows else "empty table")
+    subject = f" for {claim.subject}" if claim.subject else ""
+    return Link(claim.id, reason=f"no table row/column states {claim.measure}{subject}")
+
+
+def link_claims(claims: tuple[Claim, ...], tables: tuple[Table, ...]) -> dict[str, Link]:
+    return {claim.id: link_claim(claim, tables) for claim in claims}

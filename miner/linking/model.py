@@ -1,0 +1,32 @@
+"""Plain data produced by the linking stage."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..tables.model import Cell
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """The cell(s) a claim speaks about, found from labels alone.
+
+    ``cells[0]`` is the preferred cell (the table the section speaks about);
+    the others state the same row and measure in other tables and are kept
+    as alternatives. ``empty_tables`` names tables the claim points to that
+    print no figure at all (a blank counts as 0). ``reason`` says why a claim
+    has no cell.
+    """
+
+    claim_id: str
+    cells: tuple[Cell, ...] = ()
+    empty_tables: tuple[str, ...] = ()
+    how: str = ""
+    reason: str = ""
+
+    @property
+    def cell(self) -> Cell | None:
+        return self.cells[0] if self.cells else None
+
+    @property
+    def linked(self) -> bool:
+        return bool(self.cells or self.empty_tables)

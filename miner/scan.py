@@ -1,0 +1,178 @@
+"""The library entry point: ``miner.scan(paths)`` -> ScanResult.
+
+document -> pages and lines -> tables and sentences -> claims -> links ->
+checks -> claim rows and findings. Each stage returns plain frozen data and
+never reaches back into an earlier one.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .checks.context import Context
+from .checks.model import Finding
+from .checks.registry import selected
+from .checks.rules import in01
+from .checks.run import run_rules, settle
+from .claims.extract import extract_claims
+from .claims.model import Claim
+from .ingest.model import Document
+from .ingest.text import IngestError, read_text
+from .lexicon import load
+from .linking.link import link_claims
+from .numbers import format_decimal
+from .prose.build import paragraphs_from_lines
+from .tables.build import tables_from_lines
+from .tables.model import Table
+
+SUPPORTED = (".txt",)
+
+_KIND_REASON = {
+    "count": "a count: the tables state money, not counts",
+    "indicator": "a performance indicator (满意率, 办结率 …): no table states it",
+    "date": "a year or date: context only",
+    "threshold": "a threshold in a definition (单价…以上), not a figure",
+    "number": "a number without a unit",
+}
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    """One row of claims.csv."""
+
+    doc: str
+    file: str
+    page: int
+    line: int
+    section: str
+    claim_id: str
+    sentence: str
+    claim_text: str
+    kind: str
+    subject: str
+    measure: str
+    period: str
+    value: str
+    unit: str
+    approx: str
+    evidence: str
+    evidence_value: str
+    verdict: str
+    severity: str
+    rules: str
+    message: str
+
+
+CLAIM_COLUMNS = tuple(ClaimRow.__dataclass_fields__)
+FINDING_COLUMNS = ("doc", "file", "page", "line", "rule", "severity", "claim_id", "found", "expected",
+                   "evidence", "sentence", "message")
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    path: str
+    claims: tuple[ClaimRow, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    tables: tuple[Table, ...] = ()
+    error: str = ""
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    documents: tuple[DocumentResult, ...] = field(default=())
+
+    @property
+    def claims(self) -> list[ClaimRow]:
+        return [row for doc in self.documents for row in doc.claims]
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for doc in self.documents for f in doc.findings]
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+
+def collect(paths) -> list[Path]:
+    """Documents under the given paths: files as given, directories recursively (sorted)."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path, followlinks=False):
+                dirs.sort()
+                for name in sorted(files):
+                    if name.lower().endswith(SUPPORTED):
+                        found.append(Path(root) / name)
+        else:
+            found.append(path)
+    return found
+
+
+def _read(path: Path, display: str) -> Document:
+    if path.suffix.lower() not in SUPPORTED:
+        raise IngestError(f"unsupported file type {path.suffix or '(none)'}; miner reads {', '.join(SUPPORTED)}")
+    return read_text(path, display)
+
+
+def scan_document(path: str | Path, rules=None, display: str | None = None) -> DocumentResult:
+    path = Path(path)
+    display = display or str(path)
+    rules = rules if rules is not None else selected()
+    try:
+        doc = _read(path, display)
+    except IngestError as exc:
+        if not any(rule.CODE == in01.CODE for rule in rules):
+            return DocumentResult(display, error=str(exc))
+        finding = Finding(doc=display, file="", page=0, line=0, rule=in01.CODE, severity=in01.SEVERITY, verdict="",
+                          claim_id="", found=str(exc), expected="a readable disclosure", evidence=display,
+                          sentence="", message=f"cannot read {display}: {exc}")
+        return DocumentResult(display, findings=(finding,), error=str(exc))
+    tables = tables_from_lines(doc)
+    table_lines = {(t.file, n) for t in tables for n in range(t.line_start, t.line_end + 1)}
+    paragraphs = paragraphs_from_lines(doc, table_lines)
+    names = [row.label for table in tables for row in table.rows if row.code]
+    claims = extract_claims(paragraphs, names)
+    links = link_claims(claims, tables)
+    ctx = Context(doc=display, claims={c.id: c for c in claims}, links=links, tables=tables)
+    checks = run_rules(ctx, rules)
+    rows, findings = [], []
+    for claim in claims:
+        reason = links[claim.id].reason or _KIND_REASON.get(claim.kind, "no evidence found")
+        if claim.kind in ("change_amount",) and not links[claim.id].reason:
+            reason = "the previous year's figure is not in this document, and no change rate beside it to check"
+        if claim.kind in ("rate", "share", "change_rate") and not links[claim.id].cells:
+            reason = links[claim.id].reason or f"the figures this {claim.kind} is computed from were not found in the text"
+        verdict = settle(claim, ctx, checks, reason)
+        rows.append(_row(display, claim, verdict))
+        if verdict.verdict in ("mismatch", "rounding"):
+            for check in checks:
+                if check.claim_id == claim.id and check.verdict == verdict.verdict:
+                    findings.append(Finding(
+                        doc=display, file=claim.file, page=claim.page, line=claim.line, rule=check.rule,
+                        severity=check.severity, verdict=check.verdict, claim_id=claim.id, found=claim.text,
+                        expected=check.expected, evidence=check.evidence, sentence=claim.sentence,
+                        message=check.message, tolerance=check.tolerance))
+    return DocumentResult(display, claims=tuple(rows), findings=tuple(findings), tables=tables)
+
+
+def _row(doc: str, claim: Claim, verdict) -> ClaimRow:
+    return ClaimRow(
+        doc=doc, file=claim.file, page=claim.page, line=claim.line, section=claim.section_title,
+        claim_id=claim.id, sentence=claim.sentence, claim_text=claim.text, kind=claim.kind,
+        subject=claim.subject, measure=claim.measure, period=claim.period,
+        value=format_decimal(claim.value), unit=claim.unit, approx=claim.approx,
+        evidence=verdict.evidence, evidence_value=verdict.evidence_value, verdict=verdict.verdict,
+        severity=verdict.severity, rules=" ".join(verdict.rules), message=verdict.message,
+    )
+
+
+def scan(paths, select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> ScanResult:
+    """Scan files and directories; an unreadable document becomes an IN01 finding."""
+    rules = selected(select, ignore)
+    return ScanResult(tuple(scan_document(path, rules) for path in collect(paths)))
+
+
+def financial_kinds() -> tuple[str, ...]:
+    return tuple(load("claims")["financial_kinds"])
