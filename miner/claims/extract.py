@@ -267,7 +267,11 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
             # Subject: a 类/款/项 path in this sentence before the figure, else a
             # classification name in the clause, else the item heading.
             path = _path(sentence.text[:mention.start])
-            found = subjects.find_all(normalise_name(before)) if not path else []
+            unqualified = before
+            for word in w.qualifiers:
+                if len(word) > 2:
+                    unqualified = unqualified.replace(word, " ")
+            found = subjects.find_all(normalise_name(unqualified)) if not path else []
             column_subject = _rfind_any(before, w.column_subjects)
             subject = ""
             if path:
@@ -284,6 +288,8 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
                 if heading_subject[0] >= 0 and kind in ("amount", "rate", "change_amount"):
                     subject = heading_subject[1]
             measure = _measure_of(before, subjects, w, kind)
+            if not measure and kind == "amount" and subject in w.column_subjects:
+                measure = load("measures")["column_subject_measure"]
             period = "prior" if _rfind_any(before, w.prior)[0] >= 0 and kind == "amount" else "current"
             scale = Decimal(10000) if mention.multiplier == "万" else Decimal(100000000) if mention.multiplier == "亿" else Decimal(1)
             claim = Claim(
@@ -324,9 +330,17 @@ def _relate(sentence_claims: list[Claim], earlier: list[Claim], w: _Words, secti
             budget = next((c for c in reversed(prior_in_sentence) if c.measure == "年初预算"), None)
             claim = replace(claim, numerator=actual.id if actual else "", denominator=budget.id if budget else "")
         elif claim.kind == "share":
-            numerator = prior_in_sentence[-1] if prior_in_sentence else None
+            # The part is stated in the same clause group: after the last ；/。
+            boundary = max(claim.sentence.rfind(mark, 0, claim.start) for mark in "；;")
+            numerator = next((c for c in reversed(prior_in_sentence) if c.start > boundary), None)
             lead = ""
-            if not claim.denominator_words:
+            if claim.denominator_words and not any(words in claim.denominator_words for words, _k in w.denominators):
+                # A whole the tables do not print, stated earlier in the passage.
+                wanted = regex.sub(r"(金额|总额|的)$", "", claim.denominator_words)
+                lead = next((c.id for c in reversed(prior_in_sentence + [e for e in earlier if e.paragraph == claim.paragraph])
+                             if c.kind == "amount" and c is not numerator and wanted
+                             and (wanted in c.context or c.context.endswith(wanted))), "")
+            elif not claim.denominator_words:
                 lead = section_lead.get(_section_key(claim), "")
                 if numerator is not None and lead == numerator.id:
                     lead = ""

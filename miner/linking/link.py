@@ -28,14 +28,15 @@ def _sections() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(sorted(((k, tuple(v)) for k, v in items), key=lambda p: -len(p[0])))
 
 
-def section_tables(claim: Claim) -> tuple[str, ...]:
+def section_tables(claim: Claim) -> tuple[str, ...] | None:
+    """Tables the claim's section speaks about; () for a section about no table, None if unknown."""
     # The chapter heading (一、… 五、…) decides, or a sub-heading naming 三公.
     for heading in claim.section[1:] or claim.section:
         squashed = heading.replace(" ", "")
         for words, tables in _sections():
             if words in squashed:
                 return tables
-    return ()
+    return None
 
 
 def _norm(label: str) -> str:
@@ -109,7 +110,8 @@ def _share_whole(claim: Claim, tables: tuple[Table, ...]) -> Link:
     """The whole of a share named after 占 (占本年支出合计的): a total cell."""
     for words, key in sorted(load("measures")["denominators"].items(), key=lambda p: -len(p[0])):
         if words in claim.denominator_words.replace(" ", ""):
-            whole = replace(claim, kind="amount", measure=key, subject="", subject_path=())
+            # The words name the whole outright: no section narrows it.
+            whole = replace(claim, kind="amount", measure=key, subject="", subject_path=(), section=())
             link = link_claim(whole, tables)
             return replace(link, claim_id=claim.id, how=f"whole: {words} -> {link.how}")
     return Link(claim.id, reason=f"the whole named after 占 ({claim.denominator_words}) is not a table figure")
@@ -128,6 +130,17 @@ def link_claim(claim: Claim, tables: tuple[Table, ...]) -> Link:
     if not targets:
         return Link(claim.id, reason=f"{claim.measure} is not printed in this document's tables")
     preferred = section_tables(claim)
+    if preferred == () and not claim.subject:
+        return Link(claim.id, reason="this section reports on projects or items that no table row names")
+    if preferred and any(t["table"] in preferred for t in targets):
+        # The section names its tables: the same measure in another table is another figure.
+        targets = [t for t in targets if t["table"] in preferred]
+    preferred = preferred or ()
+    subjects = load("measures")["column_subjects"]
+    targets = [t for t in targets if not t.get("subject_column")
+               or claim.subject in subjects or claim.subject.replace("(", "（").replace(")", "）") in subjects]
+    if not targets:
+        return Link(claim.id, reason=f"{claim.measure} of {claim.subject or 'this item'} is not printed in this document's tables")
     by_key: dict[str, list[Table]] = {}
     for table in tables:
         by_key.setdefault(table.key, []).append(table)

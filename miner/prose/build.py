@@ -126,7 +126,8 @@ def paragraphs_from_lines(doc: Document, excluded_lines: set[tuple[str, int]]) -
             # numbered line that runs on (hard-wrapped, or with a sentence
             # after its title) opens a paragraph whose text it also starts.
             is_title = (len(stripped) <= layout.heading_max and not regex.search(r"[，,；;]", stripped)
-                        and len(stripped) - len(title) <= 1)
+                        and len(stripped) - len(title) <= 1
+                        and not regex.search(r"\d\s*(?:万元|亿元|元|%)", stripped))
             while section and section[-1][0] >= level:
                 section.pop()
             section.append((level, title.strip()))

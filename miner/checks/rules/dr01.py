@@ -35,7 +35,9 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     part = ctx.figure(part_claim)
     link = ctx.links.get(claim.id)
     whole_claim = ctx.claim(claim.denominator)
-    if link is not None and link.cell is not None:
+    if whole_claim is not None and (link is None or not link.linked):
+        whole = ctx.figure(whole_claim)
+    elif link is not None and link.cell is not None:
         from ..context import cell_figure
         whole = cell_figure(link.cell, part_claim)
     elif whole_claim is not None:

@@ -1,0 +1,61 @@
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, strategies as st
+
+from miner.ingest.normalize import normalize_line
+from miner.numbers import find_mentions, format_decimal, parse_number
+
+
+@pytest.mark.parametrize("text, value, decimals", [
+    ("1,067.40", "1067.40", 2), ("868. 11", "868.11", 2), ("0", "0", 0), ("37.7", "37.7", 1),
+])
+def test_parse_arabic(text, value, decimals):
+    parsed = parse_number(text)
+    assert parsed.value == Decimal(value) and parsed.decimals == decimals
+
+
+@pytest.mark.parametrize("text, value", [("三", 3), ("两", 2), ("十二", 12), ("一百零五", 105), ("四十", 40),
+                                         ("两万三千", 23000)])
+def test_parse_chinese(text, value):
+    assert parse_number(text, "chinese").value == value
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("年初预算为363.82万元", [("363.82", "万元", "")]),
+    ("共受理群众投诉 23.05 万余件", [("23.05", "件", "余")]),
+    ("占一般公共预算项目支出总额的 42.35 %", [("42.35", "%", "")]),
+    ("百分之四十", [("40", "%", "")]),
+    ("共有两辆车，共三个部门", [("2", "辆", ""), ("3", "个", "")]),
+    ("第一部分 一般公共服务 三公经费 高效处置一件事", []),
+    ("咨询电话：027-88937157", []),
+])
+def test_find_mentions(text, expected):
+    got = [(format_decimal(m.value), m.unit, m.approx) for m in find_mentions(text) if m.pattern != "date"]
+    assert got == expected
+
+
+def test_value_split_over_nothing_but_spaces_keeps_offsets():
+    text = "支出决算为 1,067.40万元"
+    [mention] = find_mentions(text)
+    assert text[mention.number_start:mention.number_end] == "1,067.40"
+
+
+@given(st.text())
+def test_normaliser_keeps_length(text):
+    assert len(normalize_line(text)) == len(text)
+
+
+@given(st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False))
+def test_parse_format_roundtrip(value):
+    assert parse_number(format_decimal(value)).value == value
+
+
+@given(st.text(max_size=200))
+def test_finder_never_raises(text):
+    find_mentions(text)
+
+
+def test_fullwidth_digits_and_kangxi_are_normalised():
+    assert normalize_line("１２．５％⽀出") == "12.5%支出"
+    assert normalize_line("支出，合计") == "支出，合计"   # the ideographic comma is kept
