@@ -182,12 +182,13 @@ def _kind(mention: Mention, before: str, after: str, w: _Words) -> tuple[str, st
 def _measure(text: str, w: _Words, mask: list[tuple[int, int]]) -> str:
     best = (-1, 0, "")
     for word, key in w.measures:
-        for match in regex.finditer(regex.escape(word), text):
-            if any(s <= match.start() < e for s, e in mask):
-                continue
-            score = (match.end(), len(word))
-            if score > best[:2]:
-                best = (match.end(), len(word), key)
+        pos = text.find(word)
+        while pos >= 0:
+            if not any(s <= pos < e for s, e in mask):
+                score = (pos + len(word), len(word))
+                if score > best[:2]:
+                    best = (score[0], score[1], key)
+            pos = text.find(word, pos + 1)
     return best[2]
 
 
