@@ -112,7 +112,7 @@ def judge(stated: Decimal, decimals: int, approx: str, evidence: Decimal,
     if evidence_interval is not None and evidence_interval.meets(interval):
         return Verdict("rounding", "info", gap, tol + "; within the rounding of the inputs")
     if not approx:
-        truncated = evidence.quantize(step, rounding=ROUND_DOWN) if evidence >= 0 else evidence.quantize(step, rounding=ROUND_DOWN)
+        truncated = evidence.quantize(step, rounding=ROUND_DOWN)
         if truncated == stated:
             return Verdict("rounding", "info", gap, tol + "; truncated instead of rounded")
         rounded = evidence.quantize(step, rounding=ROUND_HALF_UP)
