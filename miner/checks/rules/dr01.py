@@ -16,9 +16,9 @@ Good: "基本支出 500.44 万元，占本年支出 57.6%" = 500.44/868.11 = 57.
 from __future__ import annotations
 
 from ...claims.model import Claim
-from ..context import Context, stated_figure
+from ..context import Context, cell_figure
 from ..model import Check
-from ..tolerance import judge, ratio, show
+from ..recompute import percent
 
 CODE = "DR01"
 NAME = "share-recomputed"
@@ -38,25 +38,14 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     if whole_claim is not None and (link is None or not link.linked):
         whole = ctx.figure(whole_claim)
     elif link is not None and link.cell is not None:
-        from ..context import cell_figure
         whole = cell_figure(link.cell, part_claim)
     elif whole_claim is not None:
         whole = ctx.figure(whole_claim)
     else:
         return []
-    result = ratio(part.value, part.decimals, whole.value, whole.decimals)
-    if result is None:
+    recomputed = percent(claim, part, whole)
+    if recomputed is None:
         return []
-    point, interval = result
-    verdict = judge(claim.value, claim.decimals, claim.approx, point, interval)
-    formula = f"{part.value} / {whole.value} = {show(point)}%"
-    evidence = f"{formula} [{part.source}; {whole.source}]"
-    if verdict.verdict == "mismatch":
-        message = f"the prose says {claim.text} but {formula}"
-        if claim.denominator_words:
-            message += f" (whole: {claim.denominator_words})"
-    else:
-        message = f"{claim.text} agrees with {formula}"
-    covers = tuple(c.id for c in (part_claim, whole_claim) if c is not None and verdict.verdict != "mismatch")
-    return [Check(CODE, claim.id, verdict.verdict, verdict.severity, show(point), evidence, message,
-                  verdict.tolerance, covers)]
+    note = f" (whole: {claim.denominator_words})" if claim.denominator_words and not recomputed.agrees else ""
+    covers = tuple(c.id for c in (part_claim, whole_claim) if c is not None)
+    return [recomputed.check(CODE, claim, f"{part.source}; {whole.source}", note, covers)]

@@ -16,7 +16,8 @@ from __future__ import annotations
 from ...claims.model import Claim
 from ..context import Context
 from ..model import Check
-from ..tolerance import judge, ratio, show
+from ..recompute import percent
+from ..tolerance import ratio, show
 
 CODE = "DR02"
 NAME = "completion-rate-recomputed"
@@ -31,23 +32,14 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     if actual_claim is None or budget_claim is None:
         return []
     actual, budget = ctx.figure(actual_claim), ctx.figure(budget_claim)
-    result = ratio(actual.value, actual.decimals, budget.value, budget.decimals)
-    if result is None:
+    recomputed = percent(claim, actual, budget)
+    if recomputed is None:
         return []
-    point, interval = result
-    verdict = judge(claim.value, claim.decimals, claim.approx, point, interval)
-    formula = f"{actual.value} / {budget.value} = {show(point)}%"
-    evidence = f"{formula} [{actual.source}; {budget.source}]"
-    if verdict.verdict == "mismatch":
-        message = f"the prose says {claim.text} but {formula}"
-    else:
-        message = f"{claim.text} agrees with {formula}"
-        if actual.from_table and actual.value != actual_claim.value:
-            prose = ratio(actual_claim.value, actual_claim.decimals, budget.value, budget.decimals)
-            if prose:
-                message += (f"; with the prose's own {actual_claim.value} it would be {show(prose[0])}%: "
-                            f"the rate was computed from the table value")
-    covers = () if verdict.verdict == "mismatch" else tuple(
-        c.id for c, f in ((budget_claim, budget), (actual_claim, actual)) if not f.from_table)
-    return [Check(CODE, claim.id, verdict.verdict, verdict.severity, show(point), evidence, message,
-                  verdict.tolerance, covers)]
+    note = ""
+    if recomputed.agrees and actual.from_table and actual.value != actual_claim.value:
+        prose = ratio(actual_claim.value, actual_claim.decimals, budget.value, budget.decimals)
+        if prose:
+            note = (f"; with the prose's own {actual_claim.value} it would be {show(prose[0])}%: "
+                    f"the rate was computed from the table value")
+    covers = tuple(c.id for c, f in ((budget_claim, budget), (actual_claim, actual)) if not f.from_table)
+    return [recomputed.check(CODE, claim, f"{actual.source}; {budget.source}", note, covers)]

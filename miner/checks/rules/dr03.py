@@ -14,9 +14,9 @@ Good (wuchang-cyzx-2024-final): 868.11, 减少 525.02, 下降 37.7%:
 from __future__ import annotations
 
 from ...claims.model import Claim
-from ..context import Context
+from ..context import Context, Figure, stated_figure
 from ..model import Check
-from ..tolerance import judge, ratio, show
+from ..recompute import percent
 
 CODE = "DR03"
 NAME = "change-rate-recomputed"
@@ -32,18 +32,11 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
         return []
     current = ctx.figure(base_claim)
     sign = 1 if change_claim.direction == "+" else -1
-    prior = current.value - sign * change_claim.value
-    decimals = max(current.decimals, change_claim.decimals)
-    result = ratio(change_claim.value, change_claim.decimals, prior, decimals)
-    if result is None:
+    prior = Figure(current.value - sign * change_claim.value, max(current.decimals, change_claim.decimals),
+                   "previous year = current - change", False)
+    recomputed = percent(claim, stated_figure(change_claim), prior,
+                         f"({current.value} {'-' if sign > 0 else '+'} {change_claim.value})")
+    if recomputed is None:
         return []
-    point, interval = result
-    verdict = judge(claim.value, claim.decimals, claim.approx, point, interval)
-    formula = f"{change_claim.value} / ({current.value} {'-' if sign > 0 else '+'} {change_claim.value}) = {show(point)}%"
-    evidence = f"{formula} [{current.source}; stated change {change_claim.text}]"
-    message = (f"the prose says {claim.text} but {formula}" if verdict.verdict == "mismatch"
-               else f"{claim.text} agrees with {formula}")
-    covers = () if verdict.verdict == "mismatch" else tuple(
-        c.id for c in (change_claim,) + (() if current.from_table else (base_claim,)))
-    return [Check(CODE, claim.id, verdict.verdict, verdict.severity, show(point), evidence, message,
-                  verdict.tolerance, covers)]
+    covers = (change_claim.id,) + (() if current.from_table else (base_claim.id,))
+    return [recomputed.check(CODE, claim, f"{current.source}; stated change {change_claim.text}", covers=covers)]

@@ -1,0 +1,45 @@
+"""A percentage recomputed from two figures and judged against the stated one.
+
+Shared by the share, completion-rate and change-rate rules: they differ in
+which figures they divide, not in how the result is compared and reported.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..claims.model import Claim
+from .context import Figure
+from .model import Check
+from .tolerance import Verdict, judge, ratio, show
+
+
+@dataclass(frozen=True)
+class Recomputed:
+    point: Decimal
+    verdict: Verdict
+    formula: str
+
+    @property
+    def agrees(self) -> bool:
+        return self.verdict.verdict != "mismatch"
+
+    def check(self, code: str, claim: Claim, sources: str, note: str = "", covers=()) -> Check:
+        if self.agrees:
+            message = f"{claim.text} agrees with {self.formula}" + note
+        else:
+            message = f"the prose says {claim.text} but {self.formula}" + note
+        return Check(code, claim.id, self.verdict.verdict, self.verdict.severity, show(self.point),
+                     f"{self.formula} [{sources}]", message, self.verdict.tolerance,
+                     tuple(covers) if self.agrees else ())
+
+
+def percent(claim: Claim, numerator: Figure, denominator: Figure,
+            denominator_text: str | None = None) -> Recomputed | None:
+    """numerator ÷ denominator in percent, judged against the claim; None for a zero base."""
+    result = ratio(numerator.value, numerator.decimals, denominator.value, denominator.decimals)
+    if result is None:
+        return None
+    point, interval = result
+    formula = f"{numerator.value} / {denominator_text or denominator.value} = {show(point)}%"
+    return Recomputed(point, judge(claim.value, claim.decimals, claim.approx, point, interval), formula)
