@@ -70,3 +70,18 @@ def test_rules_catalogue_and_docs():
 def test_tables_command_lists_the_nine_tables():
     output = CliRunner().invoke(main, ["tables", "--brief", str(SEEDS / "wuchang-wgzx-2021-final.txt")]).output
     assert [line.split()[0] for line in output.splitlines()] == [f"表{i}" for i in range(1, 10)]
+
+
+def test_report_does_not_depend_on_hash_seed(tmp_path):
+    """Word lists are ordered by length and then text, never by set order."""
+    import os
+    import subprocess
+    import sys
+
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / seed
+        subprocess.run([sys.executable, "-m", "miner.cli", "scan", str(SEEDS), "--out", str(out)],
+                       env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, check=False)
+        outputs.append((out / "claims.csv").read_bytes())
+    assert outputs[0] == outputs[1]

@@ -48,7 +48,7 @@ class _Words:
 
 
 def _longest_first(words) -> tuple[str, ...]:
-    return tuple(sorted(set(words), key=len, reverse=True))
+    return tuple(sorted(set(words), key=lambda word: (-len(word), word)))
 
 
 @lru_cache(maxsize=1)
@@ -222,7 +222,7 @@ def _measure_of(before: str, subjects: "SubjectIndex", w: _Words, kind: str) -> 
     if not any(rest.endswith(word) for word, k in w.measures if k == key):
         return ""
     leftover = rest
-    for word in sorted(set(words_in_text), key=len, reverse=True):
+    for word in sorted(set(words_in_text), key=lambda word: (-len(word), word)):
         leftover = leftover.replace(word, "")
     if len(leftover) > w.max_leftover:
         return ""
