@@ -10,6 +10,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import regex
+
 from .checks.context import Context
 from .checks.model import Finding
 from .checks.registry import selected
@@ -18,6 +20,7 @@ from .checks.run import run_rules, settle
 from .claims.extract import extract_claims
 from .claims.model import Claim
 from .ingest.model import Document
+from .ingest.pdf import read_pdf
 from .ingest.text import IngestError, read_text
 from .lexicon import load
 from .linking.link import link_claims
@@ -26,7 +29,8 @@ from .prose.build import paragraphs_from_lines
 from .tables.build import tables_from_lines
 from .tables.model import Table
 
-SUPPORTED = (".txt",)
+SUPPORTED = (".txt", ".pdf")
+_PART = regex.compile(r"^part(\d+)\.(?:txt|pdf)$", regex.IGNORECASE)
 
 _KIND_REASON = {
     "count": "a count: the tables state money, not counts",
@@ -94,25 +98,53 @@ class ScanResult:
         return sum(1 for f in self.findings if f.severity == severity)
 
 
+def parts_of(folder: Path) -> list[Path]:
+    """The parts of a multi-file document, in order: part1.pdf, part2.pdf, …"""
+    parts = [p for p in folder.iterdir() if p.is_file() and _PART.match(p.name)]
+    return sorted(parts, key=lambda p: int(_PART.match(p.name).group(1)))
+
+
 def collect(paths) -> list[Path]:
-    """Documents under the given paths: files as given, directories recursively (sorted)."""
+    """Documents under the given paths: files as given, directories recursively (sorted).
+
+    A directory whose files are named part1.*, part2.*, … is one document (its
+    parts in order) and is returned as the directory itself.
+    """
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
+        if path.is_dir() and parts_of(path):
+            found.append(path)
+            continue
         if path.is_dir():
             for root, dirs, files in os.walk(path, followlinks=False):
                 dirs.sort()
+                here = Path(root)
+                if here != path and parts_of(here):
+                    found.append(here)
+                    dirs[:] = []
+                    continue
                 for name in sorted(files):
-                    if name.lower().endswith(SUPPORTED):
-                        found.append(Path(root) / name)
+                    if name.lower().endswith(SUPPORTED) and not (_PART.match(name) and parts_of(here)):
+                        found.append(here / name)
         else:
             found.append(path)
     return found
 
 
 def _read(path: Path, display: str) -> Document:
-    if path.suffix.lower() not in SUPPORTED:
-        raise IngestError(f"unsupported file type {path.suffix or '(none)'}; miner reads {', '.join(SUPPORTED)}")
+    if path.is_dir():
+        parts = parts_of(path)
+        if not parts:
+            raise IngestError("a folder is a document only when its files are named part1.*, part2.*, …")
+        if all(p.suffix.lower() == ".pdf" for p in parts):
+            return read_pdf(parts, display)
+        raise IngestError("the parts of a document must all be PDFs")
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise IngestError(f"unsupported file type {suffix or '(none)'}; miner reads {', '.join(SUPPORTED)}")
+    if suffix == ".pdf":
+        return read_pdf(path, display)
     return read_text(path, display)
 
 
@@ -130,7 +162,8 @@ def scan_document(path: str | Path, rules=None, display: str | None = None) -> D
                           sentence="", message=f"cannot read {display}: {exc}")
         return DocumentResult(display, findings=(finding,), error=str(exc))
     tables = tables_from_lines(doc)
-    table_lines = {(t.file, n) for t in tables for n in range(t.line_start, t.line_end + 1)}
+    spans = [t.span for t in tables]
+    table_lines = {line.offset for line in doc.lines if any(lo <= line.offset <= hi for lo, hi in spans)}
     paragraphs = paragraphs_from_lines(doc, table_lines)
     names = [row.label for table in tables for row in table.rows if row.code]
     claims = extract_claims(paragraphs, names)

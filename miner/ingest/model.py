@@ -18,6 +18,14 @@ class Line:
     line: int          # 1-based line: in the source file for text, within the page for PDFs
     offset: int        # offset of text[0] in Document.text
     file: str = ""     # the part's file name for multi-file documents
+    # PDF rows: the x extent (x0, x1) of each tab-separated cell of ``text``,
+    # so the table stage can align cells into columns. Empty for text sources.
+    cells: tuple[tuple[float, float], ...] = ()
+    # PDF rows: (top, bottom) of the row on its page, in points from the page
+    # foot, so the table stage can tell a wrapped label from the next row.
+    band: tuple[float, float] = ()
+    # PDF rows: x of the vertical table rules crossing the row
+    rules: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

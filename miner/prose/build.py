@@ -53,8 +53,8 @@ class _Buffer:
     segments: list[Segment] = field(default_factory=list)
     length: int = 0
 
-    def add(self, line: Line, start: int, end: int) -> None:
-        piece = line.text[start:end]
+    def add(self, line: Line, start: int, end: int, text: str | None = None) -> None:
+        piece = (line.text if text is None else text)[start:end]
         if not piece:
             return
         self.segments.append(Segment(self.length, len(piece), line.offset + start, line.page, line.line, line.file))
@@ -85,8 +85,23 @@ def _sentences(buffer: _Buffer, first_id: int, paragraph: int, section: tuple[st
     return sentences
 
 
-def paragraphs_from_lines(doc: Document, excluded_lines: set[tuple[str, int]]) -> tuple[Paragraph, ...]:
-    """Paragraphs of the narrative. ``excluded_lines`` holds (file, line) of table lines."""
+_FIGURE_CELL = regex.compile(r"^\s*[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*$")
+_CLAUSE = regex.compile(r"[，。；：、,;]")
+
+
+def _is_table_row(line: Line, min_cells: int) -> bool:
+    cells = [cell for cell in line.text.split("\t") if cell.strip()]
+    if len(cells) < min_cells:
+        return False
+    if not line.cells:
+        return True
+    # A PDF line splits at every wide gap, justified prose included: only a
+    # row of short cells with a bare figure among them is a table row.
+    return any(_FIGURE_CELL.match(cell) for cell in cells) and not any(_CLAUSE.search(cell) for cell in cells)
+
+
+def paragraphs_from_lines(doc: Document, excluded: set[int]) -> tuple[Paragraph, ...]:
+    """Paragraphs of the narrative. ``excluded`` holds the offsets of table lines."""
     layout = _layout()
     paragraphs: list[Paragraph] = []
     section: list[tuple[int, str]] = []        # (level, heading text)
@@ -107,14 +122,18 @@ def paragraphs_from_lines(doc: Document, excluded_lines: set[tuple[str, int]]) -
     for line in doc.lines:
         text = line.text
         stripped = text.strip()
-        if (line.file, line.line) in excluded_lines:
+        if line.offset in excluded:
             flush()
             continue
         if not stripped:
             continue
-        if sum(1 for cell in text.split("\t") if cell.strip()) >= layout.table_cells:
+        if _is_table_row(line, layout.table_cells):
             flush()
             continue
+        if line.cells:
+            # PDF rows: a tab marks a wide gap (justified text), not a cell
+            text = text.replace("\t", " ")
+            stripped = text.strip()
         if any(p.match(stripped) for p in layout.skip):
             flush()
             continue
@@ -136,7 +155,7 @@ def paragraphs_from_lines(doc: Document, excluded_lines: set[tuple[str, int]]) -
                 continue
         begin = len(text) - len(text.lstrip())
         end = len(text.rstrip())
-        buffer.add(line, begin, end)
+        buffer.add(line, begin, end, text)
         if layout.paragraph_end.search(stripped):
             flush()
     flush()

@@ -16,10 +16,13 @@ from ..ingest.model import Document, GridRow, Line
 from ..numbers import parse_number
 from .model import Cell, Row, Table
 from .placement import place_values
+from .grid import table_from_rows
 from .spec import PanelSpec, TableSpec, match_title, squash, total_words
 
 _UNIT = regex.compile(r"(?:金额)?单位[:：]\s*(万元|亿元|千元|元)")
-_TABLE_NO = regex.compile(r"公开\s*0?(\d+)\s*表|[（(]\s*表\s*(\d+)\s*[）)]")
+_TABLE_NO = regex.compile(
+    r"公开\s*0?(\d+)\s*表|[（(]\s*表\s*(\d+)\s*[）)]|^\s*(?:公开)?表\s*([0-9]+|[一二三四五六七八九十]+)\s*[：:]?\s*$"
+    r"|^\s*(?:公开)?表\s*([0-9]+|[一二三四五六七八九十]+)\s*[：:]")
 _END = regex.compile(r"^\s*(?:注[:：]|说明[:：]|第[一二三四五六七八九十]+部分)")
 _NUMBER = regex.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\s?\d+)?$")
 _INTEGER = regex.compile(r"^\d{1,3}$")
@@ -37,37 +40,116 @@ class _Region:
     number: str = ""
 
 
+def _table_number(text: str) -> str:
+    match = _TABLE_NO.search(text)
+    return next((g for g in match.groups() if g), "") if match else ""
+
+
+def _is_meta(text: str) -> bool:
+    """Lines between a title and its header: unit, department, table number."""
+    stripped = squash(text)
+    return stripped.startswith(("部门：", "部门:", "部门名称", "单位：", "单位:", "单位名称", "金额单位", "编制单位")) \
+        or bool(_UNIT.search(text) and len(stripped) <= 40) or (bool(_table_number(text)) and len(stripped) <= 8)
+
+
+def _find_title(lines: tuple[Line, ...], index: int) -> tuple[TableSpec, int] | None:
+    """The identity whose title starts at lines[index], and how many lines the title takes.
+
+    A title that only ends in a known name (一、2018年度江苏省高级人民法院收支预算总表)
+    counts when a unit or department line follows it: in a table of contents
+    the same words are followed by more entries, never by 单位：万元.
+    """
+    line = lines[index]
+    spec = match_title(line.text)
+    if spec is not None:
+        return spec, 1
+    following = [ln.text for ln in lines[index + 1:index + 5] if ln.text.strip()]
+    for span in (1, 2):
+        if index + span > len(lines):
+            break
+        if span == 2 and (regex.search(r"\d", line.text) or len(squash(line.text)) > 30
+                          or match_title(lines[index + 1].text, loose=True)):
+            # a title wrapped onto two lines (…支出预 / 算表) has no figures in its first line
+            break
+        text = "".join(ln.text for ln in lines[index:index + span])
+        spec = match_title(text, loose=True)
+        if spec is None:
+            continue
+        after = following[span - 1:span + 2]
+        if any(_UNIT.search(t) or squash(t).startswith(("部门", "单位名称")) or _table_number(t) for t in after):
+            return spec, span
+    return None
+
+
 def _regions(doc: Document) -> list[_Region]:
     regions: list[_Region] = []
     current: _Region | None = None
-    for line in doc.lines:
-        spec = match_title(line.text)
-        if spec is not None:
+    lines = doc.lines
+    skip = 0
+    for index, line in enumerate(lines):
+        if skip:
+            skip -= 1
+            continue
+        found = _find_title(lines, index) if line.text.strip() else None
+        if found is not None:
+            spec, span = found
             current = _Region(spec=spec, title=line)
+            # 公开01表 printed just above the title belongs to it, not to the table before
+            for before in lines[max(0, index - 2):index]:
+                if _table_number(before.text) and len(squash(before.text)) <= 8:
+                    current.number = _table_number(before.text)
+                    if regions and regions[-1].lines and regions[-1].lines[-1] is before:
+                        regions[-1].lines.pop()
             regions.append(current)
+            skip = span - 1
             continue
         if current is None:
             continue
-        if _END.match(line.text):
+        if _END.match(line.text) or (line.cells and _is_prose(line.text)):
             current = None
             continue
         unit = _UNIT.search(line.text)
         if unit and not current.unit:
             current.unit = unit.group(1)
-        number = _TABLE_NO.search(line.text)
-        if number and not current.number:
-            current.number = number.group(1) or number.group(2)
-        if line.text.strip().startswith(("部门：", "部门:", "单位：", "单位:", "金额单位", "编制单位")) or (
-                number and len(squash(line.text)) <= 8):
+        number = _table_number(line.text)
+        if number and not current.number and not current.lines:
+            current.number = number
+        if _is_meta(line.text) and not current.lines:
             continue
-        if line.text.strip():
+        if line.text.strip() and not (number and len(squash(line.text)) <= 8):
             current.lines.append(line)
+    # A title with nothing under it is a table-of-contents entry.
+    regions = [region for region in regions if region.lines]
     # The title may carry the number: 收入支出决算总表(表 1)
     for region in regions:
-        number = _TABLE_NO.search(region.title.text)
+        number = _table_number(region.title.text)
         if number:
-            region.number = number.group(1) or number.group(2)
+            region.number = number
     return regions
+
+
+_PROSE = regex.compile(r"[。；]|，.*，")
+
+
+def _is_prose(text: str) -> bool:
+    """A sentence, not a table row: the narrative after the last table."""
+    return bool(_PROSE.search(text)) and not any(_NUMBER.match(cell.strip()) for cell in text.split("\t"))
+
+
+_CN_NUMERALS = "一二三四五六七八九十"
+
+
+def _number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + _CN_NUMERALS.index(text[1]) + 1
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_CN_NUMERALS.index(tens) + 1) * 10 + (_CN_NUMERALS.index(ones) + 1 if ones else 0)
+    return _CN_NUMERALS.index(text) + 1
 
 
 def _is_number(text: str) -> bool:
@@ -326,18 +408,23 @@ def _assemble(region: _Region, raw_rows: list[_RawRow], layout: str, label: str,
             rows.append(Row(index=index, code=panel.code, label=panel.label, group=panel_spec.group,
                             lineno=panel.lineno, cells=tuple(cells), page=raw.line.page, line=raw.line.line))
     has_values = any(cell.value is not None for row in rows for cell in row.cells)
-    last = region.lines[-1].line if region.lines else region.title.line
+    last = region.lines[-1] if region.lines else region.title
     return Table(
         label=label, key=spec.key, name=spec.name, title=region.title.text.strip(), kind=spec.kind,
-        unit=unit, page=region.title.page, line_start=region.title.line, line_end=last,
+        unit=unit, page=region.title.page, line_start=region.title.line, line_end=last.line,
         columns=spec.columns, rows=tuple(rows), layout=layout, empty=not has_values, file=file,
+        span=(region.title.offset, last.offset),
+        pages=tuple(sorted({region.title.page} | {line.page for line in region.lines})),
     )
 
 
 def tables_from_lines(doc: Document) -> tuple[Table, ...]:
     tables: list[Table] = []
     for ordinal, region in enumerate(_regions(doc), start=1):
-        label = f"表{int(region.number)}" if region.number else f"表{ordinal}"
+        label = f"表{_number(region.number)}" if region.number else f"表{ordinal}"
+        if region.lines and region.lines[0].cells:
+            tables.append(table_from_rows(region.spec, region.title, region.lines, label, region.unit or "万元"))
+            continue
         tabbed = sum(1 for line in region.lines if "\t" in line.text) >= max(1, len(region.lines) // 3)
         if tabbed:
             grid = [line.text.split("\t") for line in region.lines]

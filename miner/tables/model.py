@@ -78,6 +78,8 @@ class Table:
     layout: str           # "tabs" | "spaces" | "pdf"
     empty: bool = False
     file: str = ""
+    span: tuple[int, int] = (0, 0)     # document offsets of the title line and the last line
+    pages: tuple[int, ...] = ()        # every page the table is printed on
 
     def cells(self):
         for row in self.rows:

@@ -78,7 +78,12 @@ def _titles() -> tuple[tuple[str, TableSpec], ...]:
     return tuple(pairs)
 
 
-def match_title(line: str, kinds: tuple[str, ...] | None = None) -> TableSpec | None:
+_LEAD = regex.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．]|(?:公开)?表\s*(?:\d+|[一二三四五六七八九十]+)\s*[：:]?"
+                      r"|公开\d+表\s*[：:]?)")
+_SUFFIX = regex.compile(r"[（(][^（）()]{2,10}[）)]$")
+
+
+def match_title(line: str, kinds: tuple[str, ...] | None = None, loose: bool = False) -> TableSpec | None:
     """The table identity whose title this line is, or None.
 
     The line must be the title alone (optionally with a leading year and a
@@ -86,6 +91,17 @@ def match_title(line: str, kinds: tuple[str, ...] | None = None) -> TableSpec | 
     table-of-contents entry (numbered, with a page number), is not a title.
     """
     text = squash(line)
+    if loose:
+        # 一、2018年度江苏省高级人民法院收支预算总表 / 表1：高等学校收支决算总表 /
+        # 财政拨款支出预算表（功能科目）: numbering, year and body name before the
+        # title, a qualifier after it. The caller confirms with the lines after.
+        text = _SUFFIX.sub("", _LEAD.sub("", text))
+        if not text or len(text) > 60 or regex.search(r"[，。；]|\d{1,3}$", text):
+            return None
+        for title, spec in _titles():
+            if (not kinds or spec.kind in kinds) and text.endswith(title):
+                return spec
+        return None
     if not text or len(text) > 40:
         return None
     text = _YEAR.sub("", text)
@@ -94,6 +110,6 @@ def match_title(line: str, kinds: tuple[str, ...] | None = None) -> TableSpec | 
         if kinds and spec.kind not in kinds:
             continue
         if text == title or (text.endswith(title) and len(text) - len(title) <= 6
-                             and not regex.match(r"^[一二三四五六七八九十\d]+[、.．]", text)):
+                             and not regex.match(r"^(?:[一二三四五六七八九十\d]+[、.．]|[（(][一二三四五六七八九十\d]+[）)])", text)):
             return spec
     return None

@@ -1,0 +1,430 @@
+"""Tables from PDF rows whose cells carry x extents (``Line.cells``).
+
+A PDF keeps where each cell stands, so columns are found from geometry, not
+from the order figures happen to come in:
+
+1. the body starts at the first row holding a figure; rows above are header;
+2. body cells are clustered into columns by horizontal overlap; header cells
+   of the lowest header row add the columns no body figure fills (an empty
+   三公 column still has its 预算数 header);
+3. a column is a value column when its body cells are figures; each value
+   column's header path is the header cells above it, where a header cell
+   owns the span up to halfway to its neighbours (a merged header sits
+   centred over the columns it spans);
+4. value columns map to the identity's columns by their header words, and by
+   the form's order only when the header says nothing; a column no identity
+   names keeps its printed header;
+5. label columns give each row its code (split 类|款|项 codes are joined),
+   name and 行次; a label wrapped onto the next line, and a figure set on the
+   second line of a wrapped label, join the row they belong to.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from functools import lru_cache
+
+from ..ingest.model import Line
+from ..lexicon import load
+from ..numbers import parse_number
+from .model import Cell, Row, Table
+from .spec import TableSpec, total_words
+
+_FIGURE = regex.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_AMOUNT = regex.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^[+-]?\d{1,3}(?:,\d{3})+$")
+_CODE3 = regex.compile(r"^\d{3}$")
+_CODE2 = regex.compile(r"^\d{2}$")
+_CODE = regex.compile(r"^\d{3}(?:\d{2}){0,2}$")
+_LINENO = regex.compile(r"^\d{1,2}$")
+_ORDINAL = regex.compile(r"^[一二三四五六七八九十]+、$|^\d{1,2}[.、．]$")
+
+
+@dataclass
+class _GCell:
+    text: str
+    x0: float
+    x1: float
+
+    @property
+    def center(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+@dataclass
+class _GRow:
+    line: Line
+    cells: list[_GCell]
+
+
+@dataclass
+class _Column:
+    x0: float
+    x1: float
+    cells: list[str] = field(default_factory=list)
+    header: list[str] = field(default_factory=list)
+    kind: str = "label"            # label | code | value
+
+    def overlaps(self, cell: _GCell) -> float:
+        return min(self.x1, cell.x1) - max(self.x0, cell.x0)
+
+
+def _grow(line: Line) -> _GRow:
+    texts = line.text.split("\t")
+    cells = [_GCell(t.strip(), x0, x1) for t, (x0, x1) in zip(texts, line.cells) if t.strip()]
+    return _GRow(line, _join_codes(cells))
+
+
+def _join_codes(cells: list[_GCell]) -> list[_GCell]:
+    """201 | 06 | 01 printed in 类/款/项 columns is the code 2010601."""
+    out: list[_GCell] = []
+    for cell in cells:
+        prev = out[-1] if out else None
+        if prev is not None and _CODE2.match(cell.text) and regex.match(r"^\d{3}(?:\d{2})?$", prev.text) \
+                and cell.x0 - prev.x1 < 60:
+            out[-1] = _GCell(prev.text + cell.text, prev.x0, cell.x1)
+        else:
+            out.append(cell)
+    return out
+
+
+def _is_figure(text: str) -> bool:
+    return bool(_FIGURE.match(text.replace(" ", "")))
+
+
+def _is_amount(text: str) -> bool:
+    return bool(_AMOUNT.match(text.replace(" ", "")))
+
+
+def _body_start(rows: list[_GRow]) -> int:
+    for index, row in enumerate(rows):
+        texts = [c.text.replace(" ", "") for c in row.cells]
+        if "栏次" in texts:
+            return index + 1
+        if any(_is_amount(t) for t in texts) or any(_CODE.match(t) and len(t) >= 3 for t in texts[:1]):
+            return index
+    return len(rows)
+
+
+def _cluster(rows: list[_GRow]) -> list[_Column]:
+    """Columns from the body cells' horizontal extents (overlapping cells share a column)."""
+    spans = sorted(((c.x0, c.x1) for row in rows for c in row.cells), key=lambda s: s[0])
+    columns: list[_Column] = []
+    for x0, x1 in spans:
+        if columns and x0 < columns[-1].x1 - 0.5:
+            columns[-1].x1 = max(columns[-1].x1, x1)
+        else:
+            columns.append(_Column(x0, x1))
+    return columns
+
+
+def _assign(columns: list[_Column], cell: _GCell) -> _Column | None:
+    best, best_overlap = None, 0.0
+    for column in columns:
+        overlap = column.overlaps(cell)
+        if overlap > best_overlap:
+            best, best_overlap = column, overlap
+    if best is None and columns:
+        best = min(columns, key=lambda c: abs((c.x0 + c.x1) / 2 - cell.center))
+    return best
+
+
+def _add_header_columns(columns: list[_Column], header: list[_GRow]) -> list[_Column]:
+    """Columns that only the lowest header row shows (no figure below them)."""
+    if not header:
+        return columns
+    lowest = header[-1]
+    extra = []
+    for cell in lowest.cells:
+        hits = [c for c in columns if c.overlaps(cell) > 0]
+        if not hits:
+            extra.append(_Column(cell.x0, cell.x1, kind="value"))
+    return sorted(columns + extra, key=lambda c: c.x0)
+
+
+def _header_paths(columns: list[_Column], header: list[_GRow]) -> None:
+    """Each column's header path: the header cells whose span covers it, top down.
+
+    A header cell spans from the rule left of it to the rule right of it; a
+    table drawn without rules leaves only the cell's own extent.
+    """
+    for row in header:
+        rules = row.line.rules
+        for cell in row.cells:
+            left = max((x for x in rules if x <= cell.x0 + 1.0), default=cell.x0)
+            right = min((x for x in rules if x >= cell.x1 - 1.0), default=cell.x1)
+            for column in columns:
+                center = (column.x0 + column.x1) / 2
+                if left <= center <= right or column.overlaps(cell) > 0:
+                    column.header.append(cell.text.replace(" ", ""))
+
+
+def _classify(columns: list[_Column]) -> None:
+    for column in columns:
+        filled = [t for t in column.cells if t]
+        if column.kind == "value" and not filled:
+            continue
+        figures = sum(1 for t in filled if _is_figure(t) and not _CODE.match(t) or _is_amount(t))
+        codes = sum(1 for t in filled if _CODE.match(t) and not _is_amount(t))
+        if filled and codes >= max(1, 0.6 * len(filled)) and any(len(t) >= 3 for t in filled):
+            column.kind = "code"
+        elif filled and figures >= max(1, 0.6 * len(filled)) and any(_is_amount(t) for t in filled):
+            column.kind = "value"
+        elif filled and all(_LINENO.match(t) for t in filled):
+            column.kind = "lineno"
+        elif not filled and any(h in {"金额", "预算数", "决算数", "合计", "小计"} for h in column.header):
+            column.kind = "value"
+
+
+# --------------------------------------------------------------- mapping
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, tuple[str, ...]]:
+    return {k: tuple(v) for k, v in load("tables").get("column_aliases", {}).items()}
+
+
+def _score(key: str, path: list[str]) -> float:
+    """How well a spec column key (a·b·c) fits a header path: every component
+    of the key must be found, as a whole or by most of its characters."""
+    text = "".join(path)
+    total = 0.0
+    for part in key.split("·"):
+        if part in text:
+            total += 1.0
+            continue
+        if any(word in text for word in _aliases().get(part, ())):
+            total += 0.85       # a synonym fits less well than the word itself
+            continue
+        chars = set(part) - set("（）()“”")
+        shared = len(chars & set(text)) / max(1, len(chars))
+        if shared < 0.75:
+            return 0.0
+        total += shared * 0.8
+    return total / len(key.split("·"))
+
+
+def _map_columns(spec: TableSpec, panels: list[list[_Column]]) -> dict[int, tuple[str, str]]:
+    """id(column) -> (group, key). By header words first; by order where the
+    panel shapes match the identity's and the headers are silent."""
+    out: dict[int, tuple[str, str]] = {}
+    shapes_match = len(panels) == len(spec.panels) and all(
+        len(cols) == len(p.columns) for cols, p in zip(panels, spec.panels))
+    for index, cols in enumerate(panels):
+        candidates = [(p.group, key) for p in (spec.panels[index:index + 1] if shapes_match else spec.panels)
+                      for key in p.columns]
+        scored = sorted(((_score(key, col.header), -k, -i, group, key)
+                         for i, col in enumerate(cols) for k, (group, key) in enumerate(candidates)),
+                        reverse=True)
+        used_cols, used_keys = set(), set()
+        for score, _k, neg_i, group, key in scored:
+            i = -neg_i
+            if score <= 0 or i in used_cols or (group, key) in used_keys:
+                continue
+            out[id(cols[i])] = (group, key)
+            used_cols.add(i)
+            used_keys.add((group, key))
+        if shapes_match:
+            free = [p for p in spec.panels[index].columns if (spec.panels[index].group, p) not in used_keys]
+            for col in cols:
+                if id(col) not in out and free:
+                    out[id(col)] = (spec.panels[index].group, free.pop(0))
+    return out
+
+
+def _printed_key(column: _Column) -> str:
+    parts = [h for h in column.header if h]
+    return "·".join(parts[-2:]) if parts else "金额"
+
+
+# ------------------------------------------------------------------ rows
+
+@dataclass
+class _Panel:
+    code: str = ""
+    label: str = ""
+    lineno: str = ""
+    values: dict[int, tuple[str, Line]] = field(default_factory=dict)   # column index -> raw
+
+    def empty(self) -> bool:
+        return not (self.code or self.label or self.lineno or self.values)
+
+
+def _panels_of(columns: list[_Column]) -> list[list[int]]:
+    """Column indexes per panel: label columns then value columns, repeated."""
+    panels: list[list[int]] = []
+    seen_value = False
+    for index, column in enumerate(columns):
+        if column.kind in ("label", "code") and seen_value:
+            panels.append([])
+            seen_value = False
+        if not panels:
+            panels.append([])
+        panels[-1].append(index)
+        if column.kind == "value":
+            seen_value = True
+    return panels
+
+
+def table_from_rows(spec: TableSpec, title: Line, lines: list[Line], label: str, unit: str) -> Table:
+    rows = [_grow(line) for line in lines if line.text.strip()]
+    start = _body_start(rows)
+    header, body = rows[:start], _drop_repeated_headers(rows[start:], rows[:start])
+    columns = _add_header_columns(_cluster(body), header)
+    for row in body:
+        for cell in row.cells:
+            column = _assign(columns, cell)
+            column.cells.append(cell.text)
+    _header_paths(columns, header)
+    _classify(columns)
+    panel_columns = _panels_of(columns)
+    value_panels = [[columns[i] for i in idx if columns[i].kind == "value"] for idx in panel_columns]
+    mapping = _map_columns(spec, [p for p in value_panels if p])
+    panel_of = {i: p for p, idx in enumerate(panel_columns) for i in idx}
+
+    coded = any(column.kind == "code" for column in columns)
+    entries: list[list[tuple[_Panel, Line]]] = [[] for _ in panel_columns]
+    for row in body:
+        panels = [_Panel() for _ in panel_columns]
+        for cell in row.cells:
+            column = _assign(columns, cell)
+            index = columns.index(column)
+            panel = panels[panel_of[index]]
+            text = cell.text.replace(" ", "")
+            if column.kind == "value" and _is_figure(text):
+                panel.values[index] = (text, row.line)
+            elif _CODE.match(text) and not panel.code and not panel.label:
+                panel.code = text
+            elif _LINENO.match(text) and column.kind in ("lineno", "value") and not panel.values:
+                panel.lineno = text
+            elif text in ("类", "款", "项"):
+                continue        # the 类/款/项 header beside the 合计 row
+            else:
+                panel.label += text
+        _attach(entries, row, panels, coded)
+
+    decimals = _common_decimals(entries)
+    economic = [p for p in spec.panels if p.rows == "economic" and p.code_prefixes]
+    out_rows: list[Row] = []
+    table_columns: list[tuple[str, str]] = []
+    ordered = sorted(((line.page, line.line, p, k) for p, column in enumerate(entries)
+                      for k, (_panel, line) in enumerate(column)))
+    for _page, _line, p, k in ordered:
+        panel, line = entries[p][k]
+        if not (panel.code or panel.label or panel.values):
+            continue
+        index = len(out_rows)
+        cells = []
+        for col in value_panels[p]:
+            group, key = mapping.get(id(col), (_panel_group(columns, panel_columns[p]), _printed_key(col)))
+            if economic:
+                group = next((e.group for e in economic if panel.code.startswith(e.code_prefixes)), group)
+            raw_text, value_line = panel.values.get(columns.index(col), ("", line))
+            parsed = parse_number(raw_text) if raw_text else None
+            cells.append(Cell(
+                table=label, row=index, column=key, group=group, row_code=panel.code, row_label=panel.label,
+                value=parsed.value if parsed else None, decimals=parsed.decimals if parsed else decimals,
+                raw=raw_text, page=value_line.page, line=value_line.line, unit=unit,
+                clipped=parsed is not None and 0 < parsed.decimals < decimals,
+                placement="position"))
+            if (group, key) not in table_columns:
+                table_columns.append((group, key))
+        group = cells[0].group if cells else ""
+        out_rows.append(Row(index=index, code=panel.code, label=panel.label, group=group, lineno=panel.lineno,
+                            cells=tuple(cells), page=line.page, line=line.line))
+    has_values = any(c.value is not None for r in out_rows for c in r.cells)
+    last = lines[-1] if lines else title
+    return Table(label=label, key=spec.key, name=spec.name, title=title.text.replace("\t", "").strip(),
+                 kind=spec.kind, unit=unit, page=title.page, line_start=title.line, line_end=last.line,
+                 columns=tuple(table_columns), rows=tuple(out_rows), layout="pdf", empty=not has_values,
+                 file=title.file, span=(title.offset, last.offset), pages=tuple(sorted({title.page} | {
+                     line.page for line in lines})))
+
+
+def _panel_group(columns: list[_Column], indexes: list[int]) -> str:
+    for i in indexes:
+        if columns[i].header:
+            return columns[i].header[0]
+    return ""
+
+
+def _drop_repeated_headers(body: list[_GRow], header: list[_GRow]) -> list[_GRow]:
+    """A table continued on a new page may repeat its header rows there."""
+    header_texts = {c.text.replace(" ", "") for row in header for c in row.cells}
+    out: list[_GRow] = []
+    page = body[0].line.page if body else 0
+    fresh = False
+    for row in body:
+        if row.line.page != page:
+            page, fresh = row.line.page, True
+        texts = [c.text.replace(" ", "") for c in row.cells]
+        if fresh and texts and all(t in header_texts or t in ("类", "款", "项") for t in texts):
+            continue
+        if any(_is_figure(t) for t in texts):
+            fresh = False
+        out.append(row)
+    return out
+
+
+def _close(upper: Line, lower: Line) -> bool:
+    """Lines of one wrapped cell sit closer than table rows do."""
+    if upper.page != lower.page or not upper.band or not lower.band:
+        return False
+    height = min(upper.band[0] - upper.band[1], lower.band[0] - lower.band[1])
+    return upper.band[1] - lower.band[0] < _settings()["wrap_gap"] * height
+
+
+@lru_cache(maxsize=1)
+def _settings() -> dict:
+    return load("layout")["pdf"]
+
+
+def _continues(mine: _Panel, theirs: _Panel) -> bool:
+    """Is this panel of a row the rest of the same panel of the row above?"""
+    if mine.code or mine.lineno or _ORDINAL.match(mine.label[:4]) or regex.match(r"^[一二三四五六七八九十]+、", mine.label):
+        return False
+    if any(word in mine.label for word in total_words()):
+        return False
+    if theirs.values and mine.values:
+        return False
+    # a row with its figures may still wrap a short tail of its label
+    return not (theirs.values and len(mine.label) > 2)
+
+
+def _is_fragment(panel: _Panel) -> bool:
+    """A label line with nothing else: the first line of a wrapped label."""
+    return bool(panel.label) and not (panel.code or panel.lineno or panel.values) \
+        and not regex.match(r"^[一二三四五六七八九十]+、", panel.label) \
+        and not any(word in panel.label for word in total_words())
+
+
+def _attach(entries: list[list[tuple[_Panel, Line]]], row: _GRow, panels: list[_Panel], coded: bool) -> None:
+    """Add a row's panels to each panel's entries, or join them to the entry
+    above in the same panel: a label wrapped onto a second line, a figure set
+    beside that second line, or (in a table whose rows carry codes) a code
+    row whose label began on the line above."""
+    for index, panel in enumerate(panels):
+        if panel.empty():
+            continue
+        column = entries[index]
+        last = column[-1][0] if column else None
+        close = bool(column) and _close(column[-1][1], row.line)
+        if last is not None and close and _continues(panel, last):
+            last.label += panel.label
+            last.values.update(panel.values)
+            continue
+        if last is not None and close and coded and panel.code and not last.code and _is_fragment(last):
+            panel.label = last.label + panel.label
+            column.pop()
+        column.append((panel, row.line))
+
+
+def _common_decimals(raw_rows) -> int:
+    counts: dict[int, int] = {}
+    for column in raw_rows:
+        for panel, _line in column:
+            for raw, _line in panel.values.values():
+                parsed = parse_number(raw)
+                if parsed is not None:
+                    counts[parsed.decimals] = counts.get(parsed.decimals, 0) + 1
+    return max(counts, key=counts.get) if counts else 2
