@@ -128,12 +128,13 @@ def _regions(doc: Document) -> list[_Region]:
     return regions
 
 
-_PROSE = regex.compile(r"[。；]|，.*，")
+_PROSE = regex.compile(r"[。；]|，.*，|^.{12,}，|说明$")
 
 
 def _is_prose(text: str) -> bool:
-    """A sentence, not a table row: the narrative after the last table."""
-    return bool(_PROSE.search(text)) and not any(_NUMBER.match(cell.strip()) for cell in text.split("\t"))
+    """A sentence or a narrative heading, not a table row: the text after the last table."""
+    return bool(_PROSE.search(text.replace("\t", "").strip())) \
+        and not any(_NUMBER.match(cell.strip()) for cell in text.split("\t"))
 
 
 _CN_NUMERALS = "一二三四五六七八九十"

@@ -109,7 +109,12 @@ def _body_start(rows: list[_GRow]) -> int:
 
 def _cluster(rows: list[_GRow]) -> list[_Column]:
     """Columns from the body cells' horizontal extents (overlapping cells share a column)."""
-    spans = sorted(((c.x0, c.x1) for row in rows for c in row.cells), key=lambda s: s[0])
+    cells = [c for row in rows for c in row.cells]
+    if not cells:
+        return []
+    # A cell spanning much of the table (a note, a stray sentence) would glue columns together.
+    width = max(c.x1 for c in cells) - min(c.x0 for c in cells)
+    spans = sorted(((c.x0, c.x1) for c in cells if c.x1 - c.x0 <= 0.35 * width), key=lambda s: s[0])
     columns: list[_Column] = []
     for x0, x1 in spans:
         if columns and x0 < columns[-1].x1 - 0.5:
@@ -184,51 +189,109 @@ def _aliases() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in load("tables").get("column_aliases", {}).items()}
 
 
+_TOTALS = ("小计", "合计", "总计")
+
+
+def _words(part: str) -> tuple[str, ...]:
+    return (part, *_aliases().get(part, ()))
+
+
 def _score(key: str, path: list[str]) -> float:
-    """How well a spec column key (a·b·c) fits a header path: every component
-    of the key must be found, as a whole or by most of its characters."""
-    text = "".join(path)
-    total = 0.0
-    for part in key.split("·"):
-        if part in text:
-            total += 1.0
-            continue
-        if any(word in text for word in _aliases().get(part, ())):
-            total += 0.85       # a synonym fits less well than the word itself
-            continue
-        chars = set(part) - set("（）()“”")
-        shared = len(chars & set(text)) / max(1, len(chars))
-        if shared < 0.75:
+    """How well a spec column key (a·b·c) names the column under a header path.
+
+    The key's last word must be printed in the path (or a synonym); words of
+    the path the key does not explain count against it. A 小计/合计 printed
+    under a heading is that heading's total (项目支出 / 小计 is 项目支出).
+    Columns under 其中 are parts: only a key naming the part fits them.
+    """
+    items = [p for p in path if p and not _LABEL_HEADER.search(p)]
+    if any("其中" in p for p in items):
+        at = max(i for i, p in enumerate(items) if "其中" in p)
+        part = "".join(items[at + 1:])
+        return 1.0 if part and any(w == part or w in part for w in _words(key.split("·")[-1])) else 0.0
+    if len(items) >= 2 and len(items[-1]) <= 2 and items[-1] not in _TOTALS:
+        items = items[:-2] + [items[-2] + items[-1]]       # a header wrapped as 基本建设资金支 / 出
+    had_total = len(items) >= 2 and items[-1] in _TOTALS
+    if had_total:
+        items = items[:-1]
+    comps = key.split("·")
+    wants_total = comps[-1] in _TOTALS
+    named = comps[:-1] if wants_total else comps
+    joined = "".join(items)
+    explained: set[int] = set()
+    score = 1.0
+    for n, comp in enumerate(named):
+        hit = next((i for i, item in enumerate(items) if any(w in item for w in _words(comp))), None)
+        if hit is not None:
+            explained.add(hit)
+        elif any(w in joined for w in _words(comp)):
+            # a title broken over header cells: 因公出国 / （境） / 费
+            explained.update(i for i, item in enumerate(items) if item in comp)
+        elif n == len(named) - 1 and not wants_total:
             return 0.0
-        total += shared * 0.8
-    return total / len(key.split("·"))
+        else:
+            score *= 0.7
+    if wants_total:
+        printed = had_total or any(item in _TOTALS for item in items)
+        if any(item in _TOTALS for item in items):
+            explained.update(i for i, item in enumerate(items) if item in _TOTALS)
+        if not printed and any(i not in explained for i in range(1, len(items))):
+            return 0.0
+    unexplained = [i for i in range(1, len(items)) if i not in explained]
+    return score * (0.6 ** len(unexplained))
+
+
+_LABEL_HEADER = regex.compile(r"^(?:项目|项\s*目)$|名称$|编码$|分类$|^行次$|^栏次$")
+
+
+def _best_assignment(scores: list[list[float]]) -> dict[int, int]:
+    """Column -> key maximising the total score (each key used once).
+
+    A greedy choice fails on headers like 合计 | 基本支出 | 项目支出·小计: 小计
+    fits the third column best, but only the first column can be the total.
+    Tables have at most a dozen value columns, so a search over used keys is cheap.
+    """
+    n_keys = len(scores[0]) if scores else 0
+
+    @lru_cache(maxsize=None)
+    def best(col: int, used: int) -> tuple[float, tuple[int, ...]]:
+        if col == len(scores):
+            return 0.0, ()
+        skip = best(col + 1, used)
+        result = (skip[0], (-1,) + skip[1])
+        for key in range(n_keys):
+            if scores[col][key] > 0 and not used & (1 << key):
+                total, rest = best(col + 1, used | (1 << key))
+                if total + scores[col][key] > result[0] + 1e-9:
+                    result = (total + scores[col][key], (key,) + rest)
+        return result
+
+    _total, choice = best(0, 0)
+    return {col: key for col, key in enumerate(choice) if key >= 0}
 
 
 def _map_columns(spec: TableSpec, panels: list[list[_Column]]) -> dict[int, tuple[str, str]]:
-    """id(column) -> (group, key). By header words first; by order where the
-    panel shapes match the identity's and the headers are silent."""
+    """id(column) -> (group, key). By header words first; by the form's order
+    where the panel shapes match the identity's and the headers are silent."""
     out: dict[int, tuple[str, str]] = {}
     shapes_match = len(panels) == len(spec.panels) and all(
         len(cols) == len(p.columns) for cols, p in zip(panels, spec.panels))
     for index, cols in enumerate(panels):
         candidates = [(p.group, key) for p in (spec.panels[index:index + 1] if shapes_match else spec.panels)
                       for key in p.columns]
-        scored = sorted(((_score(key, col.header), -k, -i, group, key)
-                         for i, col in enumerate(cols) for k, (group, key) in enumerate(candidates)),
-                        reverse=True)
-        used_cols, used_keys = set(), set()
-        for score, _k, neg_i, group, key in scored:
-            i = -neg_i
-            if score <= 0 or i in used_cols or (group, key) in used_keys:
-                continue
-            out[id(cols[i])] = (group, key)
-            used_cols.add(i)
-            used_keys.add((group, key))
+        if not candidates:
+            continue
+        scores = [[_score(key, col.header) for _group, key in candidates] for col in cols]
+        chosen = _best_assignment(scores)
+        for i, k in chosen.items():
+            out[id(cols[i])] = candidates[k]
         if shapes_match:
-            free = [p for p in spec.panels[index].columns if (spec.panels[index].group, p) not in used_keys]
+            used = {candidates[k] for k in chosen.values()}
+            free = [(spec.panels[index].group, p) for p in spec.panels[index].columns
+                    if (spec.panels[index].group, p) not in used]
             for col in cols:
                 if id(col) not in out and free:
-                    out[id(col)] = (spec.panels[index].group, free.pop(0))
+                    out[id(col)] = free.pop(0)
     return out
 
 
@@ -245,6 +308,7 @@ class _Panel:
     label: str = ""
     lineno: str = ""
     values: dict[int, tuple[str, Line]] = field(default_factory=dict)   # column index -> raw
+    wrapped: bool = False         # its label began on the line above its code
 
     def empty(self) -> bool:
         return not (self.code or self.label or self.lineno or self.values)
@@ -316,7 +380,8 @@ def table_from_rows(spec: TableSpec, title: Line, lines: list[Line], label: str,
         index = len(out_rows)
         cells = []
         for col in value_panels[p]:
-            group, key = mapping.get(id(col), (_panel_group(columns, panel_columns[p]), _printed_key(col)))
+            group, key = mapping.get(id(col), (_panel_group(columns, panel_columns[p], len(value_panels)),
+                                               _printed_key(col)))
             if economic:
                 group = next((e.group for e in economic if panel.code.startswith(e.code_prefixes)), group)
             raw_text, value_line = panel.values.get(columns.index(col), ("", line))
@@ -341,7 +406,9 @@ def table_from_rows(spec: TableSpec, title: Line, lines: list[Line], label: str,
                      line.page for line in lines})))
 
 
-def _panel_group(columns: list[_Column], indexes: list[int]) -> str:
+def _panel_group(columns: list[_Column], indexes: list[int], panels: int = 2) -> str:
+    if panels < 2:
+        return ""
     for i in indexes:
         if columns[i].header:
             return columns[i].header[0]
@@ -387,8 +454,9 @@ def _continues(mine: _Panel, theirs: _Panel) -> bool:
         return False
     if theirs.values and mine.values:
         return False
-    # a row with its figures may still wrap a short tail of its label
-    return not (theirs.values and len(mine.label) > 2)
+    # a row with its figures may still wrap a short tail of its label, or the
+    # rest of a label wrapped around its code line
+    return not (theirs.values and len(mine.label) > 2 and not (theirs.wrapped and not mine.values))
 
 
 def _is_fragment(panel: _Panel) -> bool:
@@ -415,6 +483,7 @@ def _attach(entries: list[list[tuple[_Panel, Line]]], row: _GRow, panels: list[_
             continue
         if last is not None and close and coded and panel.code and not last.code and _is_fragment(last):
             panel.label = last.label + panel.label
+            panel.wrapped = True
             column.pop()
         column.append((panel, row.line))
 
