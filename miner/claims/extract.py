@@ -65,7 +65,7 @@ def words() -> _Words:
         prior=_longest_first(c["prior_period_words"]), parts=_longest_first(c["parts_markers"]),
         money={k: Decimal(v) for k, v in c["money_units"].items()},
         measures=tuple(measure_words),
-        column_subjects=_longest_first(m["column_subjects"]),
+        column_subjects=_longest_first({**m["column_subjects"], **m["column_subjects_budget"]}),
         denominators=tuple(sorted(m["denominators"].items(), key=lambda p: -len(p[0]))),
         qualifiers=_longest_first(c["qualifiers"]), linkers=_longest_first(c["linkers"]),
         comparison=_longest_first(c["comparison_words"]), max_leftover=int(c["max_leftover_chars"]),
@@ -289,7 +289,7 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
                 if heading_subject[0] >= 0 and kind in ("amount", "rate", "change_amount"):
                     subject = heading_subject[1]
             measure = _measure_of(before, subjects, w, kind)
-            if not measure and kind == "amount" and subject in w.column_subjects:
+            if not measure and kind == "amount" and subject in w.column_subjects and column_subject[0] >= 0:
                 measure = load("measures")["column_subject_measure"]
             period = "prior" if _rfind_any(before, w.prior)[0] >= 0 and kind == "amount" else "current"
             scale = Decimal(10000) if mention.multiplier == "万" else Decimal(100000000) if mention.multiplier == "亿" else Decimal(1)
@@ -349,10 +349,11 @@ def _relate(sentence_claims: list[Claim], earlier: list[Claim], w: _Words, secti
         elif claim.kind in ("change_amount", "change_rate"):
             base = next((c for c in reversed(prior_in_sentence) if c.kind == "amount"), None)
             if base is None:
-                base = next((c for c in reversed(earlier) if c.kind == "amount" and c.paragraph == claim.paragraph), None)
-            if base is None:
-                lead = section_lead.get(_section_key(claim), "")
-                base = next((c for c in earlier if c.id == lead), None)
+                # "…预算数为3258.06万元。与上年相比增加3075.14万元": the figure of the
+                # sentence just before. Further back, the figure a change speaks
+                # about is a guess, and a rate recomputed from a guess is noise.
+                base = next((c for c in reversed(earlier) if c.kind == "amount" and c.paragraph == claim.paragraph
+                             and c.sentence_id == claim.sentence_id - 1 and c.period == "current"), None)
             change = None
             if claim.kind == "change_rate":
                 change = next((c for c in reversed(out) if c.kind == "change_amount"), None)

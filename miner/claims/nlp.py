@@ -19,6 +19,7 @@ def domain_words() -> list[str]:
     for measure in load("measures")["measures"]:
         words.update(measure["words"])
     words.update(load("measures")["column_subjects"])
+    words.update(load("measures")["column_subjects_budget"])
     words.update(load("measures")["denominators"])
     claims = load("claims")
     for key in ("share_markers", "rate_markers", "increase_words", "decrease_words", "indicator_words"):

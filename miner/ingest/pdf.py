@@ -133,7 +133,11 @@ def _cells(row: _Row, gap: float) -> list[tuple[str, float, float]]:
     cells: list[list[_Char]] = []
     right = 0.0
     for char in sorted(row.chars, key=lambda c: c.x0):
-        if cells and char.x0 - right <= gap * height:
+        if cells and char.x0 - right <= gap * height and not (
+                char.x0 - right > 0.3 * height and _AMOUNT_END.search("".join(c.ch for c in cells[-1][-4:]))
+                and _WIDE_CHAR.match(char.ch)):
+            # (a complete amount followed, after a gap, by Chinese is two cells:
+            # 18,330.37 | 一、基本支出 in a two-panel table)
             # a visible space between Latin words is kept; letter-spacing is dropped
             if char.x0 - right > 0.25 * height and _needs_space(cells[-1][-1].ch, char.ch):
                 cells[-1].append(_Char(" ", right, char.x0, char.y0, char.y1))
@@ -146,6 +150,8 @@ def _cells(row: _Row, gap: float) -> list[tuple[str, float, float]]:
 
 
 _LATIN = regex.compile(r"[A-Za-z]")
+_AMOUNT_END = regex.compile(r"\d\.\d\d$")
+_WIDE_CHAR = regex.compile(r"[^\x00-\x7f]")
 
 
 def _needs_space(left: str, right: str) -> bool:

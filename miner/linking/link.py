@@ -76,12 +76,12 @@ def _resolve(target: dict, table: Table, claim: Claim) -> tuple[list, str]:
     if "·" in column and column.split("·")[0] in {g for g, _c in table.columns}:
         group, column = column.split("·", 1)
     if target.get("subject_column"):
-        subjects = load("measures")["column_subjects"]
+        budget = target["subject_column"] == "budget"
+        subjects = load("measures")["column_subjects_budget" if budget else "column_subjects"]
         sub = subjects.get(claim.subject) or subjects.get(claim.subject.replace("(", "（").replace(")", "）"))
         if not sub:
             return [], ""
-        prefix = column.split("·")[0]
-        column = f"{prefix}·{sub}"
+        column = sub if budget else f"{column.split('·')[0]}·{sub}"
         rows = list(table.rows)
         how = f"{claim.subject} -> {column}"
     else:
@@ -136,9 +136,12 @@ def link_claim(claim: Claim, tables: tuple[Table, ...]) -> Link:
         # The section names its tables: the same measure in another table is another figure.
         targets = [t for t in targets if t["table"] in preferred]
     preferred = preferred or ()
-    subjects = load("measures")["column_subjects"]
-    targets = [t for t in targets if not t.get("subject_column")
-               or claim.subject in subjects or claim.subject.replace("(", "（").replace(")", "）") in subjects]
+    def names_column(target: dict) -> bool:
+        key = "column_subjects_budget" if target["subject_column"] == "budget" else "column_subjects"
+        subjects = load("measures")[key]
+        return claim.subject in subjects or claim.subject.replace("(", "（").replace(")", "）") in subjects
+
+    targets = [t for t in targets if not t.get("subject_column") or names_column(t)]
     if not targets:
         return Link(claim.id, reason=f"{claim.measure} of {claim.subject or 'this item'} is not printed in this document's tables")
     by_key: dict[str, list[Table]] = {}

@@ -100,6 +100,45 @@ def _is_table_row(line: Line, min_cells: int) -> bool:
     return any(_FIGURE_CELL.match(cell) for cell in cells) and not any(_CLAUSE.search(cell) for cell in cells)
 
 
+_WRAPPED_HEADING = 28
+_WIDE = regex.compile(r"[^\x00-\x7f]")
+
+
+def _kept(line: Line, begin: int, end: int) -> list[tuple[int, int]]:
+    """Ranges of a line's text that go into the prose.
+
+    In a PDF row a tab stands for a wide gap of justified text: between two
+    Chinese characters it is dropped (因公出国（境）费, not 因公出国 （境） 费),
+    elsewhere it reads as a space. Dropping splits the range, so every
+    character kept still maps to its own offset.
+    """
+    if not line.cells:
+        return [(begin, end)]
+    text = line.text
+    ranges, start = [], begin
+    for index in range(begin, end):
+        if text[index] == "\t" and 0 < index < len(text) - 1 \
+                and _WIDE.match(text[index - 1]) and _WIDE.match(text[index + 1]):
+            if start < index:
+                ranges.append((start, index))
+            start = index + 1
+    if start < end:
+        ranges.append((start, end))
+    return ranges
+
+
+def _continuation(lines, index: int, excluded: set[int]) -> str:
+    for nxt in lines[index + 1:index + 3]:
+        text = nxt.text.replace("\t", " ").strip() if nxt.cells else nxt.text.strip()
+        if not text:
+            continue
+        if nxt.offset in excluded or heading_level(text) is not None:
+            return ""
+        head = regex.split(r"[。：:，,；;]", text, maxsplit=1)[0]
+        return head if len(head) < len(text) and len(head) <= 20 else ""
+    return ""
+
+
 def paragraphs_from_lines(doc: Document, excluded: set[int]) -> tuple[Paragraph, ...]:
     """Paragraphs of the narrative. ``excluded`` holds the offsets of table lines."""
     layout = _layout()
@@ -119,7 +158,8 @@ def paragraphs_from_lines(doc: Document, excluded: set[int]) -> tuple[Paragraph,
                                         heading=heading))
         buffer = _Buffer()
 
-    for line in doc.lines:
+    lines = doc.lines
+    for index, line in enumerate(lines):
         text = line.text
         stripped = text.strip()
         if line.offset in excluded:
@@ -141,6 +181,10 @@ def paragraphs_from_lines(doc: Document, excluded: set[int]) -> tuple[Paragraph,
         if level is not None:
             flush()
             title = regex.split(r"[。：:]", stripped, maxsplit=1)[0]
+            if title == stripped and len(stripped) >= _WRAPPED_HEADING:
+                # A long numbered heading wrapped onto the next line (…行政单位离退休 ⏎
+                # （项）。主要用于…) names its subject only with that line's head.
+                title += _continuation(lines, index, excluded)
             # A short line with no clause break is a heading of its own; a
             # numbered line that runs on (hard-wrapped, or with a sentence
             # after its title) opens a paragraph whose text it also starts.
@@ -155,7 +199,8 @@ def paragraphs_from_lines(doc: Document, excluded: set[int]) -> tuple[Paragraph,
                 continue
         begin = len(text) - len(text.lstrip())
         end = len(text.rstrip())
-        buffer.add(line, begin, end, text)
+        for a, b in _kept(line, begin, end):
+            buffer.add(line, a, b, text)
         if layout.paragraph_end.search(stripped):
             flush()
     flush()

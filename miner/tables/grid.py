@@ -136,15 +136,24 @@ def _assign(columns: list[_Column], cell: _GCell) -> _Column | None:
 
 
 def _add_header_columns(columns: list[_Column], header: list[_GRow]) -> list[_Column]:
-    """Columns that only the lowest header row shows (no figure below them)."""
+    """Columns that only the lowest header row shows (no figure below them).
+
+    A header cell beside a column that has no header of its own is that
+    column's header (a 金额 set left of right-aligned figures), not a new column.
+    """
     if not header:
         return columns
-    lowest = header[-1]
+    lowest = header[-1].cells
     extra = []
-    for cell in lowest.cells:
-        hits = [c for c in columns if c.overlaps(cell) > 0]
-        if not hits:
-            extra.append(_Column(cell.x0, cell.x1, kind="value"))
+    for cell in lowest:
+        if any(c.overlaps(cell) > 0 for c in columns):
+            continue
+        bare = [c for c in columns if not any(c.overlaps(h) > 0 for h in lowest)]
+        near = min(bare, key=lambda c: min(abs(c.x0 - cell.x1), abs(cell.x0 - c.x1)), default=None)
+        if near is not None and min(abs(near.x0 - cell.x1), abs(cell.x0 - near.x1)) < cell.x1 - cell.x0:
+            near.x0, near.x1 = min(near.x0, cell.x0), max(near.x1, cell.x1)
+            continue
+        extra.append(_Column(cell.x0, cell.x1, kind="value"))
     return sorted(columns + extra, key=lambda c: c.x0)
 
 
@@ -333,6 +342,10 @@ def _panels_of(columns: list[_Column]) -> list[list[int]]:
 def table_from_rows(spec: TableSpec, title: Line, lines: list[Line], label: str, unit: str) -> Table:
     rows = [_grow(line) for line in lines if line.text.strip()]
     start = _body_start(rows)
+    # the first line of a wrapped label (一般公共服务 / 201 支出 264.87) sits above the first figure
+    while 0 < start < len(rows) and len(rows[start - 1].cells) == 1 and _close(rows[start - 1].line, rows[start].line) \
+            and not _is_figure(rows[start - 1].cells[0].text):
+        start -= 1
     header, body = rows[:start], _drop_repeated_headers(rows[start:], rows[:start])
     columns = _add_header_columns(_cluster(body), header)
     for row in body:
