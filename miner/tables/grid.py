@@ -150,7 +150,7 @@ def _add_header_columns(columns: list[_Column], header: list[_GRow]) -> list[_Co
             continue
         bare = [c for c in columns if not any(c.overlaps(h) > 0 for h in lowest)]
         near = min(bare, key=lambda c: min(abs(c.x0 - cell.x1), abs(cell.x0 - c.x1)), default=None)
-        if near is not None and min(abs(near.x0 - cell.x1), abs(cell.x0 - near.x1)) < cell.x1 - cell.x0:
+        if near is not None and min(abs(near.x0 - cell.x1), abs(cell.x0 - near.x1)) < max(2 * (cell.x1 - cell.x0), 40):
             near.x0, near.x1 = min(near.x0, cell.x0), max(near.x1, cell.x1)
             continue
         extra.append(_Column(cell.x0, cell.x1, kind="value"))
@@ -356,6 +356,7 @@ def table_from_rows(spec: TableSpec, title: Line, lines: list[Line], label: str,
     _classify(columns)
     panel_columns = _panels_of(columns)
     value_panels = [[columns[i] for i in idx if columns[i].kind == "value"] for idx in panel_columns]
+    value_panels = [_distinct(panel, spec) for panel in value_panels]
     mapping = _map_columns(spec, [p for p in value_panels if p])
     panel_of = {i: p for p, idx in enumerate(panel_columns) for i in idx}
 
@@ -417,6 +418,18 @@ def table_from_rows(spec: TableSpec, title: Line, lines: list[Line], label: str,
                  columns=tuple(table_columns), rows=tuple(out_rows), layout="pdf", empty=not has_values,
                  file=title.file, span=(title.offset, last.offset), pages=tuple(sorted({title.page} | {
                      line.page for line in lines})))
+
+
+def _distinct(panel: list[_Column], spec: TableSpec) -> list[_Column]:
+    """Drop a column with no figure whose header repeats a neighbour's: the
+    header of a column set apart from its right-aligned figures."""
+    out = []
+    for column in panel:
+        twin = next((c for c in panel if c is not column and c.header == column.header and any(c.cells)), None)
+        if twin is not None and not any(column.cells):
+            continue
+        out.append(column)
+    return out
 
 
 def _panel_group(columns: list[_Column], indexes: list[int], panels: int = 2) -> str:
