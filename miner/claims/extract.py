@@ -45,6 +45,7 @@ class _Words:
     linkers: tuple[str, ...]
     comparison: tuple[str, ...]
     max_leftover: int
+    breakdown: tuple[str, ...]
 
 
 def _longest_first(words) -> tuple[str, ...]:
@@ -69,6 +70,7 @@ def words() -> _Words:
         denominators=tuple(sorted(m["denominators"].items(), key=lambda p: -len(p[0]))),
         qualifiers=_longest_first(c["qualifiers"]), linkers=_longest_first(c["linkers"]),
         comparison=_longest_first(c["comparison_words"]), max_leftover=int(c["max_leftover_chars"]),
+        breakdown=tuple(c.get("breakdown_words", ())),
     )
 
 
@@ -202,6 +204,8 @@ def _measure_of(before: str, subjects: "SubjectIndex", w: _Words, kind: str) -> 
     """
     text = regex.sub(r"(?:19|20)\d\d\s*年度?", "", before)
     text = regex.sub(r"\s+", "", text)
+    if any(word in text for word in w.breakdown):
+        return ""
     mask = [(s, e) for s, e, _n in subjects.find_all(text)]
     key = _measure(text, w, mask)
     if not key:
@@ -238,6 +242,9 @@ def _denominator_words(before: str, w: _Words) -> str:
     return words_after
 
 
+_CODE_IN_PARENS = regex.compile(r"[（(]\s*\d{3}(?:\d{2}){0,2}\s*[）)]")
+
+
 def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: str = "") -> tuple[Claim, ...]:
     w = words()
     subjects = SubjectIndex(subject_names)
@@ -259,6 +266,9 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
                 spans.append(span)
         doc.spans["numbers"] = spans
         heading_path = _path(" ".join(paragraph.section[-2:]))
+        lead = regex.split(r"[，,：:；;]", sentence.text, maxsplit=1)[0]
+        lead_found = subjects.find_all(normalise_name(lead)) if _CODE_IN_PARENS.search(lead) else []
+        lead_subject = max(lead_found, key=lambda f: (f[1], f[1] - f[0]))[2] if lead_found else ""
         sentence_claims: list[Claim] = []
         for mention in mentions:
             clause_start = _clause_start(sentence.text, mention.number_start, doc)
@@ -281,6 +291,9 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
                 subject = max(found, key=lambda f: (f[1], f[1] - f[0]))[2]
             elif column_subject[0] >= 0:
                 subject = column_subject[1]
+            elif lead_subject:
+                # 1.小学教育（2050202），2023年度决算数为7,970.38万元: the item the sentence opens with
+                subject = lead_subject
             elif heading_path:
                 subject = heading_path[-1]
                 path = heading_path
@@ -314,6 +327,13 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
     return tuple(claims)
 
 
+def _names_compared_year(base: Claim, change: Claim) -> bool:
+    """（2016年度部门支出预算安排为8,648.07万元）in a sentence comparing with 2016年度:
+    the figure is the previous year's, not the current one."""
+    years = regex.findall(r"((?:19|20)\d\d)\s*年", base.context)
+    return any(regex.search(rf"(?:与|比|较)\s*{y}\s*年", change.sentence) for y in years)
+
+
 def _section_key(claim: Claim) -> tuple[str, ...]:
     return claim.section[:3]
 
@@ -337,10 +357,12 @@ def _relate(sentence_claims: list[Claim], earlier: list[Claim], w: _Words, secti
             lead = ""
             if claim.denominator_words and not any(words in claim.denominator_words for words, _k in w.denominators):
                 # A whole the tables do not print, stated earlier in the passage.
-                wanted = regex.sub(r"(金额|总额|的)$", "", claim.denominator_words)
-                lead = next((c.id for c in reversed(prior_in_sentence + [e for e in earlier if e.paragraph == claim.paragraph])
-                             if c.kind == "amount" and c is not numerator and wanted
-                             and (wanted in c.context or c.context.endswith(wanted))), "")
+                wanted = regex.sub(r"(金额|总额|总计|合计|的)$", "", claim.denominator_words.replace(" ", ""))
+                pool = [c for c in reversed(prior_in_sentence + [e for e in earlier if e.paragraph == claim.paragraph])
+                        if c.kind == "amount" and c is not numerator and wanted]
+                # 占收入总额: the figure stated as 收入总计/总额/合计 first, any 收入 figure after
+                lead = next((c.id for c in pool if regex.search(rf"{regex.escape(wanted)}\s*(?:总额|总计|合计)", c.context)),
+                            "") or next((c.id for c in pool if wanted in c.context or c.context.endswith(wanted)), "")
             elif not claim.denominator_words:
                 lead = section_lead.get(_section_key(claim), "")
                 if numerator is not None and lead == numerator.id:
@@ -354,10 +376,13 @@ def _relate(sentence_claims: list[Claim], earlier: list[Claim], w: _Words, secti
                 # about is a guess, and a rate recomputed from a guess is noise.
                 base = next((c for c in reversed(earlier) if c.kind == "amount" and c.paragraph == claim.paragraph
                              and c.sentence_id == claim.sentence_id - 1 and c.period == "current"), None)
+            base_period = "prior" if base is not None and (
+                base.period == "prior" or _names_compared_year(base, claim)) else ""
             change = None
             if claim.kind == "change_rate":
                 change = next((c for c in reversed(out) if c.kind == "change_amount"), None)
-            claim = replace(claim, base=base.id if base else "", numerator=change.id if change else "")
+            claim = replace(claim, base=base.id if base else "", numerator=change.id if change else "",
+                            base_period=base_period)
         elif claim.kind == "amount":
             pos = _rfind_any(claim.sentence[:claim.start], w.parts)[0]
             if pos >= 0:

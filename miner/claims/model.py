@@ -44,6 +44,7 @@ class Claim:
     numerator: str = ""         # claim ids of related figures
     denominator: str = ""
     base: str = ""
+    base_period: str = ""     # "prior" when the base figure is the previous year's (与2016年度相比（2016年度…为X）)
     parts_of: str = ""
     context: str = ""           # the words before the figure in its clause
 

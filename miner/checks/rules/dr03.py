@@ -30,12 +30,17 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     change_claim, base_claim = ctx.claim(claim.numerator), ctx.claim(claim.base)
     if change_claim is None or base_claim is None or change_claim.direction not in ("+", "-"):
         return []
-    current = ctx.figure(base_claim)
     sign = 1 if change_claim.direction == "+" else -1
-    prior = Figure(current.value - sign * change_claim.value, max(current.decimals, change_claim.decimals),
-                   "previous year = current - change", False)
-    recomputed = percent(claim, stated_figure(change_claim), prior,
-                         f"({current.value} {'-' if sign > 0 else '+'} {change_claim.value})")
+    if claim.base_period == "prior":
+        # the sentence states the previous year's figure itself
+        current = prior = stated_figure(base_claim)
+        denominator = f"{prior.value}"
+    else:
+        current = ctx.figure(base_claim)
+        prior = Figure(current.value - sign * change_claim.value, max(current.decimals, change_claim.decimals),
+                       "previous year = current - change", False)
+        denominator = f"({current.value} {'-' if sign > 0 else '+'} {change_claim.value})"
+    recomputed = percent(claim, stated_figure(change_claim), prior, denominator)
     if recomputed is None:
         return []
     covers = (change_claim.id,) + (() if current.from_table else (base_claim.id,))
