@@ -269,6 +269,8 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
         lead = regex.split(r"[，,：:；;]", sentence.text, maxsplit=1)[0]
         lead_found = subjects.find_all(normalise_name(lead)) if _CODE_IN_PARENS.search(lead) else []
         lead_subject = max(lead_found, key=lambda f: (f[1], f[1] - f[0]))[2] if lead_found else ""
+        lead_code = _CODE_IN_PARENS.search(lead)
+        lead_code = regex.sub(r"\D", "", lead_code.group()) if lead_code else ""
         sentence_claims: list[Claim] = []
         for mention in mentions:
             clause_start = _clause_start(sentence.text, mention.number_start, doc)
@@ -284,7 +286,7 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
                     unqualified = unqualified.replace(word, " ")
             found = subjects.find_all(normalise_name(unqualified)) if not path else []
             column_subject = _rfind_any(before, w.column_subjects)
-            subject = ""
+            subject, subject_code = "", ""
             if path:
                 subject = path[-1]
             elif found:
@@ -292,8 +294,9 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
             elif column_subject[0] >= 0:
                 subject = column_subject[1]
             elif lead_subject:
-                # 1.小学教育（2050202），2023年度决算数为7,970.38万元: the item the sentence opens with
-                subject = lead_subject
+                # 1.小学教育（2050202），2023年度决算数为7,970.38万元: the item the sentence opens
+                # with, by its code (two rows may share a name: 高等教育 2050205 and 2059802)
+                subject, subject_code = lead_subject, lead_code
             elif heading_path:
                 subject = heading_path[-1]
                 path = heading_path
@@ -317,7 +320,7 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
                 line=sentence.segment_at(mention.number_start).line,
                 file=sentence.segment_at(mention.number_start).file,
                 paragraph=paragraph.id, section=paragraph.section,
-                subject=subject, subject_path=path, measure=measure, period=period, direction=direction,
+                subject=subject, subject_code=subject_code, subject_path=path, measure=measure, period=period, direction=direction,
                 denominator_words=_denominator_words(before, w) if kind == "share" else "",
                 context=before.strip(),
             )
@@ -325,6 +328,12 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
         sentence_claims = _relate(sentence_claims, claims, w, section_lead)
         claims.extend(sentence_claims)
     return tuple(claims)
+
+
+def _in_parentheses(text: str, at: int) -> bool:
+    opened = max(text.rfind("（", 0, at), text.rfind("(", 0, at))
+    closed = max(text.rfind("）", 0, at), text.rfind(")", 0, at))
+    return opened > closed
 
 
 def _names_compared_year(base: Claim, change: Claim) -> bool:
@@ -386,7 +395,9 @@ def _relate(sentence_claims: list[Claim], earlier: list[Claim], w: _Words, secti
         elif claim.kind == "amount":
             pos = _rfind_any(claim.sentence[:claim.start], w.parts)[0]
             if pos >= 0:
-                whole = next((c for c in reversed(prior_in_sentence) if c.start < pos), None)
+                # a figure in parentheses before 其中 is an aside, not the whole
+                whole = next((c for c in reversed(prior_in_sentence) if c.start < pos
+                              and not _in_parentheses(c.sentence, c.start)), None)
                 if whole is None:
                     whole = next((c for c in reversed(earlier) if c.kind == "amount"
                                   and c.paragraph == claim.paragraph), None)

@@ -36,6 +36,7 @@ class Claim:
     paragraph: int
     section: tuple[str, ...]
     subject: str = ""           # as the prose names it (normalised)
+    subject_code: str = ""    # classification code the prose gives with the subject: 小学教育（2050202）
     subject_path: tuple[str, ...] = ()   # 类 / 款 / 项 names when the prose gives them
     measure: str = ""           # key in lexicons/measures.yaml
     period: str = "current"     # current | prior

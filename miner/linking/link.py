@@ -50,7 +50,7 @@ def _label_matches(row_label: str, wanted: str) -> bool:
     if a == b:
         return True
     # Labels clipped by the extraction (社会保障和就业支) still name the row.
-    return len(a) >= 5 and b.startswith(a) or (b.endswith("支出") and a == b[:-2])
+    return len(a) >= 5 and b.startswith(a) or (b.endswith("支出") and a == b[:-2]) or a == b + "支出"
 
 
 def _total_row(table: Table, group: str) -> Row | None:
@@ -61,6 +61,9 @@ def _total_row(table: Table, group: str) -> Row | None:
 
 
 def _subject_rows(table: Table, claim: Claim, group: str) -> list[Row]:
+    if claim.subject_code and any(r.code for r in table.rows):
+        # the prose gives the code: it decides between rows that share a name
+        return [r for r in table.rows if (not group or r.group == group) and r.code == claim.subject_code]
     rows = [r for r in table.rows if (not group or r.group == group) and _label_matches(r.label, claim.subject)]
     if len(rows) > 1 and len(claim.subject_path) > 1:
         parent = claim.subject_path[-2]

@@ -86,6 +86,7 @@ def _sentences(buffer: _Buffer, first_id: int, paragraph: int, section: tuple[st
 
 
 _FIGURE_CELL = regex.compile(r"^\s*[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*$")
+_YEAR_CELL = regex.compile(r"^\s*(?:19|20)\d\d\s*$")
 _CLAUSE = regex.compile(r"[，。；：、,;]")
 
 
@@ -96,11 +97,13 @@ def _is_table_row(line: Line, min_cells: int) -> bool:
     if not line.cells:
         return True
     # A PDF line splits at every wide gap, justified prose included: only a
-    # row of short cells with a bare figure among them is a table row.
-    return any(_FIGURE_CELL.match(cell) for cell in cells) and not any(_CLAUSE.search(cell) for cell in cells)
+    # row of short cells with an amount among them is a table row (a year set
+    # apart by justification, 省检察院 2017 年度…, is not).
+    figures = [cell for cell in cells if _FIGURE_CELL.match(cell)]
+    return bool(figures) and not all(_YEAR_CELL.match(cell) for cell in figures) \
+        and not any(_CLAUSE.search(cell) for cell in cells)
 
 
-_WRAPPED_HEADING = 28
 _WIDE = regex.compile(r"[^\x00-\x7f]")
 
 
@@ -135,7 +138,8 @@ def _continuation(lines, index: int, excluded: set[int]) -> str:
         if nxt.offset in excluded or heading_level(text) is not None:
             return ""
         head = regex.split(r"[。：:，,；;]", text, maxsplit=1)[0]
-        return head if len(head) < len(text) and len(head) <= 20 else ""
+        marker = regex.search(r"[（(]\s*项\s*[）)]", head)
+        return head[:marker.end()] if marker else ""
     return ""
 
 
@@ -181,7 +185,8 @@ def paragraphs_from_lines(doc: Document, excluded: set[int]) -> tuple[Paragraph,
         if level is not None:
             flush()
             title = regex.split(r"[。：:]", stripped, maxsplit=1)[0]
-            if title == stripped and len(stripped) >= _WRAPPED_HEADING:
+            if title == stripped and regex.search(r"[（(]\s*[类款]\s*[）)]", stripped) \
+                    and not regex.search(r"[（(]\s*项\s*[）)]", stripped):
                 # A long numbered heading wrapped onto the next line (…行政单位离退休 ⏎
                 # （项）。主要用于…) names its subject only with that line's head.
                 title += _continuation(lines, index, excluded)

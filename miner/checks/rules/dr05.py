@@ -37,7 +37,7 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     if total < claim.value - half - unit(claim.decimals):
         # A 其中 list may name only some parts: a shortfall is no finding.
         return []
-    if claim.value > 0 and total >= 2 * claim.value - half - unit(claim.decimals) and len(parts) > 2:
+    if claim.value > 0 and total >= Decimal("1.9") * claim.value and len(parts) > 2:
         # 收支总预算 X，其中 收入… ；支出…: both sides of the whole are listed, and
         # each side adds up to it; the list is not one breakdown.
         return []
