@@ -57,6 +57,9 @@ def _total_row(table: Table, group: str) -> Row | None:
     for row in table.rows:
         if (not group or row.group == group) and not row.code and "合计" in row.label:
             return row
+    # a one-row table (支出预算总表: 合计 基本支出 项目支出 …) is its own total
+    if len(table.rows) == 1 and not table.rows[0].code:
+        return table.rows[0]
     return None
 
 

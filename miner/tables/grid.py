@@ -482,7 +482,8 @@ def _continues(mine: _Panel, theirs: _Panel) -> bool:
         return False
     # a row with its figures may still wrap a short tail of its label, or the
     # rest of a label wrapped around its code line
-    return not (theirs.values and len(mine.label) > 2 and not (theirs.wrapped and not mine.values))
+    # (the caller has checked the lines sit as close as one cell's lines do)
+    return not (theirs.values and mine.values)
 
 
 def _is_fragment(panel: _Panel) -> bool:
