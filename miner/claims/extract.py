@@ -202,7 +202,8 @@ def _measure_of(before: str, subjects: "SubjectIndex", w: _Words, kind: str) -> 
     before it: 政府采购支出总额 192.27 is not 支出合计, and 项目支出主要用于
     某项目 179.50 is not 项目支出.
     """
-    text = regex.sub(r"(?:19|20)\d\d\s*年度?", "", before)
+    # 上海市普陀区财政局2024年度收入支出总计: the body and the year before the measure are context
+    text = regex.sub(r"^.*(?:19|20)\d\d\s*年度?", "", before)
     text = regex.sub(r"\s+", "", text)
     if any(word in text for word in w.breakdown):
         return ""
@@ -280,7 +281,9 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
             # Subject: a 类/款/项 path in this sentence before the figure, else a
             # classification name in the clause, else the item heading.
             path = _path(sentence.text[:mention.start])
-            unqualified = before
+            # the body publishing the report (江苏省高级人民法院2018年度…) is not a subject,
+            # though its name may contain one (法院, 检察)
+            unqualified = regex.sub(r"^.*(?:19|20)\d\d\s*年度?", "", before)
             for word in w.qualifiers:
                 if len(word) > 2:
                     unqualified = unqualified.replace(word, " ")
