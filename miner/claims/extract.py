@@ -243,6 +243,7 @@ def _denominator_words(before: str, w: _Words) -> str:
     return words_after
 
 
+_PATH_END = regex.compile(r"[（(]\s*[类款项]\s*[）)]\s*(?:支出)?\s*[，,：:]?\s*(?:为|是)?\s*$")
 _CODE_IN_PARENS = regex.compile(r"[（(]\s*\d{3}(?:\d{2}){0,2}\s*[）)]")
 
 
@@ -310,6 +311,9 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
             measure = _measure_of(before, subjects, w, kind)
             if not measure and kind == "amount" and subject in w.column_subjects and column_subject[0] >= 0:
                 measure = load("measures")["column_subject_measure"]
+            if not measure and kind == "amount" and path and _PATH_END.search(before):
+                # 一般公共服务支出（类）2106.66万元: a classification item with its figure
+                measure = load("measures")["path_subject_measure"]
             period = "prior" if _rfind_any(before, w.prior)[0] >= 0 and kind == "amount" else "current"
             scale = Decimal(10000) if mention.multiplier == "万" else Decimal(100000000) if mention.multiplier == "亿" else Decimal(1)
             claim = Claim(

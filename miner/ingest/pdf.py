@@ -40,6 +40,7 @@ class _Char:
     x1: float
     y0: float
     y1: float
+    ink: float = 0.0      # vertical centre of the glyph's ink (tight box)
 
 
 @dataclass
@@ -77,7 +78,7 @@ def _page_chars(textpage, rotation: int, width: float, height: float) -> list[_C
             continue
         tight = _displayed(textpage.get_charbox(index), rotation, width, height)
         loose = _displayed(textpage.get_charbox(index, loose=True), rotation, width, height)
-        chars.append(_Char(ch, tight[0], tight[1], loose[2], loose[3]))
+        chars.append(_Char(ch, tight[0], tight[1], loose[2], loose[3], (tight[2] + tight[3]) / 2))
     return chars
 
 
@@ -117,7 +118,15 @@ def _visual_rows(chars: list[_Char], overlap: float) -> list[_Row]:
     rows: list[_Row] = []
     for char in sorted(chars, key=lambda c: -c.y1):
         own = max(char.y1 - char.y0, 0.1)
-        for row in reversed(rows[-6:]):
+        recent = rows[-6:]
+        # Punctuation set in another font has a loose box shifted off its line
+        # (the ，of a line landed on the next one): where the glyph's ink sits
+        # decides first.
+        home = [row for row in recent if row.bottom <= char.ink <= row.top]
+        if home:
+            min(home, key=lambda r: abs((r.top + r.bottom) / 2 - char.ink)).chars.append(char)
+            continue
+        for row in reversed(recent):
             shared = min(row.top, char.y1) - max(row.bottom, char.y0)
             if shared > overlap * own:
                 row.chars.append(char)
