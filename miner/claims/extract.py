@@ -214,8 +214,10 @@ def _measure_of(before: str, subjects: "SubjectIndex", w: _Words, kind: str) -> 
     # strip, from the right, linkers and change words; the measure must follow
     tail_words = w.linkers + (w.increase + w.decrease + w.comparison if kind in ("change_amount", "change_rate") else ())
     rest = text
+    own = [word for word, k in w.measures if k == key]
     changed = True
-    while changed and rest:
+    while changed and rest and not any(rest.endswith(word) for word in own):
+        # (a linker may end a measure word: 收入支出总计 is not 收入支出 + 总计)
         changed = False
         for word in tail_words:
             if rest.endswith(word):
