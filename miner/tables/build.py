@@ -38,6 +38,7 @@ class _Region:
     lines: list[Line] = field(default_factory=list)
     unit: str = ""
     number: str = ""
+    title_text: str = ""        # the title as printed, joined when it wraps onto a second line
 
 
 def _table_number(text: str) -> str:
@@ -93,7 +94,8 @@ def _regions(doc: Document) -> list[_Region]:
         found = _find_title(lines, index) if line.text.strip() else None
         if found is not None:
             spec, span = found
-            current = _Region(spec=spec, title=line)
+            current = _Region(spec=spec, title=line,
+                              title_text="".join(ln.text for ln in lines[index:index + span]).replace("\t", ""))
             # 公开01表 printed just above the title belongs to it, not to the table before
             for before in lines[max(0, index - 2):index]:
                 if _table_number(before.text) and len(squash(before.text)) <= 8:
@@ -411,7 +413,8 @@ def _assemble(region: _Region, raw_rows: list[_RawRow], layout: str, label: str,
     has_values = any(cell.value is not None for row in rows for cell in row.cells)
     last = region.lines[-1] if region.lines else region.title
     return Table(
-        label=label, key=spec.key, name=spec.name, title=region.title.text.strip(), kind=spec.kind,
+        label=label, key=spec.key, name=spec.name, title=(region.title_text or region.title.text).strip(),
+        kind=spec.kind,
         unit=unit, page=region.title.page, line_start=region.title.line, line_end=last.line,
         columns=spec.columns, rows=tuple(rows), layout=layout, empty=not has_values, file=file,
         span=(region.title.offset, last.offset),
@@ -424,7 +427,8 @@ def tables_from_lines(doc: Document) -> tuple[Table, ...]:
     for ordinal, region in enumerate(_regions(doc), start=1):
         label = f"表{_number(region.number)}" if region.number else f"表{ordinal}"
         if region.lines and region.lines[0].cells:
-            tables.append(table_from_rows(region.spec, region.title, region.lines, label, region.unit or "万元"))
+            tables.append(table_from_rows(region.spec, region.title, region.lines, label, region.unit or "万元",
+                                          region.title_text))
             continue
         tabbed = sum(1 for line in region.lines if "\t" in line.text) >= max(1, len(region.lines) // 3)
         if tabbed:

@@ -38,6 +38,7 @@ _CODE3 = regex.compile(r"^\d{3}$")
 _CODE2 = regex.compile(r"^\d{2}$")
 _CODE = regex.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _LINENO = regex.compile(r"^\d{1,2}$")
+_NUMERAL = regex.compile(r"^[一二三四五六七八九十]{1,3}$")
 _ORDINAL = regex.compile(r"^[一二三四五六七八九十]+、$|^\d{1,2}[.、．]$")
 
 
@@ -339,7 +340,8 @@ def _panels_of(columns: list[_Column]) -> list[list[int]]:
     return panels
 
 
-def table_from_rows(spec: TableSpec, title: Line, lines: list[Line], label: str, unit: str) -> Table:
+def table_from_rows(spec: TableSpec, title: Line, lines: list[Line], label: str, unit: str,
+                    title_text: str = "") -> Table:
     rows = [_grow(line) for line in lines if line.text.strip()]
     start = _body_start(rows)
     # the first line of a wrapped label (一般公共服务 / 201 支出 264.87) sits above the first figure
@@ -377,6 +379,8 @@ def table_from_rows(spec: TableSpec, title: Line, lines: list[Line], label: str,
                 panel.lineno = text
             elif text in ("类", "款", "项"):
                 continue        # the 类/款/项 header beside the 合计 row
+            elif not panel.label and not panel.code and _NUMERAL.match(text):
+                panel.label = text + "、"     # an ordinal whose 、 the extraction dropped
             else:
                 panel.label += text
         _attach(entries, row, panels, coded)
@@ -413,7 +417,7 @@ def table_from_rows(spec: TableSpec, title: Line, lines: list[Line], label: str,
                             cells=tuple(cells), page=line.page, line=line.line))
     has_values = any(c.value is not None for r in out_rows for c in r.cells)
     last = lines[-1] if lines else title
-    return Table(label=label, key=spec.key, name=spec.name, title=title.text.replace("\t", "").strip(),
+    return Table(label=label, key=spec.key, name=spec.name, title=(title_text or title.text).replace("\t", "").strip(),
                  kind=spec.kind, unit=unit, page=title.page, line_start=title.line, line_end=last.line,
                  columns=tuple(table_columns), rows=tuple(out_rows), layout="pdf", empty=not has_values,
                  file=title.file, span=(title.offset, last.offset), pages=tuple(sorted({title.page} | {
