@@ -1,0 +1,247 @@
+"""Finding table cells by the terms of lexicons/identities.yaml, and judging
+identities between them (shared by the table rules TB03, XT01 and XT02)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+import regex
+
+from ..lexicon import load
+from ..tables.model import Cell, Row, Table
+from .context import Context
+from .tolerance import Amount, Verdict, cap, compare_totals
+
+_ORDINAL = regex.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]\s*")
+_SPACES = regex.compile(r"\s+")
+CLASS = "{类}"          # one identity per 类
+ALL_CLASSES = "{类*}"   # the sum of all 类 rows
+
+
+def clean_label(label: str) -> str:
+    return _SPACES.sub("", _ORDINAL.sub("", label))
+
+
+@lru_cache(maxsize=1)
+def _class_names() -> tuple[tuple[str, str], ...]:
+    return tuple((entry["name"], entry["code"]) for entry in load("classification")["functional"]
+                 if len(entry["code"]) == 3)
+
+
+def class_code(row: Row) -> str:
+    """The 3-digit 功能分类 code of a row: printed, or named as in the summary tables."""
+    if row.code:
+        return row.code if len(row.code) == 3 else ""
+    label = clean_label(row.label)
+    if len(label) < 4:
+        return ""
+    for name, code in _class_names():
+        if label == name or name.startswith(label):   # labels cut short keep their start
+            return code
+    return ""
+
+
+def label_matches(label: str, wanted: str) -> bool:
+    label = clean_label(label)
+    if label == wanted:
+        return True
+    if label.startswith(wanted):   # 使用非财政拨款结余（含专用结余）
+        return True
+    # a label the extraction cut short: 一般公共预算财 for 一般公共预算财政拨款
+    return len(label) >= 6 and wanted.startswith(label)
+
+
+def _total_row(table: Table, group: str) -> Row | None:
+    for row in table.rows:
+        if (not group or row.group == group) and not row.code and "合计" in row.label:
+            return row
+    return None
+
+
+def find_row(table: Table, group: str, wanted) -> Row | None:
+    if wanted == "total":
+        return _total_row(table, group)
+    spellings = wanted if isinstance(wanted, list) else [wanted]
+    rows = [row for row in table.rows if not group or row.group == group]
+    for spelling in spellings:
+        spelling = str(spelling)
+        if spelling.isdigit():
+            for row in rows:
+                if row.code == spelling:
+                    return row
+            continue
+        for row in rows:
+            if label_matches(row.label, spelling):
+                return row
+    return None
+
+
+def class_rows(table: Table, group: str) -> dict[str, Row]:
+    found: dict[str, Row] = {}
+    for row in table.rows:
+        if group and row.group != group:
+            continue
+        code = class_code(row)
+        if code and code not in found:
+            found[code] = row
+    return found
+
+
+@dataclass(frozen=True)
+class Term:
+    table: str
+    group: str
+    row: object          # label, code, "total", "{类}", "{类*}" or a list of spellings
+    column: str
+
+    @classmethod
+    def parse(cls, raw) -> "Term":
+        table, group, row, column = raw
+        return cls(str(table), str(group or ""), row, str(column))
+
+
+@dataclass(frozen=True)
+class Identity:
+    name: str
+    left: Term
+    right: tuple[Term, ...]
+    op: str = "="
+
+    @classmethod
+    def parse(cls, raw: dict) -> "Identity":
+        return cls(raw["name"], Term.parse(raw["left"]), tuple(Term.parse(t) for t in raw["right"]),
+                   raw.get("check", "="))
+
+
+def identities(kind: str, section: str) -> tuple[Identity, ...]:
+    body = load("identities")["kinds"].get(kind, {})
+    return tuple(Identity.parse(raw) for raw in body.get(section, ()))
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """The cells a term stands for (several for {类*}); blank cells count as 0."""
+
+    cells: tuple[Cell, ...]
+    text: str
+
+    @property
+    def amounts(self) -> list[Amount]:
+        return [Amount(c.amount, c.decimals, c.clipped) for c in self.cells if not c.blank]
+
+    @property
+    def total(self):
+        return sum((a.value for a in self.amounts), start=Decimal(0))
+
+    @property
+    def uncertain(self) -> bool:
+        return any(c.placement == "guess" and not c.blank for c in self.cells)
+
+
+def _empty_cell(table: Table, row: Row | None, column: str) -> Cell:
+    return Cell(table=table.label, row=row.index if row else -1, column=column, group=row.group if row else "",
+                row_code=row.code if row else "", row_label=row.label if row else "合计", value=None, decimals=2,
+                raw="", page=row.page if row else table.page, line=row.line if row else table.line_start)
+
+
+def resolve(ctx: Context, term: Term, code: str = "") -> Resolved | None:
+    """The cells of a term, or None when its table or row is not in the document."""
+    table = ctx.table(term.table)
+    if table is None:
+        return None
+    if term.row == ALL_CLASSES:
+        rows = list(class_rows(table, term.group).values())
+        if not rows:
+            return None
+        cells = tuple(row.cell(term.column) or _empty_cell(table, row, term.column) for row in rows)
+        return Resolved(cells, f"{table.label} Σ类 / {term.column}")
+    if term.row == CLASS:
+        row = class_rows(table, term.group).get(code)
+        if row is None:
+            # a 类 the table does not print counts as 0, unless the table is not there at all
+            return Resolved((), f"{table.label} {code} (not printed: 0)") if table.rows or table.empty else None
+    else:
+        row = find_row(table, term.group, term.row)
+        if row is None:
+            if table.empty:
+                return Resolved((), f"{table.label} (empty table: 0)")
+            return None
+    cell = row.cell(term.column)
+    if cell is None:
+        if term.column not in {c for _, c in table.columns}:
+            return None
+        cell = _empty_cell(table, row, term.column)
+    return Resolved((cell,), cell.ref())
+
+
+def show_resolved(resolved: Resolved) -> str:
+    if len(resolved.cells) == 1:
+        cell = resolved.cells[0]
+        return f"{resolved.text} = {cell.raw.strip() or 'blank'}"
+    values = " + ".join(c.raw.strip() for c in resolved.cells if not c.blank) or "0"
+    return f"{resolved.text} = {values}"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    identity: Identity
+    code: str
+    left: Resolved
+    right: tuple[Resolved, ...]
+    verdict: Verdict
+    severity: str
+
+    @property
+    def where(self):
+        cells = self.left.cells or next((r.cells for r in self.right if r.cells), ())
+        return cells[0] if cells else None
+
+
+def evaluate(ctx: Context, identity: Identity) -> list[Outcome]:
+    """Judge an identity on a document's tables; one outcome per 类 for {类} identities."""
+    codes = [""]
+    if identity.left.row == CLASS:
+        found: dict[str, None] = {}
+        for term in (identity.left, *identity.right):
+            table = ctx.table(term.table)
+            if table is not None:
+                for code, row in class_rows(table, term.group).items():
+                    cell = row.cell(term.column)
+                    if cell is not None and not cell.blank:
+                        found.setdefault(code)
+        codes = sorted(found)
+    outcomes = []
+    for code in codes:
+        left = resolve(ctx, identity.left, code)
+        right = [resolve(ctx, term, code) for term in identity.right]
+        if left is None or any(r is None for r in right):
+            continue
+        if not left.cells and not any(r.cells for r in right):
+            continue
+        verdict = compare_totals(left.amounts, [a for r in right for a in r.amounts], identity.op)
+        uncertain = left.uncertain or any(r.uncertain for r in right)
+        outcomes.append(Outcome(identity, code, left, tuple(right), verdict, cap(verdict.severity, uncertain)))
+    return outcomes
+
+
+def outcome_finding(ctx: Context, code: str, outcome: Outcome):
+    where = outcome.where
+    if where is None or outcome.verdict.verdict == "ok":
+        return None
+    right_total = sum((r.total for r in outcome.right), start=Decimal(0))
+    relation = "=" if outcome.identity.op == "=" else "≤"
+    formula = (f"{' + '.join(show_resolved(r) for r in outcome.right)}"
+               + (f" (Σ {right_total})" if len(outcome.right) > 1 else ""))
+    name = outcome.identity.name + (f" [{outcome.code}]" if outcome.code else "")
+    if outcome.verdict.verdict == "rounding":
+        message = f"{name}: {outcome.left.total} vs {right_total}, a rounding-level difference"
+    else:
+        message = f"{name} does not hold: {outcome.left.total} {relation} {right_total} is false"
+    if any(r.uncertain for r in (outcome.left, *outcome.right)) and outcome.verdict.severity == "error":
+        message += " (a figure's column is only guessed by the extraction, so at most a warning)"
+    table = ctx.table(outcome.identity.left.table)
+    return ctx.finding(code, outcome.severity, where, found=show_resolved(outcome.left),
+                       expected=f"{relation} {right_total}", evidence=f"{show_resolved(outcome.left)} {relation} {formula}",
+                       message=message, verdict=outcome.verdict.verdict, tolerance=outcome.verdict.tolerance,
+                       file=table.file if table else "")
