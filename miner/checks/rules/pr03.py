@@ -1,0 +1,75 @@
+"""PR03 share computed against another whole.
+
+What it checks: a share whose named whole does not give the stated
+percentage, when another total the document prints does: the share was
+computed against the wrong denominator (a part of a subtotal divided by the
+grand total, or a figure that is all of a category said to be a fraction of
+it). The other totals tried are the tables' 合计/总计 rows and 类 rows.
+
+Why it matters: the percentage looks plausible and is checked by no one; it
+says something false about the structure of the spending.
+
+Bad (wuchang-cyzx-2024-final, 十三(一)): project funds of 367.67万元 "占一般
+公共预算项目支出总额的42.35%": 367.67 is all of 表5 项目支出 (100%); 42.35% is
+367.67 / 868.11, the share of all spending.
+Good (wuchang-cyzx-2024-final, 三): "项目支出 367.67 万元，占本年支出 42.4%" =
+367.67 / 868.11.
+"""
+from __future__ import annotations
+
+from ...claims.model import Claim
+from ..context import Context, Figure, cell_figure
+from ..model import Check
+from ..recompute import percent
+
+CODE = "PR03"
+NAME = "share-wrong-denominator"
+FAMILY = "prose"
+SEVERITY = "error"
+SUMMARY = "A share fits another total than the whole it names (the wrong denominator)."
+KINDS = ("share",)
+
+
+def _candidates(ctx: Context, claim: Claim) -> list[Figure]:
+    cached = ctx.memo.get(CODE)
+    if cached is None:
+        cells = [cell for table in ctx.tables for row in table.rows
+                 if (not row.code and ("合计" in row.label or "总计" in row.label)) or len(row.code) == 3
+                 for cell in row.cells if not cell.blank and cell.amount > 0 and cell.placement != "guess"]
+        cached = ctx.memo[CODE] = cells
+    seen, figures = set(), []
+    for cell in cached:
+        if cell.amount not in seen:
+            seen.add(cell.amount)
+            figures.append(cell_figure(cell, claim))
+    return figures
+
+
+def check(claim: Claim, ctx: Context) -> list[Check]:
+    part_claim = ctx.claim(claim.numerator)
+    if part_claim is None:
+        return []
+    part = ctx.figure(part_claim)
+    link = ctx.links.get(claim.id)
+    whole_claim = ctx.claim(claim.denominator)
+    if link is not None and link.linked and link.cell is not None:
+        whole = cell_figure(link.cell, part_claim)
+    elif whole_claim is not None:
+        whole = ctx.figure(whole_claim)
+    else:
+        return []
+    named = percent(claim, part, whole)
+    if named is None or named.agrees:
+        return []
+    for other in _candidates(ctx, part_claim):
+        if other.value == whole.value:
+            continue
+        fitted = percent(claim, part, other)
+        if fitted is not None and fitted.verdict.verdict == "ok":
+            words = claim.denominator_words or "the named whole"
+            return [Check(CODE, claim.id, "mismatch", SEVERITY, f"{named.point:.2f}",
+                          f"{named.formula} [{whole.source}]; but {fitted.formula} [{other.source}]",
+                          f"{claim.text} is not {part.value} of {words} ({named.formula}); it is {part.value} of "
+                          f"{other.value} ({other.source}): the share was computed against another total",
+                          named.verdict.tolerance)]
+    return []
