@@ -39,16 +39,14 @@ def _zero(claim: Claim, base_text: str, figure_text: str, nonzero: bool) -> list
 
 def check(claim: Claim, ctx: Context) -> list[Check]:
     if claim.kind == "rate":
-        exceed = next((w for w in words("exceed_words") if w in claim.sentence), None)
-        if exceed and claim.value <= 100:
-            return [Check(CODE, claim.id, "mismatch", "error", "over 100%", claim.sentence,
-                          f"the sentence says {exceed} but the completion rate is {claim.text}",
-                          "an overspend is a rate above 100%")]
         budget, actual = ctx.claim(claim.denominator), ctx.claim(claim.numerator)
-        if budget is None or actual is None:
-            return []
-        planned = ctx.figure(budget)
-        if planned.value != 0:
+        planned = ctx.figure(budget) if budget is not None else None
+        if planned is None or planned.value != 0 or actual is None:
+            exceed = next((w for w in words("exceed_words") if w in claim.sentence), None)
+            if exceed and claim.value <= 100:
+                return [Check(CODE, claim.id, "mismatch", "error", "over 100%", claim.sentence,
+                              f"the sentence says {exceed} but the completion rate is {claim.text}",
+                              "an overspend is a rate above 100%")]
             return []
         spent = ctx.figure(actual)
         return _zero(claim, f"年初预算 {planned.value} [{planned.source}]", f"决算 {spent.value} [{spent.source}]",

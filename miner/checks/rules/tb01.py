@@ -66,7 +66,8 @@ def check_document(ctx: Context) -> list:
                 verdict = compare_totals(left, [Amount(c.amount, c.decimals, c.clipped) for c in parts])
                 if verdict.verdict == "ok":
                     continue
-                uncertain = any(c.placement == "guess" for c in parts + ([cell] if cell else []))
+                # a row whose figures were placed by a guess may have moved one out of this column
+                uncertain = any(c.placement == "guess" for row in (parent, *children) for c in row.cells)
                 total = sum((c.amount for c in parts), Decimal(0))
                 head = f"{parent.code} {parent.label}".strip()
                 formula = " + ".join(f"{c.row_code} {c.raw.strip()}" for c in parts) + f" = {total}"

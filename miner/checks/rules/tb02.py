@@ -47,8 +47,7 @@ def check_document(ctx: Context) -> list:
                 verdict = compare_totals(left, [Amount(c.amount, c.decimals, c.clipped) for c in parts])
                 if verdict.verdict == "ok":
                     continue
-                used = parts + ([total] if total is not None else [])
-                uncertain = any(c.placement == "guess" for c in used)
+                uncertain = any(c.placement == "guess" for c in row.cells)
                 value = sum((c.amount for c in parts), Decimal(0))
                 printed = total.raw.strip() if total is not None and not total.blank else "blank"
                 head = f"{row.code} {row.label}".strip() or "(row)"
