@@ -15,12 +15,38 @@ from .tolerance import Amount, Verdict, cap, compare_totals
 
 _ORDINAL = regex.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]\s*")
 _SPACES = regex.compile(r"\s+")
+_ORDINAL_ANYWHERE = regex.compile(r"[一二三四五六七八九十]+\s*、")
 CLASS = "{类}"          # one identity per 类
 ALL_CLASSES = "{类*}"   # the sum of all 类 rows
 
 
+_NUMERALS = "一二三四五六七八九十"
+_FIGURE_IN_LABEL = regex.compile(r"\d[\d,]*\.\d{2}")
+
+
 def clean_label(label: str) -> str:
     return _SPACES.sub("", _ORDINAL.sub("", label))
+
+
+def label_variants(label: str) -> tuple[str, ...]:
+    """The label without its ordinal; a PDF may print the ordinal's 、 at the end
+    ("一一般公共预算财政拨款、" for "一、一般公共预算财政拨款")."""
+    text = clean_label(label)
+    if not text.endswith("、"):
+        return (text,)
+    text = text[:-1]
+    cut = [text[k:] for k in range(1, 4) if len(text) > k and all(ch in _NUMERALS for ch in text[:k])]
+    return tuple(cut) + (text,)
+
+
+def misread(table: Table, ctx=None) -> bool:
+    """A table the extraction visibly mis-read: a figure left inside a row label, two rows'
+    labels run together ("一、一般公共服务支出一、基本支出"), or a second table taken for the
+    same identity in one document. Its sums prove nothing."""
+    if ctx is not None and sum(1 for t in ctx.tables if t.key == table.key) > 1:
+        return True
+    return any(_FIGURE_IN_LABEL.search(row.label) or len(_ORDINAL_ANYWHERE.findall(row.label)) > 1
+               for row in table.rows)
 
 
 @lru_cache(maxsize=1)
@@ -33,29 +59,33 @@ def class_code(row: Row) -> str:
     """The 3-digit 功能分类 code of a row: printed, or named as in the summary tables."""
     if row.code:
         return row.code if len(row.code) == 3 else ""
-    label = clean_label(row.label)
-    if len(label) < 4:
-        return ""
-    for name, code in _class_names():
-        if label == name or name.startswith(label):   # labels cut short keep their start
-            return code
+    for label in label_variants(row.label):
+        if len(label) < 4:
+            continue
+        for name, code in _class_names():
+            if label == name or name.startswith(label):   # labels cut short keep their start
+                return code
     return ""
 
 
 def label_matches(label: str, wanted: str) -> bool:
-    label = clean_label(label)
-    if label == wanted:
-        return True
-    if label.startswith(wanted):   # 使用非财政拨款结余（含专用结余）
-        return True
-    # a label the extraction cut short: 一般公共预算财 for 一般公共预算财政拨款
-    return len(label) >= 6 and wanted.startswith(label)
+    for variant in label_variants(label):
+        if variant == wanted or variant.startswith(wanted):   # 使用非财政拨款结余（含专用结余）
+            return True
+        # a label the extraction cut short: 一般公共预算财 for 一般公共预算财政拨款
+        if len(variant) >= 6 and wanted.startswith(variant):
+            return True
+    return False
 
 
 def _total_row(table: Table, group: str) -> Row | None:
-    for row in table.rows:
-        if (not group or row.group == group) and not row.code and "合计" in row.label:
+    rows = [row for row in table.rows if not group or row.group == group]
+    for row in rows:
+        if not row.code and "合计" in row.label:
             return row
+    # a table printed as one unlabelled row of totals (支出预算总表 of some provinces)
+    if len(rows) == 1 and not rows[0].label.strip() and not rows[0].code:
+        return rows[0]
     return None
 
 
@@ -202,6 +232,11 @@ def evaluate(ctx: Context, identity: Identity) -> list[Outcome]:
     """Judge an identity on a document's tables; one outcome per 类 for {类} identities."""
     codes = [""]
     if identity.left.row == CLASS:
+        # only between tables that both print their 类 rows (a summary whose labels the
+        # extraction merged has none, and its 类 must not count as 0)
+        if any(ctx.table(t.table) is not None and not class_rows(ctx.table(t.table), t.group)
+               for t in (identity.left, *identity.right)):
+            return []
         found: dict[str, None] = {}
         for term in (identity.left, *identity.right):
             table = ctx.table(term.table)
@@ -220,7 +255,12 @@ def evaluate(ctx: Context, identity: Identity) -> list[Outcome]:
         if not left.cells and not any(r.cells for r in right):
             continue
         verdict = compare_totals(left.amounts, [a for r in right for a in r.amounts], identity.op)
-        uncertain = left.uncertain or any(r.uncertain for r in right)
+        # a side with no printed figure at all is a figure missing, not a figure shown wrong;
+        # and a mis-read table proves nothing
+        blank_side = not left.amounts or not any(r.amounts for r in right)
+        tables = {t.table for t in (identity.left, *identity.right)}
+        uncertain = (left.uncertain or any(r.uncertain for r in right) or blank_side
+                     or any(misread(ctx.table(t), ctx) for t in tables if ctx.table(t) is not None))
         outcomes.append(Outcome(identity, code, left, tuple(right), verdict, cap(verdict.severity, uncertain)))
     return outcomes
 
@@ -238,8 +278,9 @@ def outcome_finding(ctx: Context, code: str, outcome: Outcome):
         message = f"{name}: {outcome.left.total} vs {right_total}, a rounding-level difference"
     else:
         message = f"{name} does not hold: {outcome.left.total} {relation} {right_total} is false"
-    if any(r.uncertain for r in (outcome.left, *outcome.right)) and outcome.verdict.severity == "error":
-        message += " (a figure's column is only guessed by the extraction, so at most a warning)"
+    if outcome.severity != outcome.verdict.severity:
+        message += (" (at most a warning: a side prints no figure, a figure's column is only guessed, or the "
+                    "extraction visibly mis-read the table)")
     table = ctx.table(outcome.identity.left.table)
     return ctx.finding(code, outcome.severity, where, found=show_resolved(outcome.left),
                        expected=f"{relation} {right_total}", evidence=f"{show_resolved(outcome.left)} {relation} {formula}",

@@ -16,6 +16,8 @@ Good (wuchang-wgzx-2021-final, 五(三)1): the same figures with "支出决算�
 """
 from __future__ import annotations
 
+import regex
+
 from ...claims.model import Claim
 from ..context import Context
 from ..model import Check
@@ -30,6 +32,8 @@ SUMMARY = "大于/小于/等于/持平/增加/减少 says the opposite of the fi
 KINDS = ("amount", "change_rate", "change_amount")
 _HOLDS = {">": lambda a, b: a > b, "<": lambda a, b: a < b, "=": lambda a, b: a == b}
 _WORDS = {">": "greater than", "<": "less than", "=": "equal to"}
+_ADJACENT = regex.compile(r"^[\s，,]*(?:同比|相比)?\s*(?:增长|增加|上升|提高|下降|减少|降低)?\s*(?:了|为)?\s*$")
+_CLAUSE = regex.compile(r"[，,；;：:。]")
 
 
 def _relation(sentence: str) -> tuple[str, str] | None:
@@ -69,18 +73,20 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
         return _budget_relation(claim, ctx)
     if claim.kind == "change_rate" and claim.direction in ("+", "-"):
         change = ctx.claim(claim.numerator)
-        if change is not None and change.direction in ("+", "-") and change.direction != claim.direction \
-                and change.value != 0 and claim.value != 0:
+        # only a rate that follows its change directly ("减少525.02万元，下降37.7%"), not a
+        # rate of something else later in the sentence ("…增加164.48万元，主要原因…压减10%")
+        between = claim.sentence[change.end:claim.start] if change is not None else ""
+        if change is not None and _ADJACENT.match(between) and change.direction in ("+", "-") \
+                and change.direction != claim.direction and change.value != 0 and claim.value != 0:
             said = {"+": "an increase", "-": "a decrease"}
             return [Check(CODE, claim.id, "mismatch", SEVERITY, said[change.direction],
                           f"{change.text} ({said[change.direction]}) and {claim.text} ({said[claim.direction]})",
                           f"the change {change.text} is {said[change.direction]} but its rate {claim.text} is "
                           f"{said[claim.direction]}", "directions of the change and its rate")]
     if claim.kind == "change_amount" and claim.value != 0:
-        clause_end = claim.sentence.find("，", claim.end)
-        clause = claim.sentence[claim.end: clause_end if clause_end >= 0 else None]
-        start = claim.sentence.rfind("，", 0, claim.start)
-        before = claim.sentence[start + 1:claim.start]
+        after = _CLAUSE.search(claim.sentence, claim.end)
+        clause = claim.sentence[claim.end: after.start() if after else None]
+        before = _CLAUSE.split(claim.sentence[:claim.start])[-1]
         if any(word in before or word in clause for word in words("flat_words")):
             return [Check(CODE, claim.id, "mismatch", SEVERITY, "0 (持平)", claim.sentence,
                           f"the clause says 持平 (no change) but states a change of {claim.text}",

@@ -18,6 +18,7 @@ Good (wuchang-cyzx-2024-final, 三): "项目支出 367.67 万元，占本年支�
 from __future__ import annotations
 
 from ...claims.model import Claim
+from ...lexicon import load
 from ..context import Context, Figure, cell_figure
 from ..model import Check
 from ..recompute import percent
@@ -41,8 +42,35 @@ def _candidates(ctx: Context, claim: Claim) -> list[Figure]:
     for cell in cached:
         if cell.amount not in seen:
             seen.add(cell.amount)
-            figures.append(cell_figure(cell, claim))
+            figures.append((cell_figure(cell, claim), cell))
     return figures
+
+
+def _named_targets(words: str) -> list[dict]:
+    """The table cells (measures.yaml targets) of the measure the share's whole words name."""
+    if not words:
+        return []
+    targets = []
+    for measure in load("measures")["measures"]:
+        if any(word in words or words in word for word in measure.get("words", ())):
+            targets.extend(measure.get("targets", ()))
+    return targets
+
+
+def _is_named(cell, ctx: Context, targets: list[dict]) -> bool:
+    table = next((t for t in ctx.tables if t.label == cell.table), None)
+    if table is None:
+        return False
+    for target in targets:
+        group, _, column = target["column"].rpartition("·") if target["column"].count("·") and \
+            target["column"].split("·")[0] in {g for g, _ in table.columns} else ("", "", target["column"])
+        if target["table"] != table.key or column != cell.column or (group and group != cell.group):
+            continue
+        if target["row"] in ("total", "subject_or_total") and not cell.row_code and "合计" in cell.row_label:
+            return True
+        if target["row"] not in ("total", "subject", "subject_or_total") and target["row"] in cell.row_label:
+            return True
+    return False
 
 
 def check(claim: Claim, ctx: Context) -> list[Check]:
@@ -61,9 +89,12 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     named = percent(claim, part, whole)
     if named is None or named.agrees:
         return []
-    for other in _candidates(ctx, part_claim):
+    named_cells = _named_targets(claim.denominator_words)
+    for other, cell in _candidates(ctx, part_claim):
         if other.value == whole.value:
             continue
+        if _is_named(cell, ctx, named_cells):
+            return []   # the share fits the whole its words name: the linked whole was the wrong one
         fitted = percent(claim, part, other)
         if fitted is not None and fitted.verdict.verdict == "ok":
             words = claim.denominator_words or "the named whole"

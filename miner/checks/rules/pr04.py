@@ -16,6 +16,8 @@ Good (wuchang-cyzx-2024-final): 项目支出 367.67 万元 in 三 and in 五(三
 """
 from __future__ import annotations
 
+import regex
+
 from ...claims.model import Claim
 from ..context import Context
 from ..model import Check
@@ -28,6 +30,7 @@ FAMILY = "prose"
 SEVERITY = "warning"
 SUMMARY = "The same figure (subject, measure, period, fund) is stated twice with different values."
 KINDS = ("amount",)
+_PLAIN = regex.compile(r"[（）()“”\"'\s]")
 
 
 def _scope(claim: Claim) -> str:
@@ -41,7 +44,10 @@ def _key(claim: Claim):
         return None
     if not claim.subject and claim.measure in words("subject_required_measures"):
         return None
-    return claim.subject, claim.measure, claim.period, _scope(claim), claim.unit
+    # a subject the clause itself names, not one carried over from an earlier clause
+    if claim.subject and _PLAIN.sub("", claim.subject) not in _PLAIN.sub("", claim.context):
+        return None
+    return claim.subject, claim.subject_path, claim.measure, claim.period, _scope(claim), claim.unit
 
 
 def _first_mentions(ctx: Context) -> dict:
@@ -68,7 +74,7 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     if verdict.verdict == "ok":
         return []
     severity = "info" if verdict.verdict == "rounding" else SEVERITY
-    what = " ".join(part for part in (key[3], claim.subject, claim.measure) if part)
+    what = " ".join(part for part in (key[4], claim.subject, claim.measure) if part)
     return [Check(CODE, claim.id, verdict.verdict, severity, str(first.value),
                   f"first stated {first.text} (line {first.line}: {first.sentence[:40]})",
                   f"{what} is stated as {claim.text} here but as {first.text} at line {first.line}",

@@ -16,9 +16,11 @@ Good (wuchang-wgzx-2021-final, 表6): 302 商品和服务支出 31.95 = 30201 �
 """
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 
 from ...tables.model import Row, Table
+from ..cells import misread
 from ..context import Context
 from ..tolerance import Amount, cap, compare_totals
 
@@ -37,7 +39,10 @@ def _checks(table: Table):
     for row in table.rows:
         by_group.setdefault(row.group, []).append(row)
     for group, rows in by_group.items():
-        coded = [r for r in rows if r.code.isdigit()]
+        # a code printed on several rows of a panel was read wrongly (类 and 款 codes in split
+        # columns): nothing can be summed by it
+        counts = Counter(r.code for r in rows if r.code)
+        coded = [r for r in rows if r.code.isdigit() and counts[r.code] == 1]
         for parent in coded:
             width = _LEVELS.get(len(parent.code))
             if width is None:
@@ -54,6 +59,7 @@ def _checks(table: Table):
 def check_document(ctx: Context) -> list:
     findings = []
     for table in ctx.tables:
+        unreliable = misread(table, ctx)
         for parent, children, group in _checks(table):
             for group_name, column in table.columns:
                 if group_name and group_name != group:
@@ -67,7 +73,8 @@ def check_document(ctx: Context) -> list:
                 if verdict.verdict == "ok":
                     continue
                 # a row whose figures were placed by a guess may have moved one out of this column
-                uncertain = any(c.placement == "guess" for row in (parent, *children) for c in row.cells)
+                uncertain = (unreliable or not left or not parts
+                             or any(c.placement == "guess" for row in (parent, *children) for c in row.cells))
                 total = sum((c.amount for c in parts), Decimal(0))
                 head = f"{parent.code} {parent.label}".strip()
                 formula = " + ".join(f"{c.row_code} {c.raw.strip()}" for c in parts) + f" = {total}"

@@ -5,7 +5,9 @@ What it checks: every column identity a table's header declares, row by row:
 本年收入合计 = 财政拨款收入 + … + 其他收入, 小计 = 一般公共预算 + 政府性基金 +
 国有资本经营, the 三公 合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费
 and 公务用车购置及运行费 = 购置费 + 运行费. The identities are the
-`identities` of each table in lexicons/tables.yaml.
+`identities` of each table in lexicons/tables.yaml, plus the `columns` of a
+document kind in lexicons/identities.yaml. An identity naming a column the
+table does not print is skipped.
 
 Why it matters: a row whose parts do not make its total has a wrong figure in
 it, and the narrative quotes both.
@@ -18,7 +20,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ...lexicon import load
 from ...tables.spec import table_specs
+from ..cells import misread
 from ..context import Context
 from ..tolerance import Amount, cap, compare_totals
 
@@ -30,6 +34,11 @@ SUMMARY = "A row's total column differs from the sum of its part columns (合计
 KINDS = ()
 
 
+def _parse(text: str) -> tuple[str, tuple[str, ...]]:
+    total, _, parts = text.partition("=")
+    return total.strip(), tuple(part.strip() for part in parts.split("+"))
+
+
 def check_document(ctx: Context) -> list:
     specs = {(spec.kind, spec.key): spec for spec in table_specs()}
     findings = []
@@ -37,7 +46,13 @@ def check_document(ctx: Context) -> list:
         spec = specs.get((table.kind, table.key))
         if spec is None:
             continue
-        for total_key, part_keys in spec.identities:
+        mapped = {column for _, column in table.columns}
+        unreliable = misread(table, ctx)
+        extra = tuple(_parse(text) for text in
+                      load("identities")["kinds"].get(table.kind, {}).get("columns", {}).get(table.key, ()))
+        for total_key, part_keys in spec.identities + extra:
+            if not {total_key, *part_keys} <= mapped:
+                continue   # a column the table does not print (or the extraction did not map)
             for row in table.rows:
                 total = row.cell(total_key)
                 parts = [c for c in (row.cell(k) for k in part_keys) if c is not None and not c.blank]
@@ -47,7 +62,7 @@ def check_document(ctx: Context) -> list:
                 verdict = compare_totals(left, [Amount(c.amount, c.decimals, c.clipped) for c in parts])
                 if verdict.verdict == "ok":
                     continue
-                uncertain = any(c.placement == "guess" for c in row.cells)
+                uncertain = unreliable or not left or not parts or any(c.placement == "guess" for c in row.cells)
                 value = sum((c.amount for c in parts), Decimal(0))
                 printed = total.raw.strip() if total is not None and not total.blank else "blank"
                 head = f"{row.code} {row.label}".strip() or "(row)"
@@ -58,6 +73,7 @@ def check_document(ctx: Context) -> list:
                     evidence=f"{table.label} {head}: {formula}",
                     message=(f"{table.label} {head}: {total_key} is {printed} but {' + '.join(part_keys)} = {value}"
                              + (" (rounding)" if verdict.verdict == "rounding" else "")
-                             + (" (a column is only guessed by the extraction: at most a warning)" if uncertain else "")),
+                             + (" (at most a warning: a figure is missing, or the extraction guessed a column or "
+                                "mis-read the table)" if uncertain and verdict.severity == "error" else "")),
                     verdict=verdict.verdict, tolerance=verdict.tolerance, file=table.file))
     return findings
