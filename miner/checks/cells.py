@@ -39,14 +39,16 @@ def label_variants(label: str) -> tuple[str, ...]:
     return tuple(cut) + (text,)
 
 
-def misread(table: Table, ctx=None) -> bool:
+def misread(table: Table, ctx: Context) -> bool:
     """A table the extraction visibly mis-read: a figure left inside a row label, two rows'
     labels run together ("一、一般公共服务支出一、基本支出"), or a second table taken for the
     same identity in one document. Its sums prove nothing."""
-    if ctx is not None and sum(1 for t in ctx.tables if t.key == table.key) > 1:
-        return True
-    return any(_FIGURE_IN_LABEL.search(row.label) or len(_ORDINAL_ANYWHERE.findall(row.label)) > 1
-               for row in table.rows)
+    key = ("misread", id(table))
+    if key not in ctx.memo:
+        ctx.memo[key] = (sum(1 for t in ctx.tables if t.key == table.key) > 1
+                         or any(_FIGURE_IN_LABEL.search(row.label) or len(_ORDINAL_ANYWHERE.findall(row.label)) > 1
+                                for row in table.rows))
+    return ctx.memo[key]
 
 
 @lru_cache(maxsize=1)
@@ -107,7 +109,13 @@ def find_row(table: Table, group: str, wanted) -> Row | None:
     return None
 
 
-def class_rows(table: Table, group: str) -> dict[str, Row]:
+def class_rows(table: Table, group: str, ctx: Context | None = None) -> dict[str, Row]:
+    """The 类 rows of a table's panel by code (memoised per document when a context is given)."""
+    if ctx is not None:
+        key = ("class_rows", id(table), group)
+        if key not in ctx.memo:
+            ctx.memo[key] = class_rows(table, group)
+        return ctx.memo[key]
     found: dict[str, Row] = {}
     for row in table.rows:
         if group and row.group != group:
@@ -181,13 +189,13 @@ def resolve(ctx: Context, term: Term, code: str = "") -> Resolved | None:
     if table is None:
         return None
     if term.row == ALL_CLASSES:
-        rows = list(class_rows(table, term.group).values())
+        rows = list(class_rows(table, term.group, ctx).values())
         if not rows:
             return None
         cells = tuple(row.cell(term.column) or _empty_cell(table, row, term.column) for row in rows)
         return Resolved(cells, f"{table.label} Σ类 / {term.column}")
     if term.row == CLASS:
-        row = class_rows(table, term.group).get(code)
+        row = class_rows(table, term.group, ctx).get(code)
         if row is None:
             # a 类 the table does not print counts as 0, unless the table is not there at all
             return Resolved((), f"{table.label} {code} (not printed: 0)") if table.rows or table.empty else None
@@ -234,14 +242,14 @@ def evaluate(ctx: Context, identity: Identity) -> list[Outcome]:
     if identity.left.row == CLASS:
         # only between tables that both print their 类 rows (a summary whose labels the
         # extraction merged has none, and its 类 must not count as 0)
-        if any(ctx.table(t.table) is not None and not class_rows(ctx.table(t.table), t.group)
+        if any(ctx.table(t.table) is not None and not class_rows(ctx.table(t.table), t.group, ctx)
                for t in (identity.left, *identity.right)):
             return []
         found: dict[str, None] = {}
         for term in (identity.left, *identity.right):
             table = ctx.table(term.table)
             if table is not None:
-                for code, row in class_rows(table, term.group).items():
+                for code, row in class_rows(table, term.group, ctx).items():
                     cell = row.cell(term.column)
                     if cell is not None and not cell.blank:
                         found.setdefault(code)
