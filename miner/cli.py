@@ -77,9 +77,11 @@ def rules() -> None:
     """List the rule catalogue."""
     from .checks.registry import RULES
 
-    click.echo(f"{'code':<6}{'name':<30}{'family':<10}{'severity':<10}summary")
+    name = max(len(r.NAME) for r in RULES) + 2
+    family = max(len(r.FAMILY) for r in RULES) + 2
+    click.echo(f"{'code':<6}{'name':<{name}}{'family':<{family}}{'severity':<10}summary")
     for rule in RULES:
-        click.echo(f"{rule.CODE:<6}{rule.NAME:<30}{rule.FAMILY:<10}{rule.SEVERITY:<10}{rule.SUMMARY}")
+        click.echo(f"{rule.CODE:<6}{rule.NAME:<{name}}{rule.FAMILY:<{family}}{rule.SEVERITY:<10}{rule.SUMMARY}")
 
 
 @main.command()

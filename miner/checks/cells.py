@@ -294,3 +294,17 @@ def outcome_finding(ctx: Context, code: str, outcome: Outcome):
                        expected=f"{relation} {right_total}", evidence=f"{show_resolved(outcome.left)} {relation} {formula}",
                        message=message, verdict=outcome.verdict.verdict, tolerance=outcome.verdict.tolerance,
                        file=table.file if table else "")
+
+
+def identity_findings(ctx: Context, code: str, section: str, op: str | None = None) -> list:
+    """Findings of rule `code` for the identities of a section (`identities`, `panels`) of the
+    document's kind in lexicons/identities.yaml, those with check `op` only when given."""
+    findings = []
+    for identity in identities(ctx.kind, section):
+        if op is not None and identity.op != op:
+            continue
+        for outcome in evaluate(ctx, identity):
+            finding = outcome_finding(ctx, code, outcome)
+            if finding is not None:
+                findings.append(finding)
+    return findings

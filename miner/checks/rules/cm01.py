@@ -19,6 +19,7 @@ from __future__ import annotations
 from ...lexicon import load
 from ...tables.spec import squash, table_specs
 from ..context import Context
+from ..model import Finding
 
 CODE = "CM01"
 NAME = "required-table-missing"
@@ -28,7 +29,7 @@ SUMMARY = "A table the document kind must publish is not in the document (a tabl
 KINDS = ()
 
 
-def check_document(ctx: Context) -> list:
+def check_document(ctx: Context) -> list[Finding]:
     body = load("identities")["kinds"].get(ctx.kind)
     if not body or not ctx.lines:
         return []

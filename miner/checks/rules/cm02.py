@@ -17,6 +17,7 @@ Good (wuchang-cyzx-2024-final, 公开08表): the empty table is followed by
 from __future__ import annotations
 
 from ..context import Context
+from ..model import Finding
 from ..text import pattern, words
 
 CODE = "CM02"
@@ -27,7 +28,7 @@ SUMMARY = "An empty table has no note saying why it is empty."
 KINDS = ()
 
 
-def check_document(ctx: Context) -> list:
+def check_document(ctx: Context) -> list[Finding]:
     empty = [t for t in ctx.tables if t.empty]
     if not empty or not ctx.lines:
         return []

@@ -16,6 +16,7 @@ table-of-contents line, no finding.
 from __future__ import annotations
 
 from ..context import Context
+from ..model import Finding
 from ..text import excerpt, matches
 
 CODE = "CM03"
@@ -26,7 +27,7 @@ SUMMARY = "A placeholder (XX, ××) or a template instruction is left in the pub
 KINDS = ()
 
 
-def check_document(ctx: Context) -> list:
+def check_document(ctx: Context) -> list[Finding]:
     findings = []
     for name, what in (("placeholder_pattern", "placeholder"), ("instruction_pattern", "template instruction")):
         for sentence, match, segment in matches(ctx, name):

@@ -19,6 +19,7 @@ from decimal import Decimal
 import regex
 
 from ..context import Context
+from ..model import Finding
 from ..text import excerpt, matches
 
 CODE = "CM04"
@@ -30,7 +31,7 @@ KINDS = ()
 _NEXT_FIGURE = regex.compile(r"^\D{0,6}?(\d[\d,]*(?:\.\d+)?)")
 
 
-def check_document(ctx: Context) -> list:
+def check_document(ctx: Context) -> list[Finding]:
     findings = []
     for sentence, match, segment in matches(ctx, "alternative_pattern"):
         figure = _NEXT_FIGURE.match(sentence.text[match.end():])

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from ...claims.model import Claim
 from ...lexicon import load
+from ...tables.model import Cell
 from ..context import Context, Figure, cell_figure
 from ..model import Check
 from ..recompute import percent
@@ -31,7 +32,8 @@ SUMMARY = "A share fits another total than the whole it names (the wrong denomin
 KINDS = ("share",)
 
 
-def _candidates(ctx: Context, claim: Claim) -> list[Figure]:
+def _candidates(ctx: Context, claim: Claim) -> list[tuple[Figure, Cell]]:
+    """Other wholes to try: the document's total and 类 cells, one per value."""
     cached = ctx.memo.get(CODE)
     if cached is None:
         cells = [cell for table in ctx.tables for row in table.rows
@@ -57,18 +59,22 @@ def _named_targets(words: str) -> list[dict]:
     return targets
 
 
-def _is_named(cell, ctx: Context, targets: list[dict]) -> bool:
+def _is_named(cell: Cell, ctx: Context, targets: list[dict]) -> bool:
+    """Whether a cell is one the whole's words name (a target of their measure)."""
     table = next((t for t in ctx.tables if t.label == cell.table), None)
     if table is None:
         return False
+    groups = {group for group, _ in table.columns}
     for target in targets:
-        group, _, column = target["column"].rpartition("·") if target["column"].count("·") and \
-            target["column"].split("·")[0] in {g for g, _ in table.columns} else ("", "", target["column"])
+        group, column = "", target["column"]
+        if "·" in column and column.split("·")[0] in groups:   # the linker's panel·column convention
+            group, column = column.split("·", 1)
         if target["table"] != table.key or column != cell.column or (group and group != cell.group):
             continue
-        if target["row"] in ("total", "subject_or_total") and not cell.row_code and "合计" in cell.row_label:
+        row = target["row"]
+        if row in ("total", "subject_or_total") and not cell.row_code and "合计" in cell.row_label:
             return True
-        if target["row"] not in ("total", "subject", "subject_or_total") and target["row"] in cell.row_label:
+        if row not in ("total", "subject", "subject_or_total") and row in cell.row_label:
             return True
     return False
 
@@ -93,10 +99,10 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     for other, cell in _candidates(ctx, part_claim):
         if other.value == whole.value:
             continue
-        if _is_named(cell, ctx, named_cells):
-            return []   # the share fits the whole its words name: the linked whole was the wrong one
         fitted = percent(claim, part, other)
         if fitted is not None and fitted.verdict.verdict == "ok":
+            if _is_named(cell, ctx, named_cells):
+                return []   # it fits the whole its words name: the linked whole was the wrong one
             words = claim.denominator_words or "the named whole"
             return [Check(CODE, claim.id, "mismatch", SEVERITY, f"{named.point:.2f}",
                           f"{named.formula} [{whole.source}]; but {fitted.formula} [{other.source}]",

@@ -22,6 +22,7 @@ from decimal import Decimal
 from ...tables.model import Row, Table
 from ..cells import misread
 from ..context import Context
+from ..model import Finding
 from ..tolerance import Amount, cap, compare_totals
 
 CODE = "TB01"
@@ -56,7 +57,7 @@ def _checks(table: Table):
             yield total, tops, group
 
 
-def check_document(ctx: Context) -> list:
+def check_document(ctx: Context) -> list[Finding]:
     findings = []
     for table in ctx.tables:
         unreliable = misread(table, ctx)

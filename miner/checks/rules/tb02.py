@@ -24,6 +24,7 @@ from ...lexicon import load
 from ...tables.spec import table_specs
 from ..cells import misread
 from ..context import Context
+from ..model import Finding
 from ..tolerance import Amount, cap, compare_totals
 
 CODE = "TB02"
@@ -39,7 +40,7 @@ def _parse(text: str) -> tuple[str, tuple[str, ...]]:
     return total.strip(), tuple(part.strip() for part in parts.split("+"))
 
 
-def check_document(ctx: Context) -> list:
+def check_document(ctx: Context) -> list[Finding]:
     specs = {(spec.kind, spec.key): spec for spec in table_specs()}
     findings = []
     for table in ctx.tables:

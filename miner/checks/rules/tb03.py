@@ -15,8 +15,9 @@ Good (wuchang-wgzx-2021-final, 表1): 本年支出合计 1,067.40 = 961.84 + 26.
 """
 from __future__ import annotations
 
-from ..cells import evaluate, identities, outcome_finding
+from ..cells import identity_findings
 from ..context import Context
+from ..model import Finding
 
 CODE = "TB03"
 NAME = "panels-balance"
@@ -26,11 +27,5 @@ SUMMARY = "A summary table's panels do not balance (收入总计 ≠ 支出总�
 KINDS = ()
 
 
-def check_document(ctx: Context) -> list:
-    findings = []
-    for identity in identities(ctx.kind, "panels"):
-        for outcome in evaluate(ctx, identity):
-            finding = outcome_finding(ctx, CODE, outcome)
-            if finding is not None:
-                findings.append(finding)
-    return findings
+def check_document(ctx: Context) -> list[Finding]:
+    return identity_findings(ctx, CODE, "panels")

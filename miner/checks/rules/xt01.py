@@ -18,8 +18,9 @@ Good (wuchang-cyzx-2024-final): 表5 基本支出 500.44 = 表6 人员经费合�
 """
 from __future__ import annotations
 
-from ..cells import evaluate, identities, outcome_finding
+from ..cells import identity_findings
 from ..context import Context
+from ..model import Finding
 
 CODE = "XT01"
 NAME = "cross-table-totals"
@@ -27,16 +28,7 @@ FAMILY = "cross"
 SEVERITY = "error"
 SUMMARY = "A figure two tables both print differs between them (总表 vs 收入/支出表, 基本支出 vs 人员 + 公用经费 …)."
 KINDS = ()
-OP = "="
 
 
-def check_document(ctx: Context) -> list:
-    findings = []
-    for identity in identities(ctx.kind, "identities"):
-        if identity.op != OP:
-            continue
-        for outcome in evaluate(ctx, identity):
-            finding = outcome_finding(ctx, CODE, outcome)
-            if finding is not None:
-                findings.append(finding)
-    return findings
+def check_document(ctx: Context) -> list[Finding]:
+    return identity_findings(ctx, CODE, "identities", "=")

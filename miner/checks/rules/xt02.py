@@ -13,7 +13,9 @@ Good (wuchang-wgzx-2021-final): 表5 221 48.30 ≤ 表3 221 48.30.
 """
 from __future__ import annotations
 
+from ..cells import identity_findings
 from ..context import Context
+from ..model import Finding
 
 CODE = "XT02"
 NAME = "cross-table-part-exceeds"
@@ -23,15 +25,5 @@ SUMMARY = "A part printed in one table exceeds its wider total in another (一�
 KINDS = ()
 
 
-def check_document(ctx: Context) -> list:
-    from ..cells import evaluate, identities, outcome_finding
-
-    findings = []
-    for identity in identities(ctx.kind, "identities"):
-        if identity.op != "<=":
-            continue
-        for outcome in evaluate(ctx, identity):
-            finding = outcome_finding(ctx, CODE, outcome)
-            if finding is not None:
-                findings.append(finding)
-    return findings
+def check_document(ctx: Context) -> list[Finding]:
+    return identity_findings(ctx, CODE, "identities", "<=")
