@@ -216,7 +216,7 @@ def resolve(ctx: Context, term: Term, code: str = "") -> Resolved | None:
 def show_resolved(resolved: Resolved) -> str:
     if len(resolved.cells) == 1:
         cell = resolved.cells[0]
-        return f"{resolved.text} = {cell.raw.strip() or 'blank'}"
+        return f"{resolved.text} = {cell.raw.strip() or 'blank'} (p.{cell.page} l.{cell.line})"
     values = " + ".join(c.raw.strip() for c in resolved.cells if not c.blank) or "0"
     return f"{resolved.text} = {values}"
 

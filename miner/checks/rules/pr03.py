@@ -32,8 +32,9 @@ SUMMARY = "A share fits another total than the whole it names (the wrong denomin
 KINDS = ("share",)
 
 
-def _candidates(ctx: Context, claim: Claim) -> list[tuple[Figure, Cell]]:
-    """Other wholes to try: the document's total and 类 cells, one per value."""
+def _candidates(ctx: Context, claim: Claim, home: str) -> list[tuple[Figure, Cell]]:
+    """Other wholes to try: the document's total and 类 cells, one per value, those of the
+    named whole's own table first (the likeliest slip is its neighbouring total)."""
     cached = ctx.memo.get(CODE)
     if cached is None:
         cells = [cell for table in ctx.tables for row in table.rows
@@ -41,7 +42,7 @@ def _candidates(ctx: Context, claim: Claim) -> list[tuple[Figure, Cell]]:
                  for cell in row.cells if not cell.blank and cell.amount > 0 and cell.placement != "guess"]
         cached = ctx.memo[CODE] = cells
     seen, figures = set(), []
-    for cell in cached:
+    for cell in sorted(cached, key=lambda c: c.table != home):
         if cell.amount not in seen:
             seen.add(cell.amount)
             figures.append((cell_figure(cell, claim), cell))
@@ -49,14 +50,19 @@ def _candidates(ctx: Context, claim: Claim) -> list[tuple[Figure, Cell]]:
 
 
 def _named_targets(words: str) -> list[dict]:
-    """The table cells (measures.yaml targets) of the measure the share's whole words name."""
+    """The table cells (measures.yaml targets) of the measure the share's whole words name
+    exactly, once qualifiers (本年, 一般公共预算财政拨款 …) are taken off the front
+    ("收入总额" names 收入合计; "一般公共预算项目支出总额" names no measure exactly)."""
+    qualifiers = sorted(load("claims")["qualifiers"], key=len, reverse=True)
+    while words:
+        qualifier = next((q for q in qualifiers if words.startswith(q)), None)
+        if qualifier is None:
+            break
+        words = words[len(qualifier):]
     if not words:
         return []
-    targets = []
-    for measure in load("measures")["measures"]:
-        if any(word in words or words in word for word in measure.get("words", ())):
-            targets.extend(measure.get("targets", ()))
-    return targets
+    return [target for measure in load("measures")["measures"] if words in measure.get("words", ())
+            for target in measure.get("targets", ())]
 
 
 def _is_named(cell: Cell, ctx: Context, targets: list[dict]) -> bool:
@@ -96,7 +102,8 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     if named is None or named.agrees:
         return []
     named_cells = _named_targets(claim.denominator_words)
-    for other, cell in _candidates(ctx, part_claim):
+    home = link.cell.table if link is not None and link.cell is not None else ""
+    for other, cell in _candidates(ctx, part_claim, home):
         if other.value == whole.value:
             continue
         fitted = percent(claim, part, other)
