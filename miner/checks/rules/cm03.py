@@ -1,8 +1,9 @@
 """CM03 placeholder or template instruction left in the text.
 
-What it checks: placeholders (XX, ××, ＊＊, □□□) and the template's
-instructions to the author ("请依据部门收入的实际情况进行解释", "其他填写具体项目")
-left in the published text (patterns in lexicons/consistency.yaml).
+What it checks: placeholders (XX, ××, ＊＊, □□□) anywhere, also in titles and
+tables; the template's instructions to the author ("请依据部门收入的实际情况进行
+解释", "其他填写具体项目", "（不涉及的不列）"); and a unit whose figure is missing
+("…预算支出万元。") — patterns in lexicons/consistency.yaml.
 Table-of-contents leader dots (……, ......) and ellipses are not placeholders.
 
 Why it matters: a placeholder stands where a figure or a name should be; an
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 from ..context import Context
 from ..model import Finding
-from ..text import excerpt, matches
+from ..text import excerpt, line_matches, matches
 
 CODE = "CM03"
 NAME = "placeholder-left"
@@ -29,7 +30,14 @@ KINDS = ()
 
 def check_document(ctx: Context) -> list[Finding]:
     findings = []
-    for name, what in (("placeholder_pattern", "placeholder"), ("instruction_pattern", "template instruction")):
+    # placeholders anywhere, also in titles and tables ("上海市普陀区XX局 2024 年度部门决算表")
+    for line, match in line_matches(ctx, "placeholder_pattern"):
+        findings.append(ctx.finding(
+            CODE, SEVERITY, line, found=match.group(0), expected="the text the template asks for",
+            evidence=f"…{line.text[max(0, match.start() - 20):match.end() + 20]}…",
+            message=f"a placeholder is left in the text: {match.group(0)}"))
+    for name, what in (("instruction_pattern", "template instruction"),
+                       ("missing_figure_pattern", "unit without its figure")):
         for sentence, match, segment in matches(ctx, name):
             findings.append(ctx.finding(
                 CODE, SEVERITY, segment, found=match.group(0), expected="the text the template asks for",

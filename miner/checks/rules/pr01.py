@@ -1,8 +1,9 @@
 """PR01 relation word contradicts the figures.
 
-What it checks: words that compare two figures of the same sentence against
-the figures: "支出决算数大于/小于/等于年初预算数" against the 决算 (its table
-cell where linked) and the 年初预算; "减少…，增长X%" (a change and its rate in
+What it checks: words that compare two figures against the figures:
+"支出决算数大于/小于/等于年初预算数" (in the sentence of the figures or the one
+after it, "决算数大于预算数的主要原因：…") against the 决算 (its table cell
+where linked) and the 年初预算 of the same sentence; "减少…，增长X%" (a change and its rate in
 opposite directions); "持平" beside a change that is not zero.
 
 Why it matters: the relation word is what a reader retains; when it says the
@@ -21,7 +22,7 @@ import regex
 from ...claims.model import Claim
 from ..context import Context
 from ..model import Check
-from ..text import words
+from ..text import next_sentence, words
 from ..tolerance import judge
 
 CODE = "PR01"
@@ -34,6 +35,7 @@ _HOLDS = {">": lambda a, b: a > b, "<": lambda a, b: a < b, "=": lambda a, b: a 
 _WORDS = {">": "greater than", "<": "less than", "=": "equal to"}
 _ADJACENT = regex.compile(r"^[\s，,]*(?:同比|相比)?\s*(?:增长|增加|上升|提高|下降|减少|降低)?\s*(?:了|为)?\s*$")
 _CLAUSE = regex.compile(r"[，,；;：:。]")
+_FIGURE = regex.compile(r"\d+(?:\.\d+)?\s*万元")
 
 
 def _relation(sentence: str) -> tuple[str, str] | None:
@@ -47,6 +49,9 @@ def _relation(sentence: str) -> tuple[str, str] | None:
 
 def _budget_relation(claim: Claim, ctx: Context) -> list[Check]:
     relation = _relation(claim.sentence)
+    if relation is None:   # "…支出决算为1511.89万元。决算数大于预算数的主要原因：…"
+        after = next_sentence(ctx, claim.sentence_id)
+        relation = _relation(after.text) if after is not None and not _FIGURE.search(after.text) else None
     if relation is None:
         return []
     op, phrase = relation

@@ -1,7 +1,8 @@
 """PR05 year does not fit the document.
 
 What it checks: years that should be the document's own: a reference to a
-document of the same kind ("2020年度部门决算中反映…") and a balance date
+document of the same kind ("2020年度部门决算中反映…", also in a heading such as
+"第三部分 …2023年度部门决算情况说明") and a balance date
 ("截至2023年12月31日"). The document's year comes from its title or its
 tables' titles; a balance date may be that year's end (决算) or the previous
 year's (预算) — `as_of_offsets` in lexicons/consistency.yaml. Comparisons
@@ -21,8 +22,8 @@ import regex
 
 from ...claims.model import Claim
 from ..context import Context
-from ..model import Check
-from ..text import pattern, words
+from ..model import Check, Finding
+from ..text import lines_outside_prose, pattern, words
 
 CODE = "PR05"
 NAME = "year-does-not-fit"
@@ -31,6 +32,7 @@ SEVERITY = "error"
 SUMMARY = "A year names another year's report or balance date (2020年度部门决算 in a 2021 report)."
 KINDS = ("date",)
 _YEAR = regex.compile(r"(\d{4})")
+_YEAR_WORD = regex.compile(r"((?:19|20)\d\d)\s*年度?")
 
 
 def check(claim: Claim, ctx: Context) -> list[Check]:
@@ -55,6 +57,26 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
                               f"截至 {claim.text} in a {year} report",
                               f"a balance date of {stated} in the {year} report")]
     return []
+
+
+def check_document(ctx: Context) -> list[Finding]:
+    """The same for headings and titles, which are no sentences ("第三部分 …2023年度部门决算情况说明")."""
+    year = ctx.year
+    if year is None:
+        return []
+    findings = []
+    own, comparison = pattern("own_document_after"), pattern("comparison_before")
+    for line in lines_outside_prose(ctx):
+        for found in _YEAR_WORD.finditer(line.text):
+            stated = int(found.group(1))
+            if stated == year or not own.search(line.text[found.end():]) or \
+                    comparison.search(line.text[:found.start()]):
+                continue
+            findings.append(ctx.finding(
+                CODE, SEVERITY, line, found=found.group(0) + line.text[found.end():found.end() + 6],
+                expected=f"{year}", evidence=f"{line.text.strip()[:60]} (a heading of the {year} report)",
+                message=f"the {year} report's heading names its own report as {stated}'s"))
+    return findings
 
 
 def _mismatch(claim: Claim, expected: str, evidence: str, message: str) -> Check:
