@@ -11,11 +11,15 @@ says something false about the structure of the spending.
 
 Bad (wuchang-cyzx-2024-final, 十三(一)): project funds of 367.67万元 "占一般
 公共预算项目支出总额的42.35%": 367.67 is all of 表5 项目支出 (100%); 42.35% is
-367.67 / 868.11, the share of all spending.
+367.67 / 868.11, the share of all spending. (jiangsu-rd-2017-budget p.28):
+"因公出国（境）费支出222.5万元，占“三公”经费的8.75%" — 8.75% is 222.5 / 2,542.60,
+the table's 合计 with 会议费 and 培训费; of the “三公”经费 (833.60) it is 26.69%.
 Good (wuchang-cyzx-2024-final, 三): "项目支出 367.67 万元，占本年支出 42.4%" =
 367.67 / 868.11.
 """
 from __future__ import annotations
+
+import regex
 
 from ...claims.model import Claim
 from ...lexicon import load
@@ -30,23 +34,48 @@ FAMILY = "prose"
 SEVERITY = "error"
 SUMMARY = "A share fits another total than the whole it names (the wrong denominator)."
 KINDS = ("share",)
+_PLAIN = regex.compile(r"[（）()“”\"'\s]")
+_TOTAL_WORDS = ("合计", "小计", "总计")
 
 
-def _candidates(ctx: Context, claim: Claim, home: str) -> list[tuple[Figure, Cell]]:
-    """Other wholes to try: the document's total and 类 cells, one per value, those of the
-    named whole's own table first (the likeliest slip is its neighbouring total)."""
+def _candidates(ctx: Context, claim: Claim, home: Cell | None) -> list[tuple[Figure, Cell]]:
+    """Other wholes to try: the document's total and 类 cells, one per value; first the total
+    columns of the named whole's own row, then its table (the likeliest slip is a neighbour)."""
     cached = ctx.memo.get(CODE)
     if cached is None:
         cells = [cell for table in ctx.tables for row in table.rows
                  if (not row.code and ("合计" in row.label or "总计" in row.label)) or len(row.code) == 3
                  for cell in row.cells if not cell.blank and cell.amount > 0 and cell.placement != "guess"]
         cached = ctx.memo[CODE] = cells
+    neighbours = []
+    if home is not None:
+        table = next((t for t in ctx.tables if t.label == home.table), None)
+        row = table.rows[home.row] if table is not None and 0 <= home.row < len(table.rows) else None
+        neighbours = [c for c in (row.cells if row else ()) if not c.blank and c.amount > 0
+                      and any(word in c.column for word in _TOTAL_WORDS)]
+    in_home = (lambda c: c.table != home.table) if home is not None else (lambda c: False)
     seen, figures = set(), []
-    for cell in sorted(cached, key=lambda c: c.table != home):
+    for cell in neighbours + sorted(cached, key=in_home):
         if cell.amount not in seen:
             seen.add(cell.amount)
             figures.append((cell_figure(cell, claim), cell))
     return figures
+
+
+def _header_whole(ctx: Context, words: str) -> Cell | None:
+    """A whole named by a column header ("占“三公”经费的" → the “三公”经费·小计 column) in a table
+    printed as one row of totals or with a 合计 row."""
+    wanted = _PLAIN.sub("", words or "")
+    if not wanted:
+        return None
+    for table in ctx.tables:
+        rows = [r for r in table.rows if not r.code and ("合计" in r.label or not r.label.strip())]
+        if len(rows) != 1:
+            continue
+        for cell in rows[0].cells:
+            if _PLAIN.sub("", cell.column.split("·")[0]) == wanted and not cell.blank and cell.amount > 0:
+                return cell
+    return None
 
 
 def _named_targets(words: str) -> list[dict]:
@@ -92,18 +121,22 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     part = ctx.figure(part_claim)
     link = ctx.links.get(claim.id)
     whole_claim = ctx.claim(claim.denominator)
+    home_cell = None
     if link is not None and link.linked and link.cell is not None:
+        home_cell = link.cell
         whole = cell_figure(link.cell, part_claim)
     elif whole_claim is not None:
         whole = ctx.figure(whole_claim)
     else:
-        return []
+        home_cell = _header_whole(ctx, claim.denominator_words)
+        if home_cell is None:
+            return []
+        whole = cell_figure(home_cell, part_claim)
     named = percent(claim, part, whole)
     if named is None or named.agrees:
         return []
     named_cells = _named_targets(claim.denominator_words)
-    home = link.cell.table if link is not None and link.cell is not None else ""
-    for other, cell in _candidates(ctx, part_claim, home):
+    for other, cell in _candidates(ctx, part_claim, home_cell):
         if other.value == whole.value:
             continue
         fitted = percent(claim, part, other)
