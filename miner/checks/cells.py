@@ -11,16 +11,16 @@ import regex
 from ..lexicon import load
 from ..tables.model import Cell, Row, Table
 from .context import Context
+from .model import Finding
 from .tolerance import Amount, Verdict, cap, compare_totals
 
-_ORDINAL = regex.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]\s*")
-_SPACES = regex.compile(r"\s+")
-_ORDINAL_ANYWHERE = regex.compile(r"[一二三四五六七八九十]+\s*、")
 CLASS = "{类}"          # one identity per 类
 ALL_CLASSES = "{类*}"   # the sum of all 类 rows
 
-
 _NUMERALS = "一二三四五六七八九十"
+_ORDINAL = regex.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]\s*")
+_ORDINAL_ANYWHERE = regex.compile(r"[一二三四五六七八九十]+\s*、")
+_SPACES = regex.compile(r"\s+")
 _FIGURE_IN_LABEL = regex.compile(r"\d[\d,]*\.\d{2}")
 
 
@@ -273,7 +273,7 @@ def evaluate(ctx: Context, identity: Identity) -> list[Outcome]:
     return outcomes
 
 
-def outcome_finding(ctx: Context, code: str, outcome: Outcome):
+def outcome_finding(ctx: Context, code: str, outcome: Outcome) -> Finding | None:
     where = outcome.where
     if where is None or outcome.verdict.verdict == "ok":
         return None
@@ -296,7 +296,7 @@ def outcome_finding(ctx: Context, code: str, outcome: Outcome):
                        file=table.file if table else "")
 
 
-def identity_findings(ctx: Context, code: str, section: str, op: str | None = None) -> list:
+def identity_findings(ctx: Context, code: str, section: str, op: str | None = None) -> list[Finding]:
     """Findings of rule `code` for the identities of a section (`identities`, `panels`) of the
     document's kind in lexicons/identities.yaml, those with check `op` only when given."""
     findings = []
