@@ -25,17 +25,34 @@ def main() -> None:
               help="Directory for claims.csv and findings.csv.")
 @click.option("--select", multiple=True, help="Only these rule codes or prefixes (comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes (comma-separated).")
-def scan(paths, out, select, ignore) -> None:
+@click.option("--fail-on", "fail_on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Exit with code 1 when a finding at or above this severity exists [default: from the "
+                   "configuration, error].")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="A miner.toml to use instead of the one found next to the documents.")
+def scan(paths, out, select, ignore, fail_on, config_path) -> None:
     """Scan documents (files or directories, recursively) and write the report."""
+    from .checks import tolerance
+    from .config import ConfigError, load_config
     from .report.csv import write_csvs
     from .report.summary import summary
     from .scan import scan as run_scan
 
-    result = run_scan(paths, select=_split(select), ignore=_split(ignore))
+    try:
+        config = load_config(paths, config_path)
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from exc
+    tolerance.configure(config.tolerance)
+    select = tuple(config.values["select"]) + _split(select)
+    ignore = tuple(config.values["ignore"]) + _split(ignore)
+    result = run_scan(paths, select=select, ignore=ignore)
     claims_path, findings_path = write_csvs(result, out)
+    (Path(out) / "config.toml").write_text(config.to_toml(), encoding="utf-8")
     click.echo(summary(result))
-    click.echo(f"wrote {claims_path} and {findings_path}")
-    sys.exit(exitcodes.FINDINGS if result.count("error") else exitcodes.OK)
+    click.echo(f"wrote {claims_path}, {findings_path} and {Path(out) / 'config.toml'}")
+    threshold = fail_on or config.fail_on
+    failing = any(tolerance.at_least(f.severity, threshold) for f in result.findings)
+    sys.exit(exitcodes.FINDINGS if failing else exitcodes.OK)
 
 
 @main.command()
@@ -60,9 +77,11 @@ def rules() -> None:
     """List the rule catalogue."""
     from .checks.registry import RULES
 
-    click.echo(f"{'code':<6}{'name':<30}{'family':<10}{'severity':<10}summary")
+    name = max(len(r.NAME) for r in RULES) + 2
+    family = max(len(r.FAMILY) for r in RULES) + 2
+    click.echo(f"{'code':<6}{'name':<{name}}{'family':<{family}}{'severity':<10}summary")
     for rule in RULES:
-        click.echo(f"{rule.CODE:<6}{rule.NAME:<30}{rule.FAMILY:<10}{rule.SEVERITY:<10}{rule.SUMMARY}")
+        click.echo(f"{rule.CODE:<6}{rule.NAME:<{name}}{rule.FAMILY:<{family}}{rule.SEVERITY:<10}{rule.SUMMARY}")
 
 
 @main.command()

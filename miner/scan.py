@@ -16,7 +16,7 @@ from .checks.context import Context
 from .checks.model import Finding
 from .checks.registry import selected
 from .checks.rules import in01
-from .checks.run import run_rules, settle
+from .checks.run import run_document_rules, run_rules, settle
 from .claims.extract import extract_claims
 from .claims.model import Claim
 from .ingest.model import Document
@@ -168,7 +168,8 @@ def scan_document(path: str | Path, rules=None, display: str | None = None) -> D
     names = [row.label for table in tables for row in table.rows if row.code]
     claims = extract_claims(paragraphs, names)
     links = link_claims(claims, tables)
-    ctx = Context(doc=display, claims={c.id: c for c in claims}, links=links, tables=tables)
+    ctx = Context(doc=display, claims={c.id: c for c in claims}, links=links, tables=tables,
+                  lines=doc.lines, paragraphs=tuple(paragraphs))
     checks = run_rules(ctx, rules)
     rows, findings = [], []
     for claim in claims:
@@ -187,6 +188,7 @@ def scan_document(path: str | Path, rules=None, display: str | None = None) -> D
                         severity=check.severity, verdict=check.verdict, claim_id=claim.id, found=claim.text,
                         expected=check.expected, evidence=check.evidence, sentence=claim.sentence,
                         message=check.message, tolerance=check.tolerance))
+    findings.extend(run_document_rules(ctx, rules))   # table and text findings, not tied to one claim
     return DocumentResult(display, claims=tuple(rows), findings=tuple(findings), tables=tables)
 
 

@@ -44,8 +44,12 @@ def test_unreadable_document_is_a_finding_and_the_batch_goes_on(tmp_path):
 
 
 def test_select_and_ignore(tmp_path):
-    result = CliRunner().invoke(main, ["scan", str(SEEDS), "--out", str(tmp_path), "--ignore", "VC,DR01"])
+    result = CliRunner().invoke(main, ["scan", str(SEEDS), "--out", str(tmp_path), "--ignore", "VC,DR01,PR"])
     assert result.exit_code == 0, result.output
+    strict = CliRunner().invoke(main, ["scan", str(SEEDS), "--out", str(tmp_path), "--ignore", "VC,DR01,PR",
+                                       "--fail-on", "warning"])
+    assert strict.exit_code == 1, strict.output   # CM03 template instructions in the 2021 seed
+    assert (tmp_path / "config.toml").read_text(encoding="utf-8").count("tail_units = 2") == 1
 
 
 def test_gbk_text_is_decoded(tmp_path):

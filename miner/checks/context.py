@@ -1,13 +1,20 @@
 """What a rule sees: the claims, their links and the tables of one document."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
+
+import regex
 
 from ..claims.model import Claim
 from ..lexicon import load
+from ..ingest.model import Line
 from ..linking.model import Link
+from ..prose.model import Paragraph
 from ..tables.model import Cell, Table
+from .model import Finding
 
 
 @dataclass(frozen=True)
@@ -27,6 +34,49 @@ class Context:
     claims: dict[str, Claim]
     links: dict[str, Link]
     tables: tuple[Table, ...] = field(default=())
+    lines: tuple[Line, ...] = field(default=())
+    paragraphs: tuple[Paragraph, ...] = field(default=())
+    # Indexes a rule builds once per document (rules run claim by claim).
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def kind(self) -> str:
+        """The document kind ("final", "budget" ...): the kind most of its tables belong to."""
+        kinds = Counter(t.kind for t in self.tables if t.key)
+        if kinds:
+            return kinds.most_common(1)[0][0]
+        text = "".join(line.text for line in self.lines[:40])
+        for kind, body in load("tables")["kinds"].items():
+            if any(marker in text for marker in body.get("markers", ())):
+                return kind
+        return ""
+
+    @cached_property
+    def year(self) -> int | None:
+        """The year the document reports on: from its title, else from its tables' titles."""
+        words = load("consistency")
+        pattern = regex.compile(words["year_title_pattern"])
+        for line in self.lines[:words["title_lines"]]:
+            found = pattern.search(line.text)
+            if found:
+                return int(found.group(1))
+        years = Counter(int(m.group(1)) for t in self.tables for m in [pattern.search(t.title)] if m)
+        return years.most_common(1)[0][0] if years else None
+
+    def finding(self, code: str, severity: str, where, found: str, expected: str, evidence: str, message: str,
+                sentence: str = "", claim_id: str = "", verdict: str = "mismatch", tolerance: str = "",
+                file: str | None = None) -> Finding:
+        """A document-level finding; `where` is anything with page, line and file (a row, a line, a claim)."""
+        return Finding(doc=self.doc, file=getattr(where, "file", "") if file is None else file, page=where.page, line=where.line,
+                       rule=code, severity=severity, verdict=verdict, claim_id=claim_id, found=found,
+                       expected=expected, evidence=evidence, sentence=sentence, message=message,
+                       tolerance=tolerance)
+
+    def table(self, key: str) -> Table | None:
+        for table in self.tables:
+            if table.key == key:
+                return table
+        return None
 
     def claim(self, claim_id: str) -> Claim | None:
         return self.claims.get(claim_id) if claim_id else None

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from ..claims.model import Claim
 from .context import Context
-from .model import Check
+from .model import Check, Finding
 
 _ORDER = {"ok": 0, "rounding": 1, "mismatch": 2}
 _SEVERITY = {"": 0, "info": 1, "warning": 2, "error": 3}
@@ -28,6 +28,16 @@ def run_rules(ctx: Context, rules) -> list[Check]:
             if claim.kind in rule.KINDS:
                 checks.extend(rule.check(claim, ctx))
     return checks
+
+
+def run_document_rules(ctx: Context, rules) -> list[Finding]:
+    """Rules about the document as a whole (its tables, its text), not about one claim."""
+    findings: list[Finding] = []
+    for rule in rules:
+        check_document = getattr(rule, "check_document", None)
+        if check_document is not None:
+            findings.extend(check_document(ctx))
+    return findings
 
 
 def settle(claim: Claim, ctx: Context, checks: list[Check], unlinked_reason: str) -> ClaimVerdict:

@@ -19,19 +19,43 @@ Verdicts:
             `error_units` in the last decimal and `error_relative` of the
             value), warning otherwise.
 Every verdict carries the tolerance text it used, for the report.
+
+Severity policy (all rules):
+  error    a number is demonstrably wrong: a gap beyond rounding and beyond
+           `error_units`/`error_relative`, between figures whose reading is
+           certain;
+  warning  inconsistent, but something outside the document could explain
+           it (a small gap, a figure restated with another scope, a cell
+           whose column is only a `guess` of the extraction, a year or a
+           template left over);
+  info     rounding tails (±`tail_units` in the last decimal between tables,
+           sums of rounded parts) and style.
+A reading the extraction only guessed never yields an error (`cap`).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
-DEFAULTS = {
-    "tail_units": 2,             # ±0.02 on a 2-decimal figure is a tail
-    "error_units": 5,
-    "error_relative": Decimal("0.002"),
-    "approx_about": Decimal("0.05"),
-    "approx_at_least": Decimal("0.10"),
-}
+from ..config import defaults
+
+_NUMERIC = ("tail_units", "error_units", "error_relative", "approx_about", "approx_at_least")
+
+
+def _policy(values: dict) -> dict:
+    return {key: Decimal(str(values[key])) if key not in ("tail_units", "error_units") else int(values[key])
+            for key in _NUMERIC}
+
+
+# The values live in miner/default-config.toml (commented there); a scan's
+# configuration replaces them through configure().
+DEFAULTS = _policy(defaults()["tolerance"])
+
+
+def configure(values: dict) -> None:
+    """Use these tolerance settings (the [tolerance] table of the scan's configuration)."""
+    DEFAULTS.update(_policy(values))
+
 
 _AT_LEAST = {"余", "多", "以上", "超过", "超", "逾"}
 _AT_MOST = {"近", "将近", "接近", "不到", "不足"}
@@ -130,3 +154,65 @@ def decimals_of(value: Decimal) -> int:
 
 def show(value: Decimal, decimals: int = 2) -> str:
     return format(value.quantize(unit(decimals), rounding=ROUND_HALF_UP), "f")
+
+
+SEVERITY_ORDER = {"": 0, "info": 1, "warning": 2, "error": 3}
+
+
+def cap(severity: str, uncertain: bool) -> str:
+    """An uncertain reading (a `guess` placement) is at most a warning."""
+    return "warning" if uncertain and severity == "error" else severity
+
+
+def at_least(severity: str, threshold: str) -> bool:
+    return SEVERITY_ORDER[severity] >= SEVERITY_ORDER[threshold]
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A printed figure: its value, printed decimals, and whether the extraction cut it short."""
+
+    value: Decimal
+    decimals: int
+    clipped: bool = False
+
+
+def _sum_interval(amounts) -> Interval:
+    lo = hi = Decimal(0)
+    for amount in amounts:
+        part = cell_interval(amount.value, amount.decimals, amount.clipped)
+        lo, hi = lo + part.lo, hi + part.hi
+    return Interval(lo, hi)
+
+
+def compare_totals(left, right, op: str = "=") -> Verdict:
+    """Σleft against Σright (op `=`), or Σleft not above Σright (op `<=`), for printed figures.
+
+    Each figure stands for the interval its printed decimals allow, so a sum
+    of rounded parts may miss its rounded total by a few units: intervals that
+    meet, or a gap within `tail_units` of the last decimal, are `rounding`.
+    """
+    amounts = list(left) + list(right)
+    decimals = max((a.decimals for a in amounts), default=0)
+    step = unit(decimals)
+    lsum = sum((a.value for a in left), Decimal(0))
+    rsum = sum((a.value for a in right), Decimal(0))
+    li, ri = _sum_interval(left), _sum_interval(right)
+    tail = step * DEFAULTS["tail_units"]
+    tol = f"each figure ±{step / 2} (printed with {decimals} decimals); a tail of {tail} is rounding"
+    if op == "<=":
+        gap = max(lsum - rsum, Decimal(0))
+        if gap == 0:
+            return Verdict("ok", "", gap, tol)
+        meets = li.lo <= ri.hi
+    else:
+        gap = abs(lsum - rsum)
+        if gap == 0:
+            return Verdict("ok", "", gap, tol)
+        meets = li.meets(ri)
+    if meets and any(a.clipped for a in amounts):
+        return Verdict("ok", "", gap, tol + "; a figure cut short by the extraction explains the gap")
+    if meets or gap <= tail:
+        return Verdict("rounding", "info", gap, tol)
+    big = gap > step * DEFAULTS["error_units"] and (rsum == 0 or gap / abs(rsum) > DEFAULTS["error_relative"])
+    return Verdict("mismatch", "error" if big else "warning", gap, tol)

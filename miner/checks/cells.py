@@ -1,0 +1,310 @@
+"""Finding table cells by the terms of lexicons/identities.yaml, and judging
+identities between them (shared by the table rules TB03, XT01 and XT02)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+import regex
+
+from ..lexicon import load
+from ..tables.model import Cell, Row, Table
+from .context import Context
+from .model import Finding
+from .tolerance import Amount, Verdict, cap, compare_totals
+
+CLASS = "{类}"          # one identity per 类
+ALL_CLASSES = "{类*}"   # the sum of all 类 rows
+
+_NUMERALS = "一二三四五六七八九十"
+_ORDINAL = regex.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]\s*")
+_ORDINAL_ANYWHERE = regex.compile(r"[一二三四五六七八九十]+\s*、")
+_SPACES = regex.compile(r"\s+")
+_FIGURE_IN_LABEL = regex.compile(r"\d[\d,]*\.\d{2}")
+
+
+def clean_label(label: str) -> str:
+    return _SPACES.sub("", _ORDINAL.sub("", label))
+
+
+def label_variants(label: str) -> tuple[str, ...]:
+    """The label without its ordinal; a PDF may print the ordinal's 、 at the end
+    ("一一般公共预算财政拨款、" for "一、一般公共预算财政拨款")."""
+    text = clean_label(label)
+    if not text.endswith("、"):
+        return (text,)
+    text = text[:-1]
+    cut = [text[k:] for k in range(1, 4) if len(text) > k and all(ch in _NUMERALS for ch in text[:k])]
+    return tuple(cut) + (text,)
+
+
+def misread(table: Table, ctx: Context) -> bool:
+    """A table the extraction visibly mis-read: a figure left inside a row label, two rows'
+    labels run together ("一、一般公共服务支出一、基本支出"), or a second table taken for the
+    same identity in one document. Its sums prove nothing."""
+    key = ("misread", id(table))
+    if key not in ctx.memo:
+        ctx.memo[key] = (sum(1 for t in ctx.tables if t.key == table.key) > 1
+                         or any(_FIGURE_IN_LABEL.search(row.label) or len(_ORDINAL_ANYWHERE.findall(row.label)) > 1
+                                for row in table.rows))
+    return ctx.memo[key]
+
+
+@lru_cache(maxsize=1)
+def _class_names() -> tuple[tuple[str, str], ...]:
+    return tuple((entry["name"], entry["code"]) for entry in load("classification")["functional"]
+                 if len(entry["code"]) == 3)
+
+
+def class_code(row: Row) -> str:
+    """The 3-digit 功能分类 code of a row: printed, or named as in the summary tables."""
+    if row.code:
+        return row.code if len(row.code) == 3 else ""
+    for label in label_variants(row.label):
+        if len(label) < 4:
+            continue
+        for name, code in _class_names():
+            if label == name or name.startswith(label):   # labels cut short keep their start
+                return code
+    return ""
+
+
+def label_matches(label: str, wanted: str) -> bool:
+    for variant in label_variants(label):
+        if variant == wanted or variant.startswith(wanted):   # 使用非财政拨款结余（含专用结余）
+            return True
+        # a label the extraction cut short: 一般公共预算财 for 一般公共预算财政拨款
+        if len(variant) >= 6 and wanted.startswith(variant):
+            return True
+    return False
+
+
+def _total_row(table: Table, group: str) -> Row | None:
+    rows = [row for row in table.rows if not group or row.group == group]
+    for row in rows:
+        if not row.code and "合计" in row.label:
+            return row
+    # a table printed as one unlabelled row of totals (支出预算总表 of some provinces)
+    if len(rows) == 1 and not rows[0].label.strip() and not rows[0].code:
+        return rows[0]
+    return None
+
+
+def find_row(table: Table, group: str, wanted) -> Row | None:
+    if wanted == "total":
+        return _total_row(table, group)
+    spellings = wanted if isinstance(wanted, list) else [wanted]
+    rows = [row for row in table.rows if not group or row.group == group]
+    for spelling in spellings:
+        spelling = str(spelling)
+        if spelling.isdigit():
+            for row in rows:
+                if row.code == spelling:
+                    return row
+            continue
+        for row in rows:
+            if label_matches(row.label, spelling):
+                return row
+    return None
+
+
+def class_rows(table: Table, group: str, ctx: Context | None = None) -> dict[str, Row]:
+    """The 类 rows of a table's panel by code (memoised per document when a context is given)."""
+    if ctx is not None:
+        key = ("class_rows", id(table), group)
+        if key not in ctx.memo:
+            ctx.memo[key] = class_rows(table, group)
+        return ctx.memo[key]
+    found: dict[str, Row] = {}
+    for row in table.rows:
+        if group and row.group != group:
+            continue
+        code = class_code(row)
+        if code and code not in found:
+            found[code] = row
+    return found
+
+
+@dataclass(frozen=True)
+class Term:
+    table: str
+    group: str
+    row: object          # label, code, "total", "{类}", "{类*}" or a list of spellings
+    column: str
+
+    @classmethod
+    def parse(cls, raw) -> "Term":
+        table, group, row, column = raw
+        return cls(str(table), str(group or ""), row, str(column))
+
+
+@dataclass(frozen=True)
+class Identity:
+    name: str
+    left: Term
+    right: tuple[Term, ...]
+    op: str = "="
+
+    @classmethod
+    def parse(cls, raw: dict) -> "Identity":
+        return cls(raw["name"], Term.parse(raw["left"]), tuple(Term.parse(t) for t in raw["right"]),
+                   raw.get("check", "="))
+
+
+def identities(kind: str, section: str) -> tuple[Identity, ...]:
+    body = load("identities")["kinds"].get(kind, {})
+    return tuple(Identity.parse(raw) for raw in body.get(section, ()))
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """The cells a term stands for (several for {类*}); blank cells count as 0."""
+
+    cells: tuple[Cell, ...]
+    text: str
+
+    @property
+    def amounts(self) -> list[Amount]:
+        return [Amount(c.amount, c.decimals, c.clipped) for c in self.cells if not c.blank]
+
+    @property
+    def total(self):
+        return sum((a.value for a in self.amounts), start=Decimal(0))
+
+    @property
+    def uncertain(self) -> bool:
+        return any(c.placement == "guess" and not c.blank for c in self.cells)
+
+
+def _empty_cell(table: Table, row: Row | None, column: str) -> Cell:
+    return Cell(table=table.label, row=row.index if row else -1, column=column, group=row.group if row else "",
+                row_code=row.code if row else "", row_label=row.label if row else "合计", value=None, decimals=2,
+                raw="", page=row.page if row else table.page, line=row.line if row else table.line_start)
+
+
+def resolve(ctx: Context, term: Term, code: str = "") -> Resolved | None:
+    """The cells of a term, or None when its table or row is not in the document."""
+    table = ctx.table(term.table)
+    if table is None:
+        return None
+    if term.row == ALL_CLASSES:
+        rows = list(class_rows(table, term.group, ctx).values())
+        if not rows:
+            return None
+        cells = tuple(row.cell(term.column) or _empty_cell(table, row, term.column) for row in rows)
+        return Resolved(cells, f"{table.label} Σ类 / {term.column}")
+    if term.row == CLASS:
+        row = class_rows(table, term.group, ctx).get(code)
+        if row is None:
+            # a 类 the table does not print counts as 0, unless the table is not there at all
+            return Resolved((), f"{table.label} {code} (not printed: 0)") if table.rows or table.empty else None
+    else:
+        row = find_row(table, term.group, term.row)
+        if row is None:
+            if table.empty:
+                return Resolved((), f"{table.label} (empty table: 0)")
+            return None
+    cell = row.cell(term.column)
+    if cell is None:
+        if term.column not in {c for _, c in table.columns}:
+            return None
+        cell = _empty_cell(table, row, term.column)
+    return Resolved((cell,), cell.ref())
+
+
+def show_resolved(resolved: Resolved) -> str:
+    if len(resolved.cells) == 1:
+        cell = resolved.cells[0]
+        return f"{resolved.text} = {cell.raw.strip() or 'blank'} (p.{cell.page} l.{cell.line})"
+    values = " + ".join(c.raw.strip() for c in resolved.cells if not c.blank) or "0"
+    return f"{resolved.text} = {values}"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    identity: Identity
+    code: str
+    left: Resolved
+    right: tuple[Resolved, ...]
+    verdict: Verdict
+    severity: str
+
+    @property
+    def where(self):
+        cells = self.left.cells or next((r.cells for r in self.right if r.cells), ())
+        return cells[0] if cells else None
+
+
+def evaluate(ctx: Context, identity: Identity) -> list[Outcome]:
+    """Judge an identity on a document's tables; one outcome per 类 for {类} identities."""
+    codes = [""]
+    if identity.left.row == CLASS:
+        # only between tables that both print their 类 rows (a summary whose labels the
+        # extraction merged has none, and its 类 must not count as 0)
+        if any(ctx.table(t.table) is not None and not class_rows(ctx.table(t.table), t.group, ctx)
+               for t in (identity.left, *identity.right)):
+            return []
+        found: dict[str, None] = {}
+        for term in (identity.left, *identity.right):
+            table = ctx.table(term.table)
+            if table is not None:
+                for code, row in class_rows(table, term.group, ctx).items():
+                    cell = row.cell(term.column)
+                    if cell is not None and not cell.blank:
+                        found.setdefault(code)
+        codes = sorted(found)
+    outcomes = []
+    for code in codes:
+        left = resolve(ctx, identity.left, code)
+        right = [resolve(ctx, term, code) for term in identity.right]
+        if left is None or any(r is None for r in right):
+            continue
+        if not left.cells and not any(r.cells for r in right):
+            continue
+        verdict = compare_totals(left.amounts, [a for r in right for a in r.amounts], identity.op)
+        # a side with no printed figure at all is a figure missing, not a figure shown wrong;
+        # and a mis-read table proves nothing
+        blank_side = not left.amounts or not any(r.amounts for r in right)
+        tables = {t.table for t in (identity.left, *identity.right)}
+        uncertain = (left.uncertain or any(r.uncertain for r in right) or blank_side
+                     or any(misread(ctx.table(t), ctx) for t in tables if ctx.table(t) is not None))
+        outcomes.append(Outcome(identity, code, left, tuple(right), verdict, cap(verdict.severity, uncertain)))
+    return outcomes
+
+
+def outcome_finding(ctx: Context, code: str, outcome: Outcome) -> Finding | None:
+    where = outcome.where
+    if where is None or outcome.verdict.verdict == "ok":
+        return None
+    right_total = sum((r.total for r in outcome.right), start=Decimal(0))
+    relation = "=" if outcome.identity.op == "=" else "≤"
+    formula = (f"{' + '.join(show_resolved(r) for r in outcome.right)}"
+               + (f" (Σ {right_total})" if len(outcome.right) > 1 else ""))
+    name = outcome.identity.name + (f" [{outcome.code}]" if outcome.code else "")
+    if outcome.verdict.verdict == "rounding":
+        message = f"{name}: {outcome.left.total} vs {right_total}, a rounding-level difference"
+    else:
+        message = f"{name} does not hold: {outcome.left.total} {relation} {right_total} is false"
+    if outcome.severity != outcome.verdict.severity:
+        message += (" (at most a warning: a side prints no figure, a figure's column is only guessed, or the "
+                    "extraction visibly mis-read the table)")
+    table = ctx.table(outcome.identity.left.table)
+    return ctx.finding(code, outcome.severity, where, found=show_resolved(outcome.left),
+                       expected=f"{relation} {right_total}", evidence=f"{show_resolved(outcome.left)} {relation} {formula}",
+                       message=message, verdict=outcome.verdict.verdict, tolerance=outcome.verdict.tolerance,
+                       file=table.file if table else "")
+
+
+def identity_findings(ctx: Context, code: str, section: str, op: str | None = None) -> list[Finding]:
+    """Findings of rule `code` for the identities of a section (`identities`, `panels`) of the
+    document's kind in lexicons/identities.yaml, those with check `op` only when given."""
+    findings = []
+    for identity in identities(ctx.kind, section):
+        if op is not None and identity.op != op:
+            continue
+        for outcome in evaluate(ctx, identity):
+            finding = outcome_finding(ctx, code, outcome)
+            if finding is not None:
+                findings.append(finding)
+    return findings

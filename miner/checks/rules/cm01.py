@@ -1,0 +1,53 @@
+"""CM01 required table missing.
+
+What it checks: that a document publishes every table its kind requires
+(`required` per kind in lexicons/identities.yaml: the nine 部门决算 tables,
+the eight 部门预算 tables). A table only named in the table of contents or in
+the text, with no table under its title, does not count.
+
+Why it matters: the disclosure rules prescribe the set of tables; a missing
+table hides the figures it would show, and the narrative's figures about it
+cannot be checked.
+
+Bad: a 部门决算 whose table of contents lists "九、财政拨款“三公”经费支出决算表"
+but which ends its tables with 表8.
+Good (wuchang-cyzx-2024-final): all nine tables, 公开01表 to 公开09表, three of
+them empty with a note.
+"""
+from __future__ import annotations
+
+from ...lexicon import load
+from ...tables.spec import squash, table_specs
+from ..context import Context
+from ..model import Finding
+
+CODE = "CM01"
+NAME = "required-table-missing"
+FAMILY = "completeness"
+SEVERITY = "warning"
+SUMMARY = "A table the document kind must publish is not in the document (a table-of-contents entry does not count)."
+KINDS = ()
+
+
+def check_document(ctx: Context) -> list[Finding]:
+    body = load("identities")["kinds"].get(ctx.kind)
+    if not body or not ctx.lines:
+        return []
+    present = {t.key for t in ctx.tables}
+    specs = {spec.key: spec for spec in table_specs() if spec.kind == ctx.kind}
+    findings = []
+    for key in body.get("required", ()):
+        if key in present:
+            continue
+        spec = specs.get(key)
+        name = spec.name if spec else key
+        titles = [squash(t) for t in (spec.titles if spec else (key,))]
+        mention = next((line for line in ctx.lines if any(t in squash(line.text) for t in titles)), None)
+        where = mention or ctx.lines[0]
+        note = (f"; it is named at line {mention.line} ({mention.text.strip()[:40]}), but no table follows"
+                if mention else "")
+        findings.append(ctx.finding(
+            CODE, SEVERITY, where, found=f"no {name}", expected=f"{name} (required for {ctx.kind} documents)",
+            evidence=f"tables found: {', '.join(t.label + ' ' + t.name for t in ctx.tables if t.key) or 'none'}",
+            message=f"the document does not publish {name}" + note))
+    return findings

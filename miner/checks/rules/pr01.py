@@ -1,0 +1,99 @@
+"""PR01 relation word contradicts the figures.
+
+What it checks: words that compare two figures against the figures:
+"支出决算数大于/小于/等于年初预算数" (in the sentence of the figures or the one
+after it, "决算数大于预算数的主要原因：…") against the 决算 (its table cell
+where linked) and the 年初预算 of the same sentence; "减少…，增长X%" (a change and its rate in
+opposite directions); "持平" beside a change that is not zero.
+
+Why it matters: the relation word is what a reader retains; when it says the
+opposite of the figures, either the word or a figure is wrong.
+
+Bad: "年初预算为983.22万元，支出决算为961.84万元，…支出决算数大于年初预算数"
+(961.84 < 983.22).
+Good (wuchang-wgzx-2021-final, 五(三)1): the same figures with "支出决算数小于年初
+预算数"; (wuchang-cyzx-2024-final) "年初预算为0万元,支出决算为0.32万元,…支出
+决算数大于年初预算数".
+"""
+from __future__ import annotations
+
+import regex
+
+from ...claims.model import Claim
+from ..context import Context
+from ..model import Check
+from ..text import next_sentence, words
+from ..tolerance import judge
+
+CODE = "PR01"
+NAME = "relation-contradicts-figures"
+FAMILY = "prose"
+SEVERITY = "error"
+SUMMARY = "大于/小于/等于/持平/增加/减少 says the opposite of the figures it describes."
+KINDS = ("amount", "change_rate", "change_amount")
+_HOLDS = {">": lambda a, b: a > b, "<": lambda a, b: a < b, "=": lambda a, b: a == b}
+_WORDS = {">": "greater than", "<": "less than", "=": "equal to"}
+_ADJACENT = regex.compile(r"^[\s，,]*(?:同比|相比)?\s*(?:增长|增加|上升|提高|下降|减少|降低)?\s*(?:了|为)?\s*$")
+_CLAUSE = regex.compile(r"[，,；;：:。]")
+_FIGURE = regex.compile(r"\d+(?:\.\d+)?\s*万元")
+
+
+def _relation(sentence: str) -> tuple[str, str] | None:
+    found = [(sentence.find(phrase), -len(phrase), op, phrase)
+             for op, phrases in words("relations").items() for phrase in phrases if phrase in sentence]
+    if not found:
+        return None
+    _, _, op, phrase = min(found)
+    return op, phrase
+
+
+def _budget_relation(claim: Claim, ctx: Context) -> list[Check]:
+    relation = _relation(claim.sentence)
+    if relation is None:   # "…支出决算为1511.89万元。决算数大于预算数的主要原因：…"
+        after = next_sentence(ctx, claim.sentence_id)
+        relation = _relation(after.text) if after is not None and not _FIGURE.search(after.text) else None
+    if relation is None:
+        return []
+    op, phrase = relation
+    budget = next((c for c in ctx.claims.values() if c.sentence_id == claim.sentence_id and c.measure == "年初预算"
+                   and c.subject == claim.subject and c.kind == "amount" and c.unit == claim.unit), None)
+    if budget is None:
+        return []
+    actual, planned = ctx.figure(claim), ctx.figure(budget)
+    if _HOLDS[op](actual.value, planned.value):
+        return []
+    close = judge(actual.value, actual.decimals, "", planned.value).verdict != "mismatch"
+    if op == "=" and close:
+        return []
+    severity = "warning" if close else SEVERITY
+    truth = ">" if actual.value > planned.value else "<" if actual.value < planned.value else "="
+    return [Check(CODE, claim.id, "mismatch", severity, f"决算 {truth} 年初预算",
+                  f"决算 {actual.value} [{actual.source}] vs 年初预算 {planned.value} [{planned.source}]",
+                  f"the sentence says {phrase}, but the 决算 {actual.value} is {_WORDS[truth]} the 年初预算 "
+                  f"{planned.value}", "exact comparison of the printed figures")]
+
+
+def check(claim: Claim, ctx: Context) -> list[Check]:
+    if claim.kind == "amount" and claim.measure == "支出决算":
+        return _budget_relation(claim, ctx)
+    if claim.kind == "change_rate" and claim.direction in ("+", "-"):
+        change = ctx.claim(claim.numerator)
+        # only a rate that follows its change directly ("减少525.02万元，下降37.7%"), not a
+        # rate of something else later in the sentence ("…增加164.48万元，主要原因…压减10%")
+        between = claim.sentence[change.end:claim.start] if change is not None else ""
+        if change is not None and _ADJACENT.match(between) and change.direction in ("+", "-") \
+                and change.direction != claim.direction and change.value != 0 and claim.value != 0:
+            said = {"+": "an increase", "-": "a decrease"}
+            return [Check(CODE, claim.id, "mismatch", SEVERITY, said[change.direction],
+                          f"{change.text} ({said[change.direction]}) and {claim.text} ({said[claim.direction]})",
+                          f"the change {change.text} is {said[change.direction]} but its rate {claim.text} is "
+                          f"{said[claim.direction]}", "directions of the change and its rate")]
+    if claim.kind == "change_amount" and claim.value != 0:
+        after = _CLAUSE.search(claim.sentence, claim.end)
+        clause = claim.sentence[claim.end: after.start() if after else None]
+        before = _CLAUSE.split(claim.sentence[:claim.start])[-1]
+        if any(word in before or word in clause for word in words("flat_words")):
+            return [Check(CODE, claim.id, "mismatch", SEVERITY, "0 (持平)", claim.sentence,
+                          f"the clause says 持平 (no change) but states a change of {claim.text}",
+                          "持平 means no change")]
+    return []

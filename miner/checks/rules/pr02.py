@@ -1,0 +1,62 @@
+"""PR02 rate on a zero base.
+
+What it checks: percentages that cannot be computed: "完成年初预算的X%" when the
+sentence's 年初预算 is 0; a growth rate when the previous-year figure (the
+current figure minus the change) is 0; and "完成预算100%" (or less) in a
+sentence that also says the actual exceeded the budget (超出预算, 大于年初预算).
+
+Why it matters: a rate on a zero base is not a number; printing one (often
+"0%" or "100%") hides that the item was not budgeted or is new.
+
+Bad: "年初预算为0万元，支出决算为0.32万元，完成年初预算的100%"; "完成年初预算的
+100%，支出决算数大于年初预算数".
+Good (wuchang-cyzx-2024-final, 五(三)3(3)): "年初预算为0万元,支出决算为0.32万元,
+支出决算数大于年初预算数的主要原因…" — no rate is printed.
+"""
+from __future__ import annotations
+
+from ...claims.model import Claim
+from ..context import Context
+from ..model import Check
+from ..text import words
+
+CODE = "PR02"
+NAME = "rate-on-zero-base"
+FAMILY = "prose"
+SEVERITY = "warning"
+SUMMARY = "A completion or growth rate stated on a zero base, or 完成预算100% beside an overspend."
+KINDS = ("rate", "change_rate")
+
+
+def _zero(claim: Claim, base_text: str, figure_text: str, nonzero: bool) -> list[Check]:
+    if nonzero:
+        return [Check(CODE, claim.id, "mismatch", SEVERITY, "no rate (zero base)", f"{base_text}; {figure_text}",
+                      f"{claim.text} is computed on a base of 0 ({base_text}): the rate is undefined",
+                      "division by zero")]
+    return [Check(CODE, claim.id, "rounding", "info", "no rate (zero base)", f"{base_text}; {figure_text}",
+                  f"{claim.text} on a base of 0 with nothing spent: 0/0, better left out", "division by zero")]
+
+
+def check(claim: Claim, ctx: Context) -> list[Check]:
+    if claim.kind == "rate":
+        budget, actual = ctx.claim(claim.denominator), ctx.claim(claim.numerator)
+        planned = ctx.figure(budget) if budget is not None else None
+        if planned is None or planned.value != 0 or actual is None:
+            exceed = next((w for w in words("exceed_words") if w in claim.sentence), None)
+            if exceed and claim.value <= 100:
+                return [Check(CODE, claim.id, "mismatch", "error", "over 100%", claim.sentence,
+                              f"the sentence says {exceed} but the completion rate is {claim.text}",
+                              "an overspend is a rate above 100%")]
+            return []
+        spent = ctx.figure(actual)
+        return _zero(claim, f"年初预算 {planned.value} [{planned.source}]", f"决算 {spent.value} [{spent.source}]",
+                     spent.value != 0)
+    change, base = ctx.claim(claim.numerator), ctx.claim(claim.base)
+    if change is None or base is None or change.direction not in ("+", "-"):
+        return []
+    current = ctx.figure(base)
+    prior = current.value - (1 if change.direction == "+" else -1) * change.value
+    if prior != 0:
+        return []
+    return _zero(claim, f"previous year = {current.value} - change {change.text} = 0", current.source,
+                 change.value != 0)

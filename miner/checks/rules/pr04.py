@@ -1,0 +1,81 @@
+"""PR04 same figure stated twice with different values.
+
+What it checks: amounts with the same subject, measure, period and fund
+scope (一般公共预算财政拨款, 政府性基金, 三公 …, from the sentence and its
+section headings; `scope_words` in lexicons/consistency.yaml) stated in two
+places — two sections, or the narrative and a 绩效自评表 — with different
+values. The later mention is reported against the first.
+
+Why it matters: the reader cannot tell which of the two is right; usually
+one was not updated after a correction.
+
+Bad: "基本支出 353.10万元" in 五(三) and "一般公共预算财政拨款基本支出 353.11 万元" in
+六 of wuchang-wgzx-2021-final — a rounding-level difference (info); a gap
+beyond rounding is a warning.
+Good (wuchang-cyzx-2024-final): 项目支出 367.67 万元 in 三 and in 五(三).
+"""
+from __future__ import annotations
+
+import regex
+
+from ...claims.model import Claim
+from ..context import Context
+from ..model import Check
+from ..text import words
+from ..tolerance import judge, stated_interval
+
+CODE = "PR04"
+NAME = "restated-differently"
+FAMILY = "prose"
+SEVERITY = "warning"
+SUMMARY = "The same figure (subject, measure, period, fund) is stated twice with different values."
+KINDS = ("amount",)
+_PLAIN = regex.compile(r"[（）()“”\"'\s]")
+
+
+def _scope(claim: Claim) -> str:
+    context = claim.sentence[:claim.start] + " " + " ".join(claim.section)
+    found = [word for word in words("scope_words") if word in context]
+    return max(found, key=len) if found else ""
+
+
+def _key(claim: Claim):
+    if claim.kind != "amount" or not claim.measure:
+        return None
+    if not claim.subject and claim.measure in words("subject_required_measures"):
+        return None
+    # a subject the clause itself names, not one carried over from an earlier clause
+    if claim.subject and _PLAIN.sub("", claim.subject) not in _PLAIN.sub("", claim.context):
+        return None
+    return claim.subject, claim.subject_path, claim.measure, claim.period, _scope(claim), claim.unit
+
+
+def _first_mentions(ctx: Context) -> dict:
+    cached = ctx.memo.get(CODE)
+    if cached is None:
+        cached = {}
+        for other in sorted(ctx.claims.values(), key=lambda c: c.doc_offset):
+            key = _key(other)
+            if key is not None:
+                cached.setdefault(key, other)
+        ctx.memo[CODE] = cached
+    return cached
+
+
+def check(claim: Claim, ctx: Context) -> list[Check]:
+    key = _key(claim)
+    if key is None:
+        return []
+    first = _first_mentions(ctx).get(key)
+    if first is None or first.id == claim.id or first.quantity == claim.quantity:
+        return []
+    verdict = judge(claim.value, claim.decimals, claim.approx, first.value,
+                    stated_interval(first.value, first.decimals, first.approx))
+    if verdict.verdict == "ok":
+        return []
+    severity = "info" if verdict.verdict == "rounding" else SEVERITY
+    what = " ".join(part for part in (key[4], claim.subject, claim.measure) if part)
+    return [Check(CODE, claim.id, verdict.verdict, severity, str(first.value),
+                  f"first stated {first.text} (line {first.line}: {first.sentence[:40]})",
+                  f"{what} is stated as {claim.text} here but as {first.text} at line {first.line}",
+                  verdict.tolerance)]

@@ -1,0 +1,83 @@
+"""PR05 year does not fit the document.
+
+What it checks: years that should be the document's own: a reference to a
+document of the same kind ("2020年度部门决算中反映…", also in a heading such as
+"第三部分 …2023年度部门决算情况说明") and a balance date
+("截至2023年12月31日"). The document's year comes from its title or its
+tables' titles; a balance date may be that year's end (决算) or the previous
+year's (预算) — `as_of_offsets` in lexicons/consistency.yaml. Comparisons
+with another year ("与2023年度相比", "比2023年度决算数") are legitimate.
+
+Why it matters: a wrong year is the mark of text copied from another year's
+report; the sentence's figures may be that year's too.
+
+Bad (wuchang-wgzx-2021-final, 十三(三)): the 2021 report says "我单位在
+2020年度部门决算中反映所有项目绩效自评结果".
+Good (wuchang-cyzx-2024-final, 十三(三)): "我中心在 2024 年度部门决算中反映所有
+项目绩效自评结果"; "截至 2024 年 12 月 31 日…共有车辆 0 辆".
+"""
+from __future__ import annotations
+
+import regex
+
+from ...claims.model import Claim
+from ..context import Context
+from ..model import Check, Finding
+from ..text import lines_outside_prose, pattern, words
+
+CODE = "PR05"
+NAME = "year-does-not-fit"
+FAMILY = "prose"
+SEVERITY = "error"
+SUMMARY = "A year names another year's report or balance date (2020年度部门决算 in a 2021 report)."
+KINDS = ("date",)
+_YEAR = regex.compile(r"(\d{4})")
+_YEAR_WORD = regex.compile(r"((?:19|20)\d\d)\s*年度?")
+
+
+def check(claim: Claim, ctx: Context) -> list[Check]:
+    year = ctx.year
+    found = _YEAR.match(claim.text)
+    if year is None or found is None:
+        return []
+    stated = int(found.group(1))
+    before, after = claim.sentence[:claim.start], claim.sentence[claim.end:]
+    if pattern("comparison_before").search(before):
+        return []
+    if pattern("own_document_after").search(after) or pattern("own_document_after").search(
+            claim.text[found.end():] + after):
+        if stated != year:
+            return [_mismatch(claim, str(year), f"{claim.text}{after[:8]} in a {year} report",
+                              f"the {year} report refers to its own report as {stated}'s")]
+        return []
+    if pattern("as_of_before").search(before) and "12" in claim.text[found.end():]:
+        allowed = [year + offset for offset in words("as_of_offsets").get(ctx.kind, [0])]
+        if stated not in allowed:
+            return [_mismatch(claim, " or ".join(f"{y}年12月31日" for y in allowed),
+                              f"截至 {claim.text} in a {year} report",
+                              f"a balance date of {stated} in the {year} report")]
+    return []
+
+
+def check_document(ctx: Context) -> list[Finding]:
+    """The same for headings and titles, which are no sentences ("第三部分 …2023年度部门决算情况说明")."""
+    year = ctx.year
+    if year is None:
+        return []
+    findings = []
+    own, comparison = pattern("own_document_after"), pattern("comparison_before")
+    for line in lines_outside_prose(ctx):
+        for found in _YEAR_WORD.finditer(line.text):
+            stated = int(found.group(1))
+            if stated == year or not own.search(line.text[found.end():]) or \
+                    comparison.search(line.text[:found.start()]):
+                continue
+            findings.append(ctx.finding(
+                CODE, SEVERITY, line, found=found.group(0) + line.text[found.end():found.end() + 6],
+                expected=f"{year}", evidence=f"{line.text.strip()[:60]} (a heading of the {year} report)",
+                message=f"the {year} report's heading names its own report as {stated}'s"))
+    return findings
+
+
+def _mismatch(claim: Claim, expected: str, evidence: str, message: str) -> Check:
+    return Check(CODE, claim.id, "mismatch", SEVERITY, expected, evidence, message, "the document's year")

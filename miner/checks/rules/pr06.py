@@ -1,0 +1,117 @@
+"""PR06 三公 changes against the budget do not fit.
+
+What it checks: "比年初预算增加/减少 X万元" stated for each 三公 item (因公出国
+（境）费, 公务用车购置费, 公务用车运行费, 公务接待费) against the 三公 table:
+each item's change must be its 决算数 minus its 预算数, and the items' changes
+together must make the total's (决算数·合计 − 预算数·合计). The table and the
+items are `parts` in lexicons/identities.yaml.
+
+Why it matters: the 三公 section is read closely; changes that do not fit the
+budget printed in the table mean the section was written from another year's
+figures or not at all.
+
+Bad (wuchang-wgzx-2021-final, 七): 表7 prints a 预算数 合计 of 0.54 and 决算数 0,
+yet every item says "比年初预算增加(减少) 0.00万元" (together 0.00, not −0.54).
+Good (wuchang-cyzx-2024-final, 九): budget 0, 决算 0 and no change stated.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import regex
+
+from ...claims.model import Claim
+from ...lexicon import load
+from ..context import Context
+from ..model import Check
+from ..text import pattern
+from ..tolerance import cap, judge
+
+CODE = "PR06"
+NAME = "budget-changes-do-not-fit"
+FAMILY = "prose"
+SEVERITY = "error"
+SUMMARY = "三公 changes against the budget differ from the table's 决算数 − 预算数, item by item or in total."
+KINDS = ("change_amount",)
+_PLAIN = regex.compile(r"[（）()“”\"'\s]")
+
+
+def _plain(text: str) -> str:
+    return _PLAIN.sub("", text)
+
+
+def _cell(table, column_end: str, side: str):
+    for row in table.rows:
+        for cell in row.cells:
+            head, _, rest = cell.column.partition("·")
+            if head == side and _plain(rest.rsplit("·", 1)[-1]) == _plain(column_end):
+                return cell
+    return None
+
+
+def _budget_changes(ctx: Context):
+    """{leaf: claim} of the 比年初预算 changes the prose states for the 三公 items, and the parts data."""
+    cached = ctx.memo.get(CODE)
+    if cached is None:
+        parts = load("identities")["kinds"].get(ctx.kind, {}).get("parts")
+        found: dict[str, Claim] = {}
+        if parts:
+            leaves = {_plain(leaf): leaf for leaf in parts["leaves"]}
+            before = pattern("budget_change_before")
+            for claim in sorted(ctx.claims.values(), key=lambda c: c.doc_offset):
+                if claim.kind == "change_amount" and before.search(claim.sentence[:claim.start]):
+                    leaf = leaves.get(_plain(claim.subject))
+                    if leaf:
+                        found.setdefault(leaf, claim)
+        cached = ctx.memo[CODE] = (parts, found)
+    return cached
+
+
+def _signed(claim: Claim) -> Decimal | None:
+    if claim.direction == "+":
+        return claim.value
+    if claim.direction == "-":
+        return -claim.value
+    return claim.value if claim.value == 0 else None   # 增加(减少) 0.00: no direction needed
+
+
+def check(claim: Claim, ctx: Context) -> list[Check]:
+    parts, found = _budget_changes(ctx)
+    if not parts or claim not in found.values():
+        return []
+    table = ctx.table(parts["table"])
+    if table is None or not table.rows:
+        return []
+    leaf = next(name for name, c in found.items() if c is claim)
+    checks = []
+    budget, actual = _cell(table, leaf, "预算数"), _cell(table, leaf, "决算数")
+    stated = _signed(claim)
+    if budget is not None and actual is not None and stated is not None:
+        expected = actual.amount - budget.amount
+        verdict = judge(stated, claim.decimals, "", expected)
+        if verdict.verdict != "ok":
+            uncertain = budget.placement == "guess" or actual.placement == "guess"
+            checks.append(Check(
+                CODE, claim.id, verdict.verdict, cap(verdict.severity, uncertain), str(expected),
+                f"{actual.ref()} = {actual.raw or 'blank'} − {budget.ref()} = {budget.raw or 'blank'}",
+                f"{leaf}: {claim.text} against the budget, but the table gives {actual.amount} − {budget.amount} = "
+                f"{expected}" + (" (the 预算数 column is only guessed by the extraction)" if uncertain else ""),
+                verdict.tolerance))
+    last = max(found.values(), key=lambda c: c.doc_offset)
+    if claim is last and len(found) == len(parts["leaves"]):
+        signed = [_signed(c) for c in found.values()]
+        total_budget, total_actual = _cell(table, parts["total"], "预算数"), _cell(table, parts["total"], "决算数")
+        if None not in signed and total_budget is not None and total_actual is not None:
+            expected = total_actual.amount - total_budget.amount
+            together = sum(signed, Decimal(0))
+            verdict = judge(together, max(c.decimals for c in found.values()), "", expected)
+            if verdict.verdict != "ok":
+                uncertain = total_budget.placement == "guess" or total_actual.placement == "guess"
+                checks.append(Check(
+                    CODE, claim.id, verdict.verdict, cap(verdict.severity, uncertain), str(expected),
+                    " + ".join(f"{c.text} (line {c.line})" for c in found.values())
+                    + f" vs {total_actual.ref()} {total_actual.raw or 'blank'} − {total_budget.ref()} "
+                      f"{total_budget.raw or 'blank'}",
+                    f"the 三公 items' changes against the budget add up to {together}, but the table's 决算数 "
+                    f"{total_actual.amount} − 预算数 {total_budget.amount} = {expected}", verdict.tolerance))
+    return checks

@@ -1,0 +1,90 @@
+"""TB01 classification totals.
+
+What it checks: inside a table whose rows carry classification codes, every
+类 (3-digit code) equals the sum of its 款 (5-digit), every 款 the sum of its
+项 (7-digit), and the 合计 row the sum of the 类 rows, column by column. The
+same holds for 经济分类 panels (301 = Σ 301xx; 人员经费合计 = Σ its 类).
+
+Why it matters: a row copied wrong, or a subtotal not updated after a late
+change, leaves a table whose lines do not add up; every figure the narrative
+takes from such a row is suspect.
+
+Bad: 表5 "201 一般公共服务支出 961.84" over 2010350 事业运行 247.54 and
+2010399 其他… 724.30 (247.54 + 724.30 = 971.84, off by 10.00).
+Good (wuchang-wgzx-2021-final, 表6): 302 商品和服务支出 31.95 = 30201 办公费
+27.00 + 30226 劳务费 3.96 + 30228 工会经费 0.99.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+
+from ...tables.model import Row, Table
+from ..cells import misread
+from ..context import Context
+from ..model import Finding
+from ..tolerance import Amount, cap, compare_totals
+
+CODE = "TB01"
+NAME = "classification-totals"
+FAMILY = "table"
+SEVERITY = "error"
+SUMMARY = "A 类 differs from the sum of its 款, a 款 from its 项, or 合计 from its 类."
+KINDS = ()
+_LEVELS = {3: 5, 5: 7}
+
+
+def _checks(table: Table):
+    """(parent row, child rows, group) for each coded parent and for the group's 合计 row."""
+    by_group: dict[str, list[Row]] = {}
+    for row in table.rows:
+        by_group.setdefault(row.group, []).append(row)
+    for group, rows in by_group.items():
+        # a code printed on several rows of a panel was read wrongly (类 and 款 codes in split
+        # columns): nothing can be summed by it
+        counts = Counter(r.code for r in rows if r.code)
+        coded = [r for r in rows if r.code.isdigit() and counts[r.code] == 1]
+        for parent in coded:
+            width = _LEVELS.get(len(parent.code))
+            if width is None:
+                continue
+            children = [r for r in coded if len(r.code) == width and r.code.startswith(parent.code)]
+            if children:
+                yield parent, children, group
+        tops = [r for r in coded if len(r.code) == 3]
+        total = next((r for r in rows if not r.code and "合计" in r.label), None)
+        if total is not None and tops:
+            yield total, tops, group
+
+
+def check_document(ctx: Context) -> list[Finding]:
+    findings = []
+    for table in ctx.tables:
+        unreliable = misread(table, ctx)
+        for parent, children, group in _checks(table):
+            for group_name, column in table.columns:
+                if group_name and group_name != group:
+                    continue
+                cell = parent.cell(column)
+                parts = [c for c in (child.cell(column) for child in children) if c is not None and not c.blank]
+                if (cell is None or cell.blank) and not parts:
+                    continue
+                left = [Amount(cell.amount, cell.decimals, cell.clipped)] if cell is not None and not cell.blank else []
+                verdict = compare_totals(left, [Amount(c.amount, c.decimals, c.clipped) for c in parts])
+                if verdict.verdict == "ok":
+                    continue
+                # a row whose figures were placed by a guess may have moved one out of this column
+                uncertain = (unreliable or not left or not parts
+                             or any(c.placement == "guess" for row in (parent, *children) for c in row.cells))
+                total = sum((c.amount for c in parts), Decimal(0))
+                head = f"{parent.code} {parent.label}".strip()
+                formula = " + ".join(f"{c.row_code} {c.raw.strip()}" for c in parts) + f" = {total}"
+                printed = cell.raw.strip() if cell is not None and not cell.blank else "blank"
+                findings.append(ctx.finding(
+                    CODE, cap(verdict.severity, uncertain), parent,
+                    found=f"{table.label} {head} / {column} = {printed}", expected=str(total),
+                    evidence=f"{table.label} {column}: {formula}",
+                    message=(f"{table.label} {head} prints {printed} in {column} but its rows below add up to "
+                             f"{total}" + (" (rounding)" if verdict.verdict == "rounding" else "")),
+                    verdict=verdict.verdict, tolerance=verdict.tolerance, file=table.file))
+    return findings

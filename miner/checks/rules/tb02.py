@@ -1,0 +1,80 @@
+"""TB02 column identities.
+
+What it checks: every column identity a table's header declares, row by row:
+合计 = 基本支出 + 项目支出 (+ 上缴上级支出 + 经营支出 + 对附属单位补助支出),
+本年收入合计 = 财政拨款收入 + … + 其他收入, 小计 = 一般公共预算 + 政府性基金 +
+国有资本经营, the 三公 合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费
+and 公务用车购置及运行费 = 购置费 + 运行费. The identities are the
+`identities` of each table in lexicons/tables.yaml, plus the `columns` of a
+document kind in lexicons/identities.yaml. An identity naming a column the
+table does not print is skipped.
+
+Why it matters: a row whose parts do not make its total has a wrong figure in
+it, and the narrative quotes both.
+
+Bad: 表3 "合计 1,067.40 353.10 724.30" (353.10 + 724.30 = 1,077.40).
+Good (wuchang-cyzx-2024-final, 表5): 合计 868.11 = 基本支出 500.44 + 项目支出
+367.67.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ...lexicon import load
+from ...tables.spec import table_specs
+from ..cells import misread
+from ..context import Context
+from ..model import Finding
+from ..tolerance import Amount, cap, compare_totals
+
+CODE = "TB02"
+NAME = "column-identities"
+FAMILY = "table"
+SEVERITY = "error"
+SUMMARY = "A row's total column differs from the sum of its part columns (合计 = 基本支出 + 项目支出 …)."
+KINDS = ()
+
+
+def _parse(text: str) -> tuple[str, tuple[str, ...]]:
+    total, _, parts = text.partition("=")
+    return total.strip(), tuple(part.strip() for part in parts.split("+"))
+
+
+def check_document(ctx: Context) -> list[Finding]:
+    specs = {(spec.kind, spec.key): spec for spec in table_specs()}
+    findings = []
+    for table in ctx.tables:
+        spec = specs.get((table.kind, table.key))
+        if spec is None:
+            continue
+        mapped = {column for _, column in table.columns}
+        unreliable = misread(table, ctx)
+        extra = tuple(_parse(text) for text in
+                      load("identities")["kinds"].get(table.kind, {}).get("columns", {}).get(table.key, ()))
+        for total_key, part_keys in spec.identities + extra:
+            if not {total_key, *part_keys} <= mapped:
+                continue   # a column the table does not print (or the extraction did not map)
+            for row in table.rows:
+                total = row.cell(total_key)
+                parts = [c for c in (row.cell(k) for k in part_keys) if c is not None and not c.blank]
+                if (total is None or total.blank) and not parts:
+                    continue
+                left = [Amount(total.amount, total.decimals, total.clipped)] if total and not total.blank else []
+                verdict = compare_totals(left, [Amount(c.amount, c.decimals, c.clipped) for c in parts])
+                if verdict.verdict == "ok":
+                    continue
+                uncertain = unreliable or not left or not parts or any(c.placement == "guess" for c in row.cells)
+                value = sum((c.amount for c in parts), Decimal(0))
+                printed = total.raw.strip() if total is not None and not total.blank else "blank"
+                head = f"{row.code} {row.label}".strip() or "(row)"
+                formula = " + ".join(f"{c.column} {c.raw.strip()}" for c in parts) + f" = {value}"
+                findings.append(ctx.finding(
+                    CODE, cap(verdict.severity, uncertain), row,
+                    found=f"{table.label} {head} / {total_key} = {printed}", expected=str(value),
+                    evidence=f"{table.label} {head}: {formula}",
+                    message=(f"{table.label} {head}: {total_key} is {printed} but {' + '.join(part_keys)} = {value}"
+                             + (" (rounding)" if verdict.verdict == "rounding" else "")
+                             + (" (at most a warning: a figure is missing, or the extraction guessed a column or "
+                                "mis-read the table)" if uncertain and verdict.severity == "error" else "")),
+                    verdict=verdict.verdict, tolerance=verdict.tolerance, file=table.file))
+    return findings
