@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from .rules import dr01, dr02, dr03, dr05, in01, vc01
+from .rules import dr01, dr02, dr03, dr05, in01, in02, in03, vc01
 
-RULES: tuple[ModuleType, ...] = (in01, vc01, dr01, dr02, dr03, dr05)
+RULES: tuple[ModuleType, ...] = (in01, in02, in03, vc01, dr01, dr02, dr03, dr05)
 
 
 def by_code() -> dict[str, ModuleType]:

@@ -1,25 +1,52 @@
-"""Write claims.csv and findings.csv: UTF-8 with BOM so Excel reads the Chinese."""
+"""Write the report tables as CSV: UTF-8 with BOM so Excel reads the Chinese.
+
+Files are written to a temporary name and renamed into place, so a reader
+(or a killed run) never sees half a file.
+"""
 from __future__ import annotations
 
-from dataclasses import asdict
+import csv
 from pathlib import Path
 
-import pandas as pd
-
-from ..scan import CLAIM_COLUMNS, FINDING_COLUMNS, ScanResult
+from ..scan import ScanResult
+from .tables import REPORT_TABLES, ReportTable
 
 ENCODING = "utf-8-sig"
 
 
-def write_csvs(result: ScanResult, out: str | Path) -> tuple[Path, Path]:
+class CsvTableWriter:
+    """Stream one table's rows into ``DIR/NAME.csv``; ``commit`` renames it into place."""
+
+    suffix = ".csv"
+
+    def __init__(self, table: ReportTable, out: Path):
+        self.path = out / f"{table.name}.csv"
+        self._tmp = out / f"{table.name}.csv.tmp"
+        self._handle = open(self._tmp, "w", encoding=ENCODING, newline="")
+        self._writer = csv.writer(self._handle, lineterminator="\n")
+        self._writer.writerow(table.columns)
+
+    def write(self, rows) -> None:
+        self._writer.writerows(rows)
+
+    def commit(self) -> Path:
+        self._handle.close()
+        self._tmp.replace(self.path)
+        return self.path
+
+    def abort(self) -> None:
+        self._handle.close()
+        self._tmp.unlink(missing_ok=True)
+
+
+def write_csvs(result: ScanResult, out: str | Path) -> tuple[Path, ...]:
+    """Write every report table of ``result`` to ``out``; returns the paths in table order."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    claims = pd.DataFrame([asdict(row) for row in result.claims], columns=list(CLAIM_COLUMNS))
-    findings = pd.DataFrame([{k: getattr(f, k) for k in FINDING_COLUMNS} for f in result.findings],
-                            columns=list(FINDING_COLUMNS))
-    claims_path, findings_path = out / "claims.csv", out / "findings.csv"
-    for frame, path in ((claims, claims_path), (findings, findings_path)):
-        tmp = path.with_suffix(".csv.tmp")
-        frame.to_csv(tmp, index=False, encoding=ENCODING)
-        tmp.replace(path)
-    return claims_path, findings_path
+    paths = []
+    for table in REPORT_TABLES:
+        writer = CsvTableWriter(table, out)
+        for doc in result.documents:
+            writer.write(table.rows(doc))
+        paths.append(writer.commit())
+    return tuple(paths)
