@@ -24,7 +24,7 @@ class DocumentJob:
     index: int          # position among all documents of the run, before sharding: the report order
     path: str           # a file, or a directory holding one multi-part document
     display: str        # the document as the report names it
-    key: str            # where its result is stored; "" when its bytes cannot be read (never stored)
+    key: str            # where its result is stored
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,9 @@ def result_key(path: str | Path, display: str, rules: tuple[str, ...]) -> str:
     try:
         content = content_digest(path)
     except OSError:
-        return ""     # the scan reports why (IN01); nothing to store
+        # Unreadable bytes (permissions, a symlink loop): the scan reports why
+        # (IN01) under a key of its own, so a readable file never shares it.
+        content = "unreadable"
     digest = hashlib.sha256()
     for part in (scanner_fingerprint(), content, display, " ".join(rules)):
         digest.update(part.encode("utf-8", "surrogateescape") + b"\0")

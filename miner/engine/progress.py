@@ -29,7 +29,7 @@ class Progress:
         self.failed = 0
         self.started = time.monotonic()
         self._last = self.started
-        self._drawn = False
+        self._shown = -1          # ``done`` when last shown
 
     def line(self) -> str:
         elapsed = time.monotonic() - self.started
@@ -53,9 +53,9 @@ class Progress:
             self._show()
 
     def _show(self) -> None:
+        self._shown = self.done
         if self.tty:
             self.stream.write("\r" + self.line() + "\x1b[K")
-            self._drawn = True
         else:
             self.stream.write("scan: " + self.line() + "\n")
         self.stream.flush()
@@ -65,5 +65,5 @@ class Progress:
             self._show()
             self.stream.write("\n")
             self.stream.flush()
-        elif time.monotonic() - self.started >= self.interval:
+        elif time.monotonic() - self.started >= self.interval and self._shown != self.done:
             self._show()    # a long run ends with its final count; a short one stays quiet
