@@ -70,7 +70,8 @@ def test_two_workers_write_the_library_report_and_parquet(corpus, reference, tmp
     with open(tmp_path / "claims.csv", encoding="utf-8-sig") as handle:
         rows = list(csv.reader(handle))[1:]
     assert table.num_rows == len(rows) and str(table.schema.field("line").type) == "int64"
-    assert [str(v) for v in table.column("value").to_pylist()] == [r[12] for r in rows]
+    assert table.column("value").to_pylist() == [r[12] for r in rows]
+    assert table.column("line").to_pylist() == [int(r[3]) for r in rows]
 
 
 def test_unchanged_documents_are_not_scanned_again(tmp_path):

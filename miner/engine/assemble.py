@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..report.csv import CsvTableWriter
-from ..report.tables import REPORT_TABLES
+from ..report.files import TABLES
 from ..scan import DocumentResult
 from .store import StoredResult
 
@@ -19,11 +19,11 @@ def assemble(out: Path, results: Iterable[StoredResult], parquet: bool = False
         from ..report.parquet import ParquetTableWriter
 
         kinds.append(ParquetTableWriter)
-    writers = [kind(table, out) for kind in kinds for table in REPORT_TABLES]
+    writers = [kind(table, out) for kind in kinds for table in TABLES]
     documents = []
     try:
         for stored in results:
-            for writer, table in zip(writers, REPORT_TABLES * len(kinds)):
+            for writer, table in zip(writers, TABLES * len(kinds)):
                 writer.write(stored.rows[table.name])
             documents.append(stored.result)
     except BaseException:

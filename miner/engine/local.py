@@ -78,6 +78,8 @@ def run_local(jobs: list[DocumentJob], settings: WorkerSettings, workers: int, t
             if not pending:
                 for isolate in [i for i in isolates if i.job is None]:
                     retire(isolate)
+        if pending:
+            raise RuntimeError(f"{len(pending)} documents left with no worker to scan them")
     finally:
         for isolate in list(isolates):
             retire(isolate)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..checks.model import Finding
 from ..checks.rules import in02, in03
-from ..report.tables import document_rows
+from ..report.rows import document_rows
 from ..scan import DocumentResult
 from .store import StoredResult
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..checks.registry import selected
-from ..report.tables import REPORT_TABLES
+from ..report.files import TABLES
 from ..scan import ScanResult
 from .assemble import assemble
 from .isolate import SCAN_FUNCTION, WorkerSettings
@@ -63,7 +63,7 @@ def scan_corpus(paths, out: str | Path, options: ScanOptions = ScanOptions(), pr
     progress.close()
     documents, written = assemble(out, (_stored(store, job) for job in jobs), options.parquet)
     Manifest(total, str(options.shard or ""), tuple(str(p) for p in paths), rule_codes,
-             tuple(t.name for t in REPORT_TABLES),
+             tuple(t.name for t in TABLES),
              tuple(ManifestEntry(job.index, job.display, job.key) for job in jobs)).write(out)
     store.prune({job.key for job in jobs})
     return RunOutcome(ScanResult(documents), written, scanned=len(todo), reused=len(jobs) - len(todo))
@@ -116,7 +116,7 @@ def merge_reports(dirs, out: str | Path, parquet: bool = False) -> RunOutcome:
             stored = source.get(entry.key)
             if stored is None:
                 raise MergeError(f"{directory}: the stored result of {entry.doc} is missing")
-            absent = [t.name for t in REPORT_TABLES if t.name not in stored.rows]
+            absent = [t.name for t in TABLES if t.name not in stored.rows]
             if absent:
                 raise MergeError(f"{directory} was written by another version of miner (no {', '.join(absent)} "
                                  f"table): scan it again")
@@ -125,6 +125,6 @@ def merge_reports(dirs, out: str | Path, parquet: bool = False) -> RunOutcome:
             yield stored
 
     documents, written = assemble(out, results(), parquet)
-    Manifest(first.documents, "", first.arguments, first.rules, tuple(t.name for t in REPORT_TABLES),
+    Manifest(first.documents, "", first.arguments, first.rules, tuple(t.name for t in TABLES),
              tuple(entry for _, entry in order)).write(out)
     return RunOutcome(ScanResult(documents), written)

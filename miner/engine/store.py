@@ -37,7 +37,7 @@ class StoredResult:
     """
 
     result: DocumentResult
-    rows: dict[str, list[tuple]]
+    rows: dict[str, list[dict]]     # by file name (report/files.py)
     retry: bool = False
 
 

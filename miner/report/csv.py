@@ -1,7 +1,8 @@
-"""Write the report tables as CSV: UTF-8 with BOM so Excel reads the Chinese.
+"""Write the report tables (files.py) as CSV: UTF-8 with BOM so Excel reads the Chinese.
 
-Files are written to a temporary name and renamed into place, so a reader
-(or a killed run) never sees half a file.
+Files are streamed to a temporary name and renamed into place, so a reader
+(or a killed run) never sees half a file, and a corpus's rows need not all
+be in memory at once.
 """
 from __future__ import annotations
 
@@ -9,22 +10,19 @@ import csv
 from pathlib import Path
 
 from ..scan import ScanResult
-from .tables import REPORT_TABLES, ReportTable
-
-ENCODING = "utf-8-sig"
+from .files import ENCODING, TABLES, ReportTable
+from .rows import document_rows
 
 
 class CsvTableWriter:
-    """Stream one table's rows into ``DIR/NAME.csv``; ``commit`` renames it into place."""
-
-    suffix = ".csv"
+    """Stream one table's rows (dicts) into ``DIR/NAME``; ``commit`` renames it into place."""
 
     def __init__(self, table: ReportTable, out: Path):
-        self.path = out / f"{table.name}.csv"
-        self._tmp = out / f"{table.name}.csv.tmp"
+        self.path = out / table.name
+        self._tmp = out / f"{table.name}.tmp"
         self._handle = open(self._tmp, "w", encoding=ENCODING, newline="")
-        self._writer = csv.writer(self._handle, lineterminator="\n")
-        self._writer.writerow(table.columns)
+        self._writer = csv.DictWriter(self._handle, table.columns, restval="", lineterminator="\n")
+        self._writer.writeheader()
 
     def write(self, rows) -> None:
         self._writer.writerows(rows)
@@ -39,14 +37,13 @@ class CsvTableWriter:
         self._tmp.unlink(missing_ok=True)
 
 
-def write_csvs(result: ScanResult, out: str | Path) -> tuple[Path, ...]:
+def write_csvs(result: ScanResult, out: str | Path) -> list[Path]:
     """Write every report table of ``result`` to ``out``; returns the paths in table order."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for table in REPORT_TABLES:
-        writer = CsvTableWriter(table, out)
-        for doc in result.documents:
-            writer.write(table.rows(doc))
-        paths.append(writer.commit())
-    return tuple(paths)
+    writers = [CsvTableWriter(table, out) for table in TABLES]
+    for document in result.documents:
+        rows = document_rows(document)
+        for writer, table in zip(writers, TABLES):
+            writer.write(rows[table.name])
+    return [writer.commit() for writer in writers]

@@ -1,16 +1,17 @@
 """Write the report tables as Parquet (``miner scan --parquet``), for corpora whose CSVs get large.
 
-Same tables, columns and row order as the CSVs; ``page`` and ``line`` are
-integers, every other column is text. Written in row groups as documents
+Same tables, columns and row order as the CSVs. The position columns are
+integers (blank in the CSV: null), every other column is text. Written in row groups as documents
 are assembled, to a temporary name renamed into place.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from .tables import ReportTable
+from .files import ReportTable
 
 ROW_GROUP = 50_000
+INTEGER_COLUMNS = frozenset({"page", "line", "table_page", "row"})
 
 
 def available() -> bool:
@@ -30,16 +31,18 @@ class ParquetTableWriter:
 
         self._pa = pa
         self._table = table
-        self.path = out / f"{table.name}.parquet"
-        self._tmp = out / f"{table.name}.parquet.tmp"
-        self._schema = pa.schema([(name, pa.int64() if name in table.integer_columns else pa.string())
+        stem = table.name.rsplit(".", 1)[0]
+        self.path = out / f"{stem}.parquet"
+        self._tmp = out / f"{stem}.parquet.tmp"
+        self._schema = pa.schema([(name, pa.int64() if name in INTEGER_COLUMNS else pa.string())
                                   for name in table.columns])
         self._writer = pq.ParquetWriter(self._tmp, self._schema)
         self._pending: list[tuple] = []
         self._wrote = False
 
     def write(self, rows) -> None:
-        self._pending.extend(rows)
+        columns = self._table.columns
+        self._pending.extend(tuple(_value(row.get(name, ""), name) for name in columns) for row in rows)
         if len(self._pending) >= ROW_GROUP:
             self._flush()
 
@@ -61,3 +64,9 @@ class ParquetTableWriter:
     def abort(self) -> None:
         self._writer.close()
         self._tmp.unlink(missing_ok=True)
+
+
+def _value(value, column: str):
+    if column in INTEGER_COLUMNS:
+        return None if value == "" or value is None else int(value)
+    return "" if value is None else str(value)
