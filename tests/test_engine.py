@@ -89,22 +89,26 @@ def test_unchanged_documents_are_not_scanned_again(tmp_path):
 
 
 def test_killed_run_continues_and_ends_byte_identical(tmp_path):
+    psutil = pytest.importorskip("psutil")
     corpus = small_corpus(tmp_path / "corpus", 8)
     whole, resumed = tmp_path / "whole", tmp_path / "resumed"
     write_csvs(scan([corpus]), whole)
     command = [sys.executable, "-m", "miner.cli", "scan", str(corpus), "--out", str(resumed), "--jobs", "1"]
-    run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     results = resumed / ".miner" / "results"
     deadline = time.monotonic() + 120
     while len(list(results.glob("*/*.pickle"))) < 3:
         assert run.poll() is None, run.communicate()
         assert time.monotonic() < deadline, "no progress"
         time.sleep(0.05)
-    os.killpg(run.pid, signal.SIGKILL)   # the parent and its worker, mid-run
-    run.wait()
+    workers = psutil.Process(run.pid).children()
+    run.kill()                          # SIGKILL to the scan alone, as `kill -9 PID` does, mid-run
+    run.communicate()
     assert not (resumed / "claims.csv").exists()
     stored = len(list(results.glob("*/*.pickle")))
     assert stored < 8
+    _, alive = psutil.wait_procs(workers, timeout=30)
+    assert not alive, "an orphaned worker outlived the killed scan"
     again = subprocess.run(command, capture_output=True, text=True)
     assert f"reused {stored} from an earlier run" in again.stdout, again.stdout + again.stderr
     assert report_bytes(resumed) == report_bytes(whole)

@@ -20,6 +20,7 @@ import importlib
 import os
 import pickle
 import select
+import signal
 import struct
 import subprocess
 import sys
@@ -80,9 +81,17 @@ def warm_up() -> None:
 
 def serve() -> None:
     """The child's main loop (started by ``Isolate``)."""
+    # Ctrl-C reaches the whole process group: the parent decides, and ends its children.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     channel = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)               # stray prints of libraries must not corrupt the channel
-    requests = sys.stdin.buffer
+    try:
+        _serve(sys.stdin.buffer, channel)
+    except BrokenPipeError:
+        os._exit(0)             # the parent is gone (killed): nobody wants the result
+
+
+def _serve(requests, channel) -> None:
     settings: WorkerSettings = _read(requests)
     from ..checks.registry import selected
     from .outcome import completed
@@ -102,8 +111,6 @@ def serve() -> None:
             reply = ("done", completed(scan_document(path, rules, display)), False)
         except MemoryError:
             reply = None
-        except RecursionError as exc:
-            reply = ("failed", f"RecursionError: {exc}", False)
         except Exception as exc:  # noqa: BLE001 - any bug in one document is reported as IN03, batch goes on
             reply = ("failed", f"{type(exc).__name__}: {exc}", False)
         if reply is None:
