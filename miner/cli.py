@@ -52,15 +52,23 @@ def scan(paths, out, select, ignore, jobs, engine, scheduler, shard, parquet, ti
     continues where it stopped when started again, and documents that did not
     change are not scanned again.
     """
-    from .engine import ScanOptions, scan_corpus
+    from importlib.util import find_spec
+
+    from .engine import EngineError, ScanOptions, scan_corpus
 
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
+    if engine == "dask" and find_spec("distributed") is None:
+        raise click.UsageError("--engine dask needs dask.distributed: pip install 'miner[dask]'")
     _parquet_or_fail(parquet)
     options = ScanOptions(select=_split(select), ignore=_split(ignore), engine=engine, scheduler=scheduler,
                           shard=shard, parquet=parquet, timeout=timeout, memory_limit_mb=memory_limit,
                           **({"jobs": jobs} if jobs else {}))
-    outcome = scan_corpus(paths, out, options)
+    try:
+        outcome = scan_corpus(paths, out, options)
+    except EngineError as exc:
+        click.echo(f"Error: {exc}; the documents done so far are kept in {out}/.miner", err=True)
+        sys.exit(exitcodes.FAILED)
     _finish(outcome, f"scanned {outcome.scanned}, reused {outcome.reused} from an earlier run")
 
 
@@ -70,8 +78,7 @@ def scan(paths, out, select, ignore, jobs, engine, scheduler, shard, parquet, ti
 @click.option("--parquet", is_flag=True, help="Also write the tables as Parquet.")
 def merge(dirs, out, parquet) -> None:
     """Join the report directories of `miner scan --shard i/N` runs into one report."""
-    from .engine import merge_reports
-    from .engine.run import MergeError
+    from .engine import MergeError, merge_reports
 
     _parquet_or_fail(parquet)
     try:

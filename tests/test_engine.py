@@ -210,3 +210,10 @@ def test_progress_is_a_bar_on_a_terminal_and_lines_otherwise():
     quiet = io.StringIO()
     Progress(2, stream=quiet).advance(failed=False)
     assert quiet.getvalue() == ""
+
+
+def test_workers_that_cannot_start_end_the_run_with_a_reason(corpus, tmp_path):
+    from miner.engine import EngineError
+
+    with pytest.raises(EngineError, match="scan workers cannot start"):
+        scan_corpus([corpus], tmp_path, ScanOptions(jobs=1, scan_function="no_such_module:scan"))

@@ -8,7 +8,8 @@ each result the moment it arrives, and finally assembles the report tables
 in report order (``assemble``), whatever order the documents finished in.
 ``merge_reports`` assembles one report from the directories of sharded runs.
 """
-from .run import ScanOptions, RunOutcome, merge_reports, scan_corpus
+from .isolate import EngineError
 from .plan import Shard
+from .run import MergeError, RunOutcome, ScanOptions, merge_reports, scan_corpus
 
-__all__ = ["ScanOptions", "RunOutcome", "Shard", "scan_corpus", "merge_reports"]
+__all__ = ["EngineError", "MergeError", "RunOutcome", "ScanOptions", "Shard", "merge_reports", "scan_corpus"]

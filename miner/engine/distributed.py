@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 
-from .isolate import Isolate, WorkerSettings, WorkerStartError, wait_readable
+from .isolate import EngineError, Isolate, WorkerSettings, WorkerStartError, wait_readable
 from .outcome import crashed, timed_out
 from .plan import DocumentJob
 from .store import StoredResult
@@ -69,12 +69,15 @@ def run_dask(jobs: list[DocumentJob], settings: WorkerSettings, scheduler: str |
     try:
         from dask.distributed import Client, LocalCluster, as_completed
     except ImportError as exc:
-        raise RuntimeError(INSTALL_HINT) from exc
+        raise EngineError(INSTALL_HINT) from exc
     if not jobs:
         return
     cluster = None
     if scheduler:
-        client = Client(scheduler)
+        try:
+            client = Client(scheduler, timeout=30)
+        except OSError as exc:
+            raise EngineError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from exc
     else:
         cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
                                dashboard_address=None)

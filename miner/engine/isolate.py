@@ -41,7 +41,11 @@ class WorkerSettings:
     scan_function: str = SCAN_FUNCTION   # "module:function(path, rules, display)"; tests put a hanging one here
 
 
-class WorkerStartError(RuntimeError):
+class EngineError(RuntimeError):
+    """The run cannot go on, whatever the documents: the message says why, for the user."""
+
+
+class WorkerStartError(EngineError):
     """A child could not start: a broken installation, not a bad document."""
 
 
