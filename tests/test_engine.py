@@ -217,3 +217,20 @@ def test_workers_that_cannot_start_end_the_run_with_a_reason(corpus, tmp_path):
 
     with pytest.raises(EngineError, match="scan workers cannot start"):
         scan_corpus([corpus], tmp_path, ScanOptions(jobs=1, scan_function="no_such_module:scan"))
+
+
+def test_a_multi_part_document_is_one_job_keyed_by_its_parts(tmp_path):
+    lines = SEED_FILES[0].read_text(encoding="utf-8").splitlines(keepends=True)
+    document = tmp_path / "corpus" / "two-parts"
+    document.mkdir(parents=True)
+    (document / "part1.txt").write_text("".join(lines[: len(lines) // 2]), encoding="utf-8")
+    (document / "part2.txt").write_text("".join(lines[len(lines) // 2:]), encoding="utf-8")
+    out = tmp_path / "out"
+    first = scan_corpus([tmp_path / "corpus"], out, ScanOptions(jobs=1))
+    assert [d.path for d in first.result.documents] == [str(document)]
+    assert [e.doc for e in Manifest.read(out).entries] == [str(document)]
+    (document / "notes.md").write_text("not a part", encoding="utf-8")
+    assert scan_corpus([tmp_path / "corpus"], out, ScanOptions(jobs=1)).reused == 1
+    with open(document / "part2.txt", "a", encoding="utf-8") as handle:
+        handle.write("\n")
+    assert scan_corpus([tmp_path / "corpus"], out, ScanOptions(jobs=1)).scanned == 1

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .. import __version__
-from ..scan import collect
+from ..scan import collect, parts_of
 
 _CHUNK = 1 << 20
 
@@ -70,10 +70,10 @@ def scanner_fingerprint() -> str:
 
 
 def content_digest(path: str | Path) -> str:
-    """sha256 of a file's bytes; of a multi-part directory, of its parts' names and bytes in name order."""
+    """sha256 of a file's bytes; of a multi-part directory, of its parts' names and bytes in part order."""
     path = Path(path)
     digest = hashlib.sha256()
-    parts = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
+    parts = parts_of(path) if path.is_dir() else [path]
     for part in parts:
         if path.is_dir():
             digest.update(part.name.encode("utf-8", "surrogateescape") + b"\0")
