@@ -12,6 +12,7 @@ with SIGKILL, runs it again and compares the CSVs with the --jobs 1 run.
 Asserts nothing: speed targets live here, not in the unit tests.
 
     .venv/bin/python scripts/bench_corpus.py [--documents 1000] [--runs jobs1,jobs2,dask] [--kill-check]
+                                             [--source corpora]
 """
 from __future__ import annotations
 
@@ -30,12 +31,12 @@ ROOT = Path(__file__).resolve().parent.parent
 MINER = [sys.executable, "-m", "miner.cli"]
 
 
-def build_corpus(target: Path, documents: int) -> int:
+def build_corpus(target: Path, documents: int, source: Path) -> int:
     from miner.scan import collect
 
-    sources = collect([ROOT / "corpora"])
+    sources = collect([source])
     if not sources:
-        raise SystemExit("corpora/ holds no documents")
+        raise SystemExit(f"{source} holds no documents")
     for number in range(documents):
         source = Path(sources[number % len(sources)])
         folder = target / f"batch{number // 100:03d}"
@@ -121,14 +122,15 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=1000)
     parser.add_argument("--runs", default="jobs1,jobs2,dask")
     parser.add_argument("--kill-check", action="store_true")
+    parser.add_argument("--source", type=Path, default=ROOT / "corpora", help="documents to replicate")
     args = parser.parse_args()
     runs = {"jobs1": ["--jobs", "1"], "jobs2": ["--jobs", "2"], "dask": ["--engine", "dask", "--jobs", "2"]}
     with tempfile.TemporaryDirectory(prefix="miner-bench-") as tmp:
         work = Path(tmp)
-        documents = build_corpus(work / "corpus", args.documents)
+        documents = build_corpus(work / "corpus", args.documents, args.source)
         size = sum(p.stat().st_size for p in (work / "corpus").rglob("*") if p.is_file())
-        print(f"corpus: {documents} documents ({size / 2**20:.0f} MiB) replicated from corpora/; "
-              f"{os.cpu_count()} cores")
+        print(f"corpus: {documents} documents ({size / 2**20:.0f} MiB) replicated from {args.source}; "
+              f"{os.cpu_count()} cores, load average before the runs {os.getloadavg()[0]:.1f}")
         rates = {}
         for name in args.runs.split(","):
             seconds, peak, code = timed_scan(work / "corpus", work / name, runs[name])

@@ -77,6 +77,7 @@ def _load(spec: str):
 def warm_up() -> None:
     """Load what every document needs, once per worker, before the first document's clock starts."""
     from ..claims.nlp import pipeline
+    from ..ingest import pdf  # noqa: F401 - pypdfium2's native library, loaded once
     from ..numbers import find_mentions
 
     pipeline()("一般公共预算财政拨款支出100万元")
