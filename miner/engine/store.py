@@ -83,6 +83,8 @@ class ResultStore:
             if path.stem not in keep:
                 path.unlink(missing_ok=True)
                 removed += 1
+        for leftover in self.root.glob("*/.*.tmp"):     # writes a killed run did not finish
+            leftover.unlink(missing_ok=True)
         return removed
 
 
