@@ -16,9 +16,16 @@ from .progress import Progress
 from .store import Manifest, ManifestEntry, ResultStore, StoredResult
 
 
+def cores() -> int:
+    """The cores this process may run on (a container's or taskset's share, not the machine's)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
 @dataclass(frozen=True)
 class ScanOptions:
-    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    jobs: int = field(default_factory=cores)
     engine: str = "local"                 # local | dask
     scheduler: str | None = None          # tcp://HOST:PORT of a Dask scheduler; None: a LocalCluster
     shard: Shard | None = None
