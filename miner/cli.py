@@ -19,24 +19,50 @@ def main() -> None:
     """Check the numbers in budget and final-account disclosures against their own tables."""
 
 
+def _shard(ctx, param, value):
+    from .engine import Shard
+
+    try:
+        return Shard.parse(value) if value else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--out", "out", default="miner-report", show_default=True, type=click.Path(path_type=Path),
               help="Directory for claims.csv and findings.csv.")
 @click.option("--select", multiple=True, help="Only these rule codes or prefixes (comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes (comma-separated).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes (local engine) or LocalCluster workers (dask). Default: the number of cores.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where documents are scanned: local processes, or a Dask cluster (pip install 'miner[dask]').")
+@click.option("--scheduler", metavar="tcp://HOST:PORT", help="Dask scheduler to use; without it, a LocalCluster.")
+@click.option("--shard", callback=_shard, metavar="i/N", help="Scan only the i-th of N parts; join with `miner merge`.")
+@click.option("--parquet", is_flag=True, help="Also write the tables as Parquet (pip install 'miner[parquet]').")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=300, show_default=True,
+              help="Seconds one document may take; then it is stopped and reported (IN02).")
+@click.option("--memory-limit", type=click.IntRange(min=0), default=4096, show_default=True,
+              help="MB of address space per worker process (0: no limit); over it, the document is IN03.")
 @click.option("--fail-on", "fail_on", type=click.Choice(["error", "warning", "info"]), default=None,
               help="Exit with code 1 when a finding at or above this severity exists [default: from the "
                    "configuration, error].")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="A miner.toml to use instead of the one found next to the documents.")
-def scan(paths, out, select, ignore, fail_on, config_path) -> None:
-    """Scan documents (files or directories, recursively) and write the report."""
+def scan(paths, out, select, ignore, jobs, engine, scheduler, shard, parquet, timeout, memory_limit,
+         fail_on, config_path) -> None:
+    """Scan documents (files or directories, recursively) and write the report.
+
+    Results are kept per document in OUT/.miner: a run that is interrupted
+    continues where it stopped when started again, and documents that did not
+    change are not scanned again.
+    """
+    from importlib.util import find_spec
+
     from .checks import tolerance
     from .config import ConfigError, load_config
-    from .report.csv import write_csvs
-    from .report.summary import summary
-    from .scan import scan as run_scan
+    from .engine import EngineError, ScanOptions, scan_corpus
 
     try:
         config = load_config(paths, config_path)
@@ -45,13 +71,55 @@ def scan(paths, out, select, ignore, fail_on, config_path) -> None:
     tolerance.configure(config.tolerance)
     select = tuple(config.values["select"]) + _split(select)
     ignore = tuple(config.values["ignore"]) + _split(ignore)
-    result = run_scan(paths, select=select, ignore=ignore)
-    claims_path, findings_path = write_csvs(result, out)
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    if engine == "dask" and find_spec("distributed") is None:
+        raise click.UsageError("--engine dask needs dask.distributed: pip install 'miner[dask]'")
+    _parquet_or_fail(parquet)
+    options = ScanOptions(select=select, ignore=ignore, engine=engine, scheduler=scheduler,
+                          tolerance=tuple(sorted((k, str(v)) for k, v in config.tolerance.items())),
+                          shard=shard, parquet=parquet, timeout=timeout, memory_limit_mb=memory_limit,
+                          **({"jobs": jobs} if jobs else {}))
+    try:
+        outcome = scan_corpus(paths, out, options)
+    except EngineError as exc:
+        click.echo(f"Error: {exc}; the documents done so far are kept in {out}/.miner", err=True)
+        sys.exit(exitcodes.FAILED)
     (Path(out) / "config.toml").write_text(config.to_toml(), encoding="utf-8")
-    click.echo(summary(result))
-    click.echo(f"wrote {claims_path}, {findings_path} and {Path(out) / 'config.toml'}")
-    threshold = fail_on or config.fail_on
-    failing = any(tolerance.at_least(f.severity, threshold) for f in result.findings)
+    _finish(outcome, f"scanned {outcome.scanned}, reused {outcome.reused} from an earlier run; wrote "
+            f"{Path(out) / 'config.toml'}", fail_on or config.fail_on)
+
+
+@main.command()
+@click.argument("dirs", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path), help="Directory for the merged report.")
+@click.option("--parquet", is_flag=True, help="Also write the tables as Parquet.")
+def merge(dirs, out, parquet) -> None:
+    """Join the report directories of `miner scan --shard i/N` runs into one report."""
+    from .engine import MergeError, merge_reports
+
+    _parquet_or_fail(parquet)
+    try:
+        outcome = merge_reports(dirs, out, parquet)
+    except MergeError as exc:
+        raise click.UsageError(str(exc)) from None
+    _finish(outcome, f"merged {len(dirs)} report director{'y' if len(dirs) == 1 else 'ies'}")
+
+
+def _parquet_or_fail(parquet: bool) -> None:
+    from .report.parquet import available
+
+    if parquet and not available():
+        raise click.UsageError("--parquet needs pyarrow: pip install 'miner[parquet]'")
+
+
+def _finish(outcome, how: str, fail_on: str = "error") -> None:
+    from .checks import tolerance
+    from .report.summary import summary
+
+    click.echo(summary(outcome.result))
+    click.echo(f"{how}; wrote {', '.join(str(p) for p in outcome.written)}")
+    failing = any(tolerance.at_least(f.severity, fail_on) for f in outcome.result.findings)
     sys.exit(exitcodes.FINDINGS if failing else exitcodes.OK)
 
 

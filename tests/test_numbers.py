@@ -59,3 +59,50 @@ def test_finder_never_raises(text):
 def test_fullwidth_digits_and_kangxi_are_normalised():
     assert normalize_line("１２．５％⽀出") == "12.5%支出"
     assert normalize_line("支出，合计") == "支出，合计"   # the ideographic comma is kept
+
+
+# Properties over any input: the parser and the normaliser never raise, and
+# every figure the report writes reads back as the same value and precision.
+
+_FULLWIDTH_DIGITS = str.maketrans("0123456789.%", "０１２３４５６７８９．％")
+
+
+@given(st.text(), st.sampled_from(["arabic", "chinese"]))
+def test_parser_never_raises(text, numeral):
+    parsed = parse_number(text, numeral)
+    assert parsed is None or parsed.decimals >= 0
+
+
+@given(st.text(alphabet="零〇一二两三四五六七八九十百千万亿点", max_size=30))
+def test_chinese_numerals_never_raise(text):
+    parse_number(text, "chinese")
+
+
+@given(st.decimals(min_value=-10**12, max_value=10**12, allow_nan=False, allow_infinity=False)
+       .filter(lambda d: -30 < d.as_tuple().exponent <= 0))
+def test_parse_format_roundtrip_keeps_value_and_decimals(value):
+    parsed = parse_number(format_decimal(value))
+    assert parsed.value == value
+    assert parsed.decimals == -value.as_tuple().exponent
+
+
+@given(st.decimals(min_value=0, max_value=10**12, places=2, allow_nan=False, allow_infinity=False))
+def test_thousands_separated_figures_parse_to_the_same_value(value):
+    assert parse_number(f"{value:,.2f}").value == value
+
+
+@given(st.text())
+def test_normaliser_is_idempotent(text):
+    once = normalize_line(text)
+    assert normalize_line(once) == once
+
+
+@given(st.text(alphabet=st.characters(codec="ascii")))
+def test_normaliser_leaves_ascii_alone(text):
+    assert normalize_line(text) == text
+
+
+@given(st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False))
+def test_fullwidth_figures_normalise_to_the_same_value(value):
+    written = format_decimal(value)
+    assert parse_number(normalize_line(written.translate(_FULLWIDTH_DIGITS))) == parse_number(written)

@@ -1,25 +1,49 @@
-"""Write claims.csv and findings.csv: UTF-8 with BOM so Excel reads the Chinese."""
+"""Write the report tables (files.py) as CSV: UTF-8 with BOM so Excel reads the Chinese.
+
+Files are streamed to a temporary name and renamed into place, so a reader
+(or a killed run) never sees half a file, and a corpus's rows need not all
+be in memory at once.
+"""
 from __future__ import annotations
 
-from dataclasses import asdict
+import csv
 from pathlib import Path
 
-import pandas as pd
-
-from ..scan import CLAIM_COLUMNS, FINDING_COLUMNS, ScanResult
-
-ENCODING = "utf-8-sig"
+from ..scan import ScanResult
+from .files import ENCODING, TABLES, ReportTable
+from .rows import document_rows
 
 
-def write_csvs(result: ScanResult, out: str | Path) -> tuple[Path, Path]:
+class CsvTableWriter:
+    """Stream one table's rows (dicts) into ``DIR/NAME``; ``commit`` renames it into place."""
+
+    def __init__(self, table: ReportTable, out: Path):
+        self.path = out / table.name
+        self._tmp = out / f"{table.name}.tmp"
+        self._handle = open(self._tmp, "w", encoding=ENCODING, newline="")
+        self._writer = csv.DictWriter(self._handle, table.columns, restval="", lineterminator="\n")
+        self._writer.writeheader()
+
+    def write(self, rows) -> None:
+        self._writer.writerows(rows)
+
+    def commit(self) -> Path:
+        self._handle.close()
+        self._tmp.replace(self.path)
+        return self.path
+
+    def abort(self) -> None:
+        self._handle.close()
+        self._tmp.unlink(missing_ok=True)
+
+
+def write_csvs(result: ScanResult, out: str | Path) -> list[Path]:
+    """Write every report table of ``result`` to ``out``; returns the paths in table order."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    claims = pd.DataFrame([asdict(row) for row in result.claims], columns=list(CLAIM_COLUMNS))
-    findings = pd.DataFrame([{k: getattr(f, k) for k in FINDING_COLUMNS} for f in result.findings],
-                            columns=list(FINDING_COLUMNS))
-    claims_path, findings_path = out / "claims.csv", out / "findings.csv"
-    for frame, path in ((claims, claims_path), (findings, findings_path)):
-        tmp = path.with_suffix(".csv.tmp")
-        frame.to_csv(tmp, index=False, encoding=ENCODING)
-        tmp.replace(path)
-    return claims_path, findings_path
+    writers = [CsvTableWriter(table, out) for table in TABLES]
+    for document in result.documents:
+        rows = document_rows(document)
+        for writer, table in zip(writers, TABLES):
+            writer.write(rows[table.name])
+    return [writer.commit() for writer in writers]

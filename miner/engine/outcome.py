@@ -1,0 +1,36 @@
+"""Turn what a worker sends back into a stored result; failures become IN02/IN03 findings."""
+from __future__ import annotations
+
+from ..checks.model import Finding
+from ..checks.rules import in02, in03
+from ..report.rows import document_rows
+from ..scan import DocumentResult
+from .store import StoredResult
+
+
+def completed(result: DocumentResult) -> StoredResult:
+    """A finished scan: the rows of every report table, and the result without its tables."""
+    rows = document_rows(result)
+    return StoredResult(DocumentResult(result.path, result.claims, result.findings, (), result.error), rows)
+
+
+def _failed(display: str, rule, rule_codes: tuple[str, ...], found: str, expected: str,
+            message: str) -> StoredResult:
+    findings = ()
+    if rule.CODE in rule_codes:
+        findings = (Finding(doc=display, file="", page=0, line=0, rule=rule.CODE, severity=rule.SEVERITY,
+                            verdict="", claim_id="", found=found, expected=expected, evidence=display,
+                            sentence="", message=message),)
+    result = DocumentResult(display, findings=findings, error=f"{rule.CODE}: {found}")
+    return StoredResult(result, document_rows(result), retry=True)
+
+
+def timed_out(display: str, rule_codes: tuple[str, ...], timeout: float) -> StoredResult:
+    return _failed(display, in02, rule_codes, f"still running after {timeout:g} s",
+                   f"a scan within the time limit (--timeout {timeout:g})",
+                   f"{display} was stopped after {timeout:g} s; the batch went on")
+
+
+def crashed(display: str, rule_codes: tuple[str, ...], reason: str) -> StoredResult:
+    return _failed(display, in03, rule_codes, reason, "a scan that ends normally",
+                   f"scanning {display} failed: {reason}; the batch went on")
