@@ -66,9 +66,25 @@ def _document(case: dict, tmp_path: Path) -> Path:
     return path
 
 
+def _engine_result(code: str, case: dict, tmp_path: Path):
+    """IN02/IN03 come from the engine: run the document through it with a scan
+    function that misbehaves on purpose for files named hang*/raise* (tests/misbehave.py)."""
+    from miner.engine import ScanOptions, scan_corpus
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    path = folder / case["file"]
+    path.write_text((SEEDS / f"{case['doc']}.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    options = ScanOptions(jobs=1, timeout=3, select=(code,), scan_function="misbehave:scan")
+    return scan_corpus([folder], tmp_path / "out", options).result.documents[0]
+
+
 @pytest.mark.parametrize("code,index,case", ALL, ids=[f"{c}-{i}-{case['kind']}" for c, i, case in ALL])
 def test_rule_case(code, index, case, tmp_path):
-    result = scan_document(_document(case, tmp_path), selected((code,)))
+    if case.get("engine"):
+        result = _engine_result(code, case, tmp_path)
+    else:
+        result = scan_document(_document(case, tmp_path), selected((code,)))
     got = Counter((f.line, f.severity) for f in result.findings if f.rule == code)
     for finding in result.findings:
         assert finding.found and finding.expected and finding.evidence and finding.message, finding
