@@ -22,20 +22,35 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--out", "out", default="miner-report", show_default=True, type=click.Path(path_type=Path),
-              help="Directory for claims.csv and findings.csv.")
+              help="Directory for the report: claims.csv, findings.csv, the tables behind them and report.html.")
 @click.option("--select", multiple=True, help="Only these rule codes or prefixes (comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes (comma-separated).")
 def scan(paths, out, select, ignore) -> None:
     """Scan documents (files or directories, recursively) and write the report."""
     from .report.csv import write_csvs
+    from .report.html import write_html
     from .report.summary import summary
     from .scan import scan as run_scan
 
     result = run_scan(paths, select=_split(select), ignore=_split(ignore))
-    claims_path, findings_path = write_csvs(result, out)
+    written = write_csvs(result, out)
+    written.append(write_html(out))
     click.echo(summary(result))
-    click.echo(f"wrote {claims_path} and {findings_path}")
+    click.echo(f"wrote {', '.join(p.name for p in written)} in {out}")
     sys.exit(exitcodes.FINDINGS if result.count("error") else exitcodes.OK)
+
+
+@main.command()
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def report(directory) -> None:
+    """Write DIRECTORY/report.html again from the tables in a report directory."""
+    from .report.html import write_html
+    from .report.load import ReportDirError
+
+    try:
+        click.echo(f"wrote {write_html(directory)}")
+    except ReportDirError as exc:
+        raise click.UsageError(str(exc)) from exc
 
 
 @main.command()

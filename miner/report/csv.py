@@ -1,25 +1,27 @@
-"""Write claims.csv and findings.csv: UTF-8 with BOM so Excel reads the Chinese."""
+"""Write the report tables (files.py) as CSV: UTF-8 with BOM so Excel reads the Chinese."""
 from __future__ import annotations
 
-from dataclasses import asdict
 from pathlib import Path
 
 import pandas as pd
 
-from ..scan import CLAIM_COLUMNS, FINDING_COLUMNS, ScanResult
+from ..scan import ScanResult
+from .files import ENCODING, TABLES
+from .rows import document_rows
 
-ENCODING = "utf-8-sig"
 
-
-def write_csvs(result: ScanResult, out: str | Path) -> tuple[Path, Path]:
+def write_csvs(result: ScanResult, out: str | Path) -> list[Path]:
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    claims = pd.DataFrame([asdict(row) for row in result.claims], columns=list(CLAIM_COLUMNS))
-    findings = pd.DataFrame([{k: getattr(f, k) for k in FINDING_COLUMNS} for f in result.findings],
-                            columns=list(FINDING_COLUMNS))
-    claims_path, findings_path = out / "claims.csv", out / "findings.csv"
-    for frame, path in ((claims, claims_path), (findings, findings_path)):
+    rows: dict[str, list[dict]] = {table.name: [] for table in TABLES}
+    for document in result.documents:
+        for name, part in document_rows(document).items():
+            rows[name].extend(part)
+    paths = []
+    for table in TABLES:
+        path = out / table.name
         tmp = path.with_suffix(".csv.tmp")
-        frame.to_csv(tmp, index=False, encoding=ENCODING)
+        pd.DataFrame(rows[table.name], columns=list(table.columns)).to_csv(tmp, index=False, encoding=ENCODING)
         tmp.replace(path)
-    return claims_path, findings_path
+        paths.append(path)
+    return paths
