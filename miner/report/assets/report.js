@@ -1,8 +1,8 @@
 // Filters, sorting and navigation for report.html. The filter state lives in the
 // query string (?severity=error,warning&rule=VC01&q=…&agreeing=1) so a filtered view
 // can be bookmarked, and the fragment stays free for links to findings and cells.
-// ?audit=1 writes the elements whose text overflows their box into #layout-audit
-// and the navigation timing into #timing, for the browser tests.
+// ?audit=1 opens every <details>, then writes the elements whose content overflows
+// their box into #layout-audit and the navigation timing into #timing (browser tests).
 (() => {
   "use strict";
   const form = document.getElementById("filters");
@@ -99,6 +99,8 @@
   }
 
   function audit() {
+    // Everything is measured, collapsed parts included.
+    for (const details of document.querySelectorAll("details")) details.open = true;
     const overflowing = [];
     for (const element of document.body.querySelectorAll("*")) {
       if (!element.clientWidth || element.closest("svg")) continue;
