@@ -137,14 +137,6 @@
     button.addEventListener("click", () => sortBy(button));
   }
   addEventListener("hashchange", reveal);
-  // Printing shows everything that is not filtered out, including collapsed claims and tables.
-  let closed = [];
-  addEventListener("beforeprint", () => {
-    closed = [...document.querySelectorAll("details:not([open])")];
-    for (const details of closed) details.open = true;
-  });
-  addEventListener("afterprint", () => { for (const details of closed) details.open = false; });
-
   readParams();
   apply();
   reveal();
