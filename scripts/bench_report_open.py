@@ -1,6 +1,6 @@
 """Benchmark: how long report.html takes to open in Chromium, for the largest corpus document.
 
-Scans the largest document under corpora/ into a temporary report directory,
+Scans the largest document under corpora/ (or the paths given) into a temporary report directory,
 opens its report.html in headless Chromium (tests/chromium.py) with
 ``?timing=1`` and prints the navigation timing the page records: load event
 start and the moment style and layout are done (``laidOut``), in milliseconds
@@ -24,14 +24,14 @@ from miner.report.html import write_html  # noqa: E402
 from miner.scan import ScanResult, collect, scan_document  # noqa: E402
 
 
-def main(rounds: int = 3) -> None:
-    largest = max(collect([ROOT / "corpora"]), key=lambda p: p.stat().st_size)
+def main(paths=(), rounds: int = 3) -> None:
+    largest = max(collect(paths or [ROOT / "corpora"]), key=lambda p: p.stat().st_size)
     with tempfile.TemporaryDirectory(prefix="miner-bench-report-") as out:
         write_csvs(ScanResult((scan_document(largest),)), out)
         page = write_html(out)
         runs = [json.loads(dump_dom(url_of(page, "timing=1")).one("pre", id="timing").text()) for _ in range(rounds)]
         size = page.stat().st_size
-    print(f"{largest.relative_to(ROOT)} ({largest.stat().st_size / 1024:.0f} KiB): report.html {size / 1024:.0f} KiB, "
+    print(f"{largest} ({largest.stat().st_size / 1024:.0f} KiB): report.html {size / 1024:.0f} KiB, "
           f"{runs[0]['elements']} elements")
     for key in ("domContentLoaded", "loadEventStart", "laidOut"):
         print(f"  {key}: median {statistics.median(r[key] for r in runs):.0f} ms "
@@ -39,4 +39,4 @@ def main(rounds: int = 3) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -153,8 +153,13 @@ def _document(anchor: str, doc: str, rows: dict[str, list]) -> DocumentView:
 
 
 def _where(row: dict) -> str:
-    page = f"p.{row['page']} " if row.get("page") not in ("", "0", None) else ""
-    return f"{page}line {row['line']}" if row.get("line") not in ("", "0", None) else page.strip()
+    """file (for a document in parts), page and line, as far as they are known."""
+    parts = [row.get("file") or ""]
+    if row.get("page") not in ("", "0", None):
+        parts.append(f"p.{row['page']}")
+    if row.get("line") not in ("", "0", None):
+        parts.append(f"line {row['line']}")
+    return " ".join(part for part in parts if part)
 
 
 def _finding(anchor: str, finding: dict, claim: dict, cells: list[str]) -> ClaimView:
