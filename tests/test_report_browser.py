@@ -11,6 +11,7 @@ import json
 import os
 import struct
 from collections import defaultdict
+from urllib.parse import urlencode
 
 import pytest
 from click.testing import CliRunner
@@ -100,7 +101,15 @@ def test_a_finding_links_to_its_cell_and_the_cell_back(report, page):
 
 
 def _visible(dom) -> set[tuple[str, str]]:
-    return {(a.attrs["data-rule"], a.attrs["data-claim"]) for a in dom.all("article", "finding") if not a.hidden}
+    """Findings the page renders (from its audit hook), checked against the ones it marks hidden."""
+    rendered = set(dom.one("pre", id="layout-audit").attrs["data-rendered"].split())
+    articles = dom.all("article", "finding")
+    assert {a.attrs["id"] for a in articles if not a.hidden} == rendered
+    return {(a.attrs["data-rule"], a.attrs["data-claim"]) for a in articles if a.attrs["id"] in rendered}
+
+
+def _filtered(url, **query: str):
+    return dump_dom(url_of(url, urlencode({"audit": "1", **query})))
 
 
 def test_filters_hide_and_show_findings(report):
@@ -108,19 +117,19 @@ def test_filters_hide_and_show_findings(report):
     url = out / "report.html"
     everything = {(f["rule"], f["claim_id"]) for f in findings}
     severity = findings[0]["severity"]
-    by_severity = _visible(dump_dom(url_of(url, f"severity={severity}")))
+    by_severity = _visible(_filtered(url, severity=severity))
     assert by_severity == {(f["rule"], f["claim_id"]) for f in findings if f["severity"] == severity}
 
     rule = sorted({f["rule"] for f in findings})[-1]
-    assert _visible(dump_dom(url_of(url, f"rule={rule}"))) == {k for k in everything if k[0] == rule}
+    assert _visible(_filtered(url, rule=rule)) == {k for k in everything if k[0] == rule}
 
     sentence = next(f["sentence"] for f in findings if f["sentence"])
     word = sentence[:12]
-    searched = dump_dom(url_of(url, "q=" + word))
+    searched = _filtered(url, q=word)
     assert _visible(searched) == {(f["rule"], f["claim_id"]) for f in findings if word.lower() in f["sentence"].lower()}
     assert "of" in searched.one("output", id="shown").text()
 
-    nothing = dump_dom(url_of(url, "severity=none"))
+    nothing = _filtered(url, severity="none")
     assert _visible(nothing) == set()
     for section in _sections(nothing).values():
         if section.all("article", "finding"):

@@ -2,7 +2,7 @@
 // query string (?severity=error,warning&rule=VC01&q=…&agreeing=1) so a filtered view
 // can be bookmarked, and the fragment stays free for links to findings and cells.
 // ?audit=1 opens every <details>, then writes the elements whose content overflows
-// their box into #layout-audit (browser tests); ?timing=1 (or ?audit=1) writes the
+// their box into #layout-audit, with the ids of the findings actually rendered (browser tests); ?timing=1 (or ?audit=1) writes the
 // navigation timing into #timing (scripts/bench_report_open.py).
 (() => {
   "use strict";
@@ -114,6 +114,8 @@
     }
     const report = document.getElementById("layout-audit");
     report.dataset.count = String(overflowing.length);
+    // What the reader sees, not only what the script set: an element can be hidden yet displayed.
+    report.dataset.rendered = findings.filter((f) => f.getClientRects().length).map((f) => f.id).join(" ");
     report.textContent = JSON.stringify(overflowing, null, 1);
   }
 
