@@ -136,6 +136,17 @@ def test_filters_hide_and_show_findings(report):
             assert not section.one("p", "filtered").hidden
 
 
+def test_documents_sort_by_a_column(report):
+    out, _findings = report
+    for sort, descending in (("claims", False), ("-claims", True)):
+        dom = dump_dom(url_of(out / "report.html", f"sort={sort}"))
+        table = dom.one("table", id="documents")
+        counts = [int(row.all("td")[0].attrs["data-value"]) for row in table.one("tbody").all("tr")]
+        assert counts == sorted(counts, reverse=descending)
+        header = next(th for th in table.all("th") if th.all("button", data_key="claims"))
+        assert header.attrs["aria-sort"] == ("descending" if descending else "ascending")
+
+
 def test_agreeing_claims_are_collapsed_unless_asked(report, page):
     out, _findings = report
     assert page.all("details", "agreeing") and all("open" not in d.attrs for d in page.all("details", "agreeing"))

@@ -1,6 +1,6 @@
 // Filters, sorting and navigation for report.html. The filter state lives in the
-// query string (?severity=error,warning&rule=VC01&q=…&agreeing=1) so a filtered view
-// can be bookmarked, and the fragment stays free for links to findings and cells.
+// query string (?severity=error,warning&rule=VC01&q=…&agreeing=1&sort=-error) so a
+// filtered view can be bookmarked, and the fragment stays free for links to findings and cells.
 // ?audit=1 opens every <details>, then writes the elements whose content overflows
 // their box into #layout-audit, with the ids of the findings actually rendered (browser tests); ?timing=1 (or ?audit=1) writes the
 // navigation timing into #timing (scripts/bench_report_open.py).
@@ -10,6 +10,7 @@
   const findings = [...document.querySelectorAll(".finding")];
   const items = [...document.querySelectorAll(".claim-item")];
   const params = new URLSearchParams(location.search);
+  let sorted = "";   // the documents table's order: a column key, "-" in front for descending
 
   const boxes = (name) => [...form.querySelectorAll(`input[name="${name}"]`)];
   const checked = (name) => new Set(boxes(name).filter((b) => b.checked).map((b) => b.value));
@@ -24,6 +25,9 @@
     }
     form.q.value = params.get("q") || "";
     form.agreeing.checked = params.get("agreeing") === "1";
+    const sort = params.get("sort") || "";
+    const button = sort && document.querySelector(`.sortable button[data-key="${CSS.escape(sort.replace(/^-/, ""))}"]`);
+    if (button) sortBy(button, !sort.startsWith("-"));
   }
 
   function writeParams() {
@@ -33,6 +37,7 @@
     }
     if (form.q.value.trim()) state.set("q", form.q.value.trim());
     if (form.agreeing.checked) state.set("agreeing", "1");
+    if (sorted) state.set("sort", sorted);
     if (params.has("audit")) state.set("audit", params.get("audit"));
     const query = state.toString();
     try {
@@ -72,11 +77,10 @@
     document.getElementById("shown").textContent = `${shown} of ${findings.length} findings shown`;
   }
 
-  function sortBy(button) {
+  function sortBy(button, ascending = button.closest("th").getAttribute("aria-sort") !== "ascending") {
     const th = button.closest("th");
     const table = th.closest("table");
     const column = [...th.parentElement.children].indexOf(th);
-    const ascending = th.getAttribute("aria-sort") !== "ascending";
     const numeric = button.dataset.kind === "number";
     const key = (row) => row.children[column].dataset.value;
     const rows = [...table.tBodies[0].rows].sort((a, b) => {
@@ -86,6 +90,7 @@
     for (const other of th.parentElement.children) other.setAttribute("aria-sort", "none");
     th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
     table.tBodies[0].append(...rows);
+    sorted = (ascending ? "" : "-") + button.dataset.key;
   }
 
   // A link to a finding or cell inside a closed <details> or a filtered-out finding must still land.
@@ -136,7 +141,7 @@
   form.addEventListener("input", () => { apply(); writeParams(); });
   form.addEventListener("change", () => { apply(); writeParams(); });
   for (const button of document.querySelectorAll(".sortable th button")) {
-    button.addEventListener("click", () => sortBy(button));
+    button.addEventListener("click", () => { sortBy(button); writeParams(); });
   }
   addEventListener("hashchange", reveal);
   readParams();
