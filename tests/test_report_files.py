@@ -92,3 +92,14 @@ def test_a_cited_cell_is_found_whole_not_inside_a_longer_reference():
     assert cited_cells("2.00 / 1.00 = 200% [表5 2010350 事业运行 / 本年支出·小计; 表5 2010350 事业运行 / 本年支出]",
                        (table,), ids) == ["t1.r0.c1", "t1.r0.c0"]
     assert cited_cells("附表5 2010350 事业运行 / 本年支出", (table,), ids) == []
+
+
+def test_report_of_a_directory_with_only_claims_and_findings_still_lists_the_findings(out, tmp_path):
+    """A directory written before cells.csv existed gets a page without tables, not an error."""
+    for name in ("claims.csv", "findings.csv"):
+        (tmp_path / name).write_bytes((out / name).read_bytes())
+    assert CliRunner().invoke(main, ["report", str(tmp_path)]).exit_code == 0
+    page = (tmp_path / HTML).read_text(encoding="utf-8")
+    _h, findings = _rows(out / "findings.csv")
+    assert page.count('<article class="finding') == len(findings)
+    assert 'class="cells full"' not in page
