@@ -30,6 +30,8 @@ _WORST = ("hit-error", "hit-warning", "hit-info", "hit-ok")
 
 @dataclass
 class CellView:
+    """A table cell as shown; not frozen, because the items citing it are added while the view is built."""
+
     id: str
     raw: str
     marks: list[tuple[str, str, str]] = field(default_factory=list)   # (anchor, css class, label)
@@ -136,6 +138,13 @@ def _document(anchor: str, doc: str, rows: dict[str, list]) -> DocumentView:
     agreeing = [_claim(f"{anchor}-{c['claim_id']}", c, cited[c["claim_id"]])
                 for c in rows[CLAIMS.name] if c["verdict"] == "ok"]
     unlinked = [_claim(f"{anchor}-{c['claim_id']}", c, []) for c in rows[CLAIMS.name] if c["verdict"] == "unlinked"]
+    _cite(findings, agreeing, tables, cells)
+    error = next((d["error"] for d in rows[DOCUMENTS.name] if d["error"]), "")
+    return DocumentView(anchor, doc, error, _counts(rows), findings, agreeing, unlinked, tables)
+
+
+def _cite(findings: list[ClaimView], agreeing: list[ClaimView], tables: list[TableView], cells: dict) -> None:
+    """Mark each cited cell with the items citing it (links back) and give each item its table rows."""
     for item, css in [(f, f"hit-{f.severity}") for f in findings] + [(c, "hit-ok") for c in agreeing]:
         for cell_id in item.cells:
             cells[cell_id][1].marks.append((item.anchor, css, f"{item.rule or 'ok'} {item.claim_id}".strip()))
@@ -144,12 +153,14 @@ def _document(anchor: str, doc: str, rows: dict[str, list]) -> DocumentView:
         for cell_id in item.cells:
             by_table[cells[cell_id][0].id].add(cell_id)
         item.excerpts = [t.excerpt(by_table[t.id]) for t in tables if t.id in by_table]
-    verdicts = Counter(c["verdict"] for c in rows[CLAIMS.name])
-    counts = Counter(claims=len(rows[CLAIMS.name]), checked=len(rows[CLAIMS.name]) - verdicts["unlinked"],
-                     **{v: verdicts[v] for v in ("ok", "rounding", "mismatch", "unlinked")},
-                     **Counter(f["severity"] for f in rows[FINDINGS.name]))
-    error = next((d["error"] for d in rows[DOCUMENTS.name] if d["error"]), "")
-    return DocumentView(anchor, doc, error, counts, findings, agreeing, unlinked, tables)
+
+
+def _counts(rows: dict[str, list]) -> Counter:
+    claims = rows[CLAIMS.name]
+    verdicts = Counter(c["verdict"] for c in claims)
+    return Counter(claims=len(claims), checked=len(claims) - verdicts["unlinked"],
+                   **{v: verdicts[v] for v in ("ok", "rounding", "mismatch", "unlinked")},
+                   **Counter(f["severity"] for f in rows[FINDINGS.name]))
 
 
 def _where(row: dict) -> str:
