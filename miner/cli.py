@@ -31,7 +31,7 @@ def _shard(ctx, param, value):
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--out", "out", default="miner-report", show_default=True, type=click.Path(path_type=Path),
-              help="Directory for claims.csv and findings.csv.")
+              help="Directory for the report: claims.csv, findings.csv, the tables behind them and report.html.")
 @click.option("--select", multiple=True, help="Only these rule codes or prefixes (comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes (comma-separated).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
@@ -87,7 +87,7 @@ def scan(paths, out, select, ignore, jobs, engine, scheduler, shard, parquet, ti
         sys.exit(exitcodes.FAILED)
     (Path(out) / "config.toml").write_text(config.to_toml(), encoding="utf-8")
     _finish(outcome, f"scanned {outcome.scanned}, reused {outcome.reused} from an earlier run; wrote "
-            f"{Path(out) / 'config.toml'}", fail_on or config.fail_on)
+            f"{Path(out) / 'config.toml'}", fail_on or config.fail_on, out)
 
 
 @main.command()
@@ -103,7 +103,7 @@ def merge(dirs, out, parquet) -> None:
         outcome = merge_reports(dirs, out, parquet)
     except MergeError as exc:
         raise click.UsageError(str(exc)) from None
-    _finish(outcome, f"merged {len(dirs)} report director{'y' if len(dirs) == 1 else 'ies'}")
+    _finish(outcome, f"merged {len(dirs)} report director{'y' if len(dirs) == 1 else 'ies'}", out=out)
 
 
 def _parquet_or_fail(parquet: bool) -> None:
@@ -113,14 +113,31 @@ def _parquet_or_fail(parquet: bool) -> None:
         raise click.UsageError("--parquet needs pyarrow: pip install 'miner[parquet]'")
 
 
-def _finish(outcome, how: str, fail_on: str = "error") -> None:
+def _finish(outcome, how: str, fail_on: str = "error", out: Path | None = None) -> None:
     from .checks import tolerance
+    from .report.html import write_html
     from .report.summary import summary
 
+    written = list(outcome.written)
+    if out is not None:
+        written.append(write_html(out))
     click.echo(summary(outcome.result))
-    click.echo(f"{how}; wrote {', '.join(str(p) for p in outcome.written)}")
+    click.echo(f"{how}; wrote {', '.join(str(p) for p in written)}")
     failing = any(tolerance.at_least(f.severity, fail_on) for f in outcome.result.findings)
     sys.exit(exitcodes.FINDINGS if failing else exitcodes.OK)
+
+
+@main.command()
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def report(directory) -> None:
+    """Write DIRECTORY/report.html again from the tables in a report directory."""
+    from .report.html import write_html
+    from .report.load import ReportDirError
+
+    try:
+        click.echo(f"wrote {write_html(directory)}")
+    except ReportDirError as exc:
+        raise click.UsageError(str(exc)) from exc
 
 
 @main.command()

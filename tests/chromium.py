@@ -1,0 +1,126 @@
+"""Headless Chromium for the report tests and scripts: dump a page's DOM, screenshot it, print it.
+
+The DOM Chromium dumps is parsed into a small tree with the standard library,
+so the tests need nothing beyond the browser itself.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+NAMES = ("chromium", "chromium-browser", "google-chrome", "chrome")
+FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run",
+         "--disable-component-update", "--disable-sync")
+WINDOW = (1280, 800)
+
+
+def find_chromium() -> str | None:
+    wanted = os.environ.get("MINER_CHROMIUM")
+    if wanted:
+        return wanted
+    return next((path for path in map(shutil.which, NAMES) if path), None)
+
+
+def _run(url: str, *args: str, window=WINDOW, timeout: int = 120) -> subprocess.CompletedProcess:
+    binary = find_chromium()
+    if binary is None:
+        raise FileNotFoundError("chromium not found (apt-get install chromium)")
+    with tempfile.TemporaryDirectory(prefix="miner-chromium-") as profile:
+        command = [binary, *FLAGS, f"--user-data-dir={profile}", f"--window-size={window[0]},{window[1]}", *args, url]
+        result = subprocess.run(command, capture_output=True, timeout=timeout, check=False)
+    if result.returncode != 0:
+        raise RuntimeError(f"chromium failed ({result.returncode}): {result.stderr.decode(errors='replace')[-2000:]}")
+    return result
+
+
+def url_of(path: Path, query: str = "", fragment: str = "") -> str:
+    return path.resolve().as_uri() + (f"?{query}" if query else "") + (f"#{fragment}" if fragment else "")
+
+
+def dump_dom(url: str, window=WINDOW) -> "Node":
+    return parse(_run(url, "--dump-dom", window=window).stdout.decode("utf-8"))
+
+
+def screenshot(url: str, path: Path, window=WINDOW) -> Path:
+    _run(url, f"--screenshot={path}", window=window)
+    return path
+
+
+def print_pdf(url: str, path: Path) -> Path:
+    _run(url, f"--print-to-pdf={path}", "--no-pdf-header-footer")
+    return path
+
+
+@dataclass(eq=False)
+class Node:
+    tag: str
+    attrs: dict[str, str]
+    children: list = field(default_factory=list)   # Node or str
+
+    @property
+    def classes(self) -> set[str]:
+        return set(self.attrs.get("class", "").split())
+
+    @property
+    def hidden(self) -> bool:
+        return "hidden" in self.attrs
+
+    def text(self) -> str:
+        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
+
+    def walk(self):
+        for child in self.children:
+            if isinstance(child, Node):
+                yield child
+                yield from child.walk()
+
+    def all(self, tag: str | None = None, cls: str | None = None, **attrs: str) -> list["Node"]:
+        """Descendants with this tag, class and attributes (data_rule= matches data-rule)."""
+        wanted = {k.replace("_", "-"): v for k, v in attrs.items()}
+        return [n for n in self.walk() if (tag is None or n.tag == tag) and (cls is None or cls in n.classes)
+                and all(n.attrs.get(k) == v for k, v in wanted.items())]
+
+    def one(self, tag: str | None = None, cls: str | None = None, **attrs: str) -> "Node":
+        found = self.all(tag, cls, **attrs)
+        assert len(found) == 1, f"expected one {tag}.{cls} {attrs}, found {len(found)}"
+        return found[0]
+
+
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class _Builder(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#document", {})
+        self.stack = [self.root]
+
+    def handle_starttag(self, tag, attrs):
+        node = Node(tag, {k: v if v is not None else "" for k, v in attrs})
+        self.stack[-1].children.append(node)
+        if tag not in _VOID:
+            self.stack.append(node)
+
+    def handle_startendtag(self, tag, attrs):
+        self.stack[-1].children.append(Node(tag, {k: v or "" for k, v in attrs}))
+
+    def handle_endtag(self, tag):
+        for depth in range(len(self.stack) - 1, 0, -1):
+            if self.stack[depth].tag == tag:
+                del self.stack[depth:]
+                return
+
+    def handle_data(self, data):
+        self.stack[-1].children.append(data)
+
+
+def parse(markup: str) -> Node:
+    builder = _Builder()
+    builder.feed(markup)
+    builder.close()
+    return builder.root

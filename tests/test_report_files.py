@@ -1,0 +1,105 @@
+"""The report directory: every table of miner/report/files.py, and report.html rebuilt from them alone."""
+from __future__ import annotations
+
+import csv
+import re
+from decimal import Decimal
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import SEEDS
+from miner.cli import main
+from miner.report.files import CELLS, ENCODING, EVIDENCE, HTML, TABLES
+from miner.report.rows import cell_ids, cited_cells
+from miner.tables.model import Cell, Row, Table
+
+
+def _rows(path) -> tuple[list[str], list[dict[str, str]]]:
+    with open(path, encoding=ENCODING, newline="") as handle:
+        reader = csv.DictReader(handle)
+        return list(reader.fieldnames or []), list(reader)
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory):
+    out = tmp_path_factory.mktemp("report")
+    result = CliRunner().invoke(main, ["scan", str(SEEDS), "--out", str(out)])
+    assert result.exit_code == 1, result.output
+    return out
+
+
+def test_scan_writes_every_report_table_with_its_columns(out):
+    for table in TABLES:
+        header, rows = _rows(out / table.name)
+        assert tuple(header) == table.columns, table.name
+        assert header[0] == "doc"
+    assert (out / HTML).exists()
+
+
+def test_cells_are_unique_and_evidence_points_at_them(out):
+    _header, cells = _rows(out / CELLS.name)
+    ids = [(r["doc"], r["cell_id"]) for r in cells if r["cell_id"]]
+    assert len(ids) == len(set(ids))
+    _header, links = _rows(out / EVIDENCE.name)
+    assert links and {(r["doc"], r["cell_id"]) for r in links} <= set(ids)
+
+
+def test_the_vc01_error_cites_the_cell_verified_by_hand(out):
+    """wuchang-cyzx-2024 line 428 says 367.67 万元; 表5 2010350 事业运行 本年支出·小计 prints 372.78."""
+    _h, cells = _rows(out / CELLS.name)
+    _h, links = _rows(out / EVIDENCE.name)
+    _h, claims = _rows(out / "claims.csv")
+    claim = next(c for c in claims if c["doc"].endswith("wuchang-cyzx-2024-final.txt") and c["line"] == "428"
+                 and c["value"] == "367.67")
+    cited = [r["cell_id"] for r in links if r["doc"] == claim["doc"] and r["claim_id"] == claim["claim_id"]]
+    cell = next(r for r in cells if r["doc"] == claim["doc"] and r["cell_id"] == cited[0])
+    assert (cell["table"], cell["row_code"], cell["row_label"], cell["column"], cell["raw"]) == \
+        ("表5", "2010350", "事业运行", "本年支出·小计", "372.78")
+
+
+def test_report_command_rebuilds_the_same_html_from_the_directory(out):
+    first = (out / HTML).read_bytes()
+    (out / HTML).unlink()
+    result = CliRunner().invoke(main, ["report", str(out)])
+    assert result.exit_code == 0, result.output
+    assert (out / HTML).read_bytes() == first
+
+
+def test_report_of_a_directory_without_claims_is_a_usage_error(tmp_path):
+    assert CliRunner().invoke(main, ["report", str(tmp_path)]).exit_code == 2
+
+
+def test_html_is_self_contained(out):
+    page = (out / HTML).read_text(encoding="utf-8")
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
+    assert "<link" not in page and "<script src" not in page and "@import" not in page
+    assert "<svg" in page and "<style>" in page
+
+
+def _cell(table, row, column, raw) -> Cell:
+    return Cell(table=table, row=row, column=column, group="", row_code="2010350", row_label="事业运行",
+                value=Decimal(raw), decimals=2, raw=raw, page=1, line=10)
+
+
+def test_a_cited_cell_is_found_whole_not_inside_a_longer_reference():
+    short, long = _cell("表5", 0, "本年支出", "1.00"), _cell("表5", 0, "本年支出·小计", "2.00")
+    row = Row(0, "2010350", "事业运行", "", "", (short, long), 1, 10)
+    table = Table("表5", "", "", "", "final", "万元", 1, 9, 11, (("", "本年支出"), ("", "本年支出·小计")),
+                  (row,), "tabs")
+    ids = cell_ids((table,))
+    assert cited_cells("表5 2010350 事业运行 / 本年支出·小计", (table,), ids) == ["t1.r0.c1"]
+    assert cited_cells("2.00 / 1.00 = 200% [表5 2010350 事业运行 / 本年支出·小计; 表5 2010350 事业运行 / 本年支出]",
+                       (table,), ids) == ["t1.r0.c1", "t1.r0.c0"]
+    assert cited_cells("附表5 2010350 事业运行 / 本年支出", (table,), ids) == []
+
+
+def test_report_of_a_directory_with_only_claims_and_findings_still_lists_the_findings(out, tmp_path):
+    """A directory written before cells.csv existed gets a page without tables, not an error."""
+    for name in ("claims.csv", "findings.csv"):
+        (tmp_path / name).write_bytes((out / name).read_bytes())
+    assert CliRunner().invoke(main, ["report", str(tmp_path)]).exit_code == 0
+    page = (tmp_path / HTML).read_text(encoding="utf-8")
+    _h, findings = _rows(out / "findings.csv")
+    assert page.count('<article class="finding') == len(findings)
+    assert 'class="cells full"' not in page
