@@ -108,31 +108,55 @@ def _body_start(rows: list[_GRow]) -> int:
     return len(rows)
 
 
+def _spans(cells: list[_GCell], width: float, kind: str) -> list[_Column]:
+    columns: list[_Column] = []
+    for x0, x1 in sorted(((c.x0, c.x1) for c in cells if c.x1 - c.x0 <= 0.35 * width), key=lambda s: s[0]):
+        if columns and x0 < columns[-1].x1 - 0.5:
+            columns[-1].x1 = max(columns[-1].x1, x1)
+        else:
+            columns.append(_Column(x0, x1, kind=kind))
+    return columns
+
+
+def _numeric(cell: _GCell, amounts: bool) -> bool:
+    text = cell.text.replace(" ", "")
+    return _is_amount(text) if amounts else _is_figure(text) and not _CODE.match(text)
+
+
 def _cluster(rows: list[_GRow]) -> list[_Column]:
-    """Columns from the body cells' horizontal extents (overlapping cells share a column)."""
+    """Columns from the body cells' horizontal extents (overlapping cells share a column).
+
+    Figures and words are clustered apart: a long label of the next panel
+    (三、单位预留机动经费) may reach over a sparse column of figures, and would
+    otherwise swallow it.
+    """
     cells = [c for row in rows for c in row.cells]
     if not cells:
         return []
     # A cell spanning much of the table (a note, a stray sentence) would glue columns together.
     width = max(c.x1 for c in cells) - min(c.x0 for c in cells)
-    spans = sorted(((c.x0, c.x1) for c in cells if c.x1 - c.x0 <= 0.35 * width), key=lambda s: s[0])
-    columns: list[_Column] = []
-    for x0, x1 in spans:
-        if columns and x0 < columns[-1].x1 - 0.5:
-            columns[-1].x1 = max(columns[-1].x1, x1)
-        else:
-            columns.append(_Column(x0, x1))
-    return columns
+    amounts = any(_is_amount(c.text.replace(" ", "")) for c in cells)
+    figures = [c for c in cells if _numeric(c, amounts)]
+    values = _spans(figures, width, "value")
+    # whole numbers beside amounts (0, 80) belong to the amounts' columns
+    words = [c for c in cells if not _numeric(c, amounts)
+             and not (_is_figure(c.text.replace(" ", "")) and any(v.overlaps(c) > 0 for v in values))]
+    return sorted(values + _spans(words, width, "label"), key=lambda c: c.x0)
 
 
 def _assign(columns: list[_Column], cell: _GCell) -> _Column | None:
+    """The column a cell stands in: a figure in a column of figures, a word in a column of words."""
+    text = cell.text.replace(" ", "")
+    figure = _is_amount(text) or (_is_figure(text) and any(c.kind == "value" and c.overlaps(cell) > 0
+                                                           for c in columns))
+    pool = [c for c in columns if (c.kind == "value") == figure] or columns
     best, best_overlap = None, 0.0
-    for column in columns:
+    for column in pool:
         overlap = column.overlaps(cell)
         if overlap > best_overlap:
             best, best_overlap = column, overlap
-    if best is None and columns:
-        best = min(columns, key=lambda c: abs((c.x0 + c.x1) / 2 - cell.center))
+    if best is None and pool:
+        best = min(pool, key=lambda c: abs((c.x0 + c.x1) / 2 - cell.center))
     return best
 
 
@@ -287,8 +311,13 @@ def _map_columns(spec: TableSpec, panels: list[list[_Column]]) -> dict[int, tupl
     shapes_match = len(panels) == len(spec.panels) and all(
         len(cols) == len(p.columns) for cols, p in zip(panels, spec.panels))
     for index, cols in enumerate(panels):
-        candidates = [(p.group, key) for p in (spec.panels[index:index + 1] if shapes_match else spec.panels)
-                      for key in p.columns]
+        panels_here = spec.panels[index:index + 1] if shapes_match else spec.panels
+        if not shapes_match:
+            # more panels than the form names (收入 | 支出·功能分类 | 支出·支出用途): a
+            # panel takes the identity's panel whose group its header prints
+            printed = "".join(h for col in cols for h in col.header)
+            panels_here = [p for p in spec.panels if p.group and p.group in printed] or spec.panels
+        candidates = [(p.group, key) for p in panels_here for key in p.columns]
         if not candidates:
             continue
         scores = [[_score(key, col.header) for _group, key in candidates] for col in cols]
@@ -383,6 +412,12 @@ def table_from_rows(spec: TableSpec, title: Line, lines: list[Line], label: str,
                 panel.label = text + "、"     # an ordinal whose 、 the extraction dropped
             else:
                 panel.label += text
+        # A total label over two panels (支出合计 centred across 功能分类 and 支出用途)
+        # leaves its figure in the later panel with no label of its own.
+        for k in range(1, len(panels)):
+            if panels[k].values and not (panels[k].label or panels[k].code) \
+                    and panels[k - 1].label and not panels[k - 1].values:
+                panels[k].label, panels[k - 1].label = panels[k - 1].label, ""
         _attach(entries, row, panels, coded)
 
     decimals = _common_decimals(entries)
