@@ -1,4 +1,4 @@
-"""Benchmark: documents per second on the seeds (one core) and `miner scan` start-up time.
+"""Benchmark: documents per second on the seeds and seconds per PDF (one core), `miner scan` start-up time.
 
 Prints figures; asserts nothing (speed targets live here, not in unit tests).
 """
@@ -13,6 +13,47 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "corpora" / "seeds").glob("*.txt"))
+PDFS = ROOT / "corpora" / "pdf"
+
+
+def pdf_documents() -> list[Path]:
+    from miner.scan import collect
+
+    return collect([PDFS]) if PDFS.exists() else []
+
+
+def bench_pdfs(rounds: int = 2) -> None:
+    """Seconds per PDF document and pages per second, on one core, ingest to findings."""
+    import pypdfium2 as pdfium
+
+    from miner.ingest.pdf import read_pdf
+    from miner.scan import parts_of, scan_document
+
+    docs = pdf_documents()
+    if not docs:
+        return
+    pages = 0
+    for doc in docs:
+        parts = parts_of(doc) if doc.is_dir() else [doc]
+        pages += sum(len(pdfium.PdfDocument(str(p))) for p in parts)
+    scan_document(docs[0])
+    timings = []
+    for doc in docs:
+        best = min(_timed(scan_document, doc) for _ in range(rounds))
+        ingest = min(_timed(read_pdf, parts_of(doc) if doc.is_dir() else doc, str(doc)) for _ in range(rounds))
+        timings.append((doc.name, best, ingest))
+    total = sum(t for _, t, _ in timings)
+    print(f"PDFs: {len(docs)} documents, {pages} pages in {total:.2f} s on one core = "
+          f"{total / len(docs):.2f} s/document, {pages / total:.0f} pages/s")
+    worst = max(timings, key=lambda t: t[1])
+    print(f"  slowest: {worst[0]} {worst[1]:.2f} s (of which PDF ingest {worst[2]:.2f} s)")
+    print(f"  PDF ingest alone: {sum(t for _, _, t in timings) / len(docs):.3f} s/document")
+
+
+def _timed(function, *args) -> float:
+    start = time.perf_counter()
+    function(*args)
+    return time.perf_counter() - start
 
 
 def main(rounds: int = 20) -> None:
@@ -28,6 +69,7 @@ def main(rounds: int = 20) -> None:
     docs = rounds * len(SEEDS)
     print(f"text seeds: {docs} documents in {elapsed:.2f} s = {docs / elapsed:.1f} documents/s on one core "
           f"({1000 * elapsed / docs:.1f} ms/document)")
+    bench_pdfs()
     print(f"peak memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
     miner = Path(sys.executable).parent / "miner"
     with tempfile.TemporaryDirectory() as out:

@@ -41,13 +41,17 @@ def label_variants(label: str) -> tuple[str, ...]:
 
 def misread(table: Table, ctx: Context) -> bool:
     """A table the extraction visibly mis-read: a figure left inside a row label, two rows'
-    labels run together ("一、一般公共服务支出一、基本支出"), or a second table taken for the
-    same identity in one document. Its sums prove nothing."""
+    labels run together ("一、一般公共服务支出一、基本支出"), a figure on a row with neither
+    label nor code (its label was lost), or a second table taken for the same identity in one
+    document. Its sums prove nothing."""
     key = ("misread", id(table))
     if key not in ctx.memo:
         ctx.memo[key] = (sum(1 for t in ctx.tables if t.key == table.key) > 1
                          or any(_FIGURE_IN_LABEL.search(row.label) or len(_ORDINAL_ANYWHERE.findall(row.label)) > 1
-                                for row in table.rows))
+                                for row in table.rows)
+                         or (len(table.rows) > 1 and any(not row.label and not row.code
+                                                          and any(c.value is not None for c in row.cells)
+                                                          for row in table.rows)))
     return ctx.memo[key]
 
 

@@ -77,9 +77,20 @@ def _page_chars(textpage, rotation: int, width: float, height: float) -> list[_C
         if not ch.strip():
             continue
         tight = _displayed(textpage.get_charbox(index), rotation, width, height)
+        if not _on_page(tight, rotation, width, height):
+            # text placed off the page (jiangsu-rd-2017 p.11 carries a hidden copy of
+            # two tables below its foot) is not part of what the reader sees
+            continue
         loose = _displayed(textpage.get_charbox(index, loose=True), rotation, width, height)
         chars.append(_Char(ch, tight[0], tight[1], loose[2], loose[3], (tight[2] + tight[3]) / 2))
     return chars
+
+
+def _on_page(box, rotation: int, width: float, height: float) -> bool:
+    if rotation:
+        return True     # only unrotated pages were seen to carry text off the page
+    x0, x1, y0, y1 = box
+    return x1 >= -1 and y1 >= -1 and x0 <= width + 1 and y0 <= height + 1
 
 
 def _displayed(box, rotation: int, width: float, height: float) -> tuple[float, float, float, float]:
