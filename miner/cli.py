@@ -141,16 +141,17 @@ def report(directory) -> None:
 
 
 @main.command()
-@click.argument("document", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("document", type=click.Path(exists=True, path_type=Path))
 @click.option("--brief", is_flag=True, help="One line per table, without its rows.")
 def tables(document, brief) -> None:
-    """Print the tables recognised in a document."""
-    from .ingest.text import IngestError, read_text
+    """Print the tables recognised in a document (.txt, .pdf, or a folder of part1.pdf, part2.pdf …)."""
+    from .ingest.text import IngestError
+    from .scan import read_document
     from .tables.build import tables_from_lines
     from .tables.show import describe
 
     try:
-        doc = read_text(document)
+        doc = read_document(document, str(document))
     except IngestError as exc:
         raise click.ClickException(f"cannot read {document}: {exc}") from exc
     for table in tables_from_lines(doc):

@@ -132,6 +132,11 @@ def collect(paths) -> list[Path]:
     return found
 
 
+def read_document(path: Path, display: str) -> Document:
+    """A document from a .txt, a .pdf, or a folder of its parts; IngestError says why not."""
+    return _read(Path(path), display)
+
+
 def _read(path: Path, display: str) -> Document:
     if path.is_dir():
         parts = parts_of(path)

@@ -20,6 +20,17 @@ PDF = ROOT / "corpora" / "pdf"
 GOLDEN = ROOT / "tests" / "golden" / "pdf"
 INVENTORY = yaml.safe_load((GOLDEN / "inventory.yaml").read_text(encoding="utf-8"))
 ERRORS = yaml.safe_load((GOLDEN / "errors.yaml").read_text(encoding="utf-8"))
+GAPS = yaml.safe_load((GOLDEN / "known-gaps.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(autouse=True)
+def known_gap(request):
+    """Strict xfail for the gaps listed, with their reason, in known-gaps.yaml."""
+    name = request.node.originalname
+    key = request.node.callspec.params.get("key") if hasattr(request.node, "callspec") else None
+    reason = GAPS.get(name, {}).get(key)
+    if reason:
+        request.applymarker(pytest.mark.xfail(strict=True, reason=reason))
 
 
 @pytest.fixture(scope="session")
@@ -121,3 +132,26 @@ def test_sample_cells_are_read_exactly(key, pdf_results):
                 problems.append(f"{table['title']} / {sample['row']} / {sample['column']} = {value}: "
                                 f"read {[(c.column, c.raw) for r in rows for c in r.cells if c.raw]}")
     assert not problems, f"{key}: " + "; ".join(problems)
+
+
+CLAIM_ERRORS = yaml.safe_load((GOLDEN / "claim-errors.yaml").read_text(encoding="utf-8"))["errors"]
+CLAIM_RULES = ("VC01", "DR01", "DR02", "DR03", "DR05")
+
+
+def test_every_claim_error_on_the_pdfs_is_a_verified_one(pdf_results):
+    """Error-severity value and recomputation findings are exactly the hand-verified list:
+    a false error (an extraction or linking slip) and a lost real one both fail."""
+    raised = {(key, f.rule, f.page, f.line) for key in INVENTORY for f in pdf_results(key).findings
+              if f.severity == "error" and f.rule in CLAIM_RULES}
+    verified = {(e["doc"], e["rule"], e["page"], e["line"]) for e in CLAIM_ERRORS}
+    assert raised == verified
+
+
+def test_checked_share_on_the_pdfs_does_not_regress(pdf_results):
+    """Narrative amounts and percentages with a verdict other than unlinked (measured 71.6%;
+    the issue's target is 90%, see the closing note)."""
+    financial = ("amount", "share", "rate", "change_amount", "change_rate")
+    rows = [row for key in INVENTORY for row in pdf_results(key).claims if row.kind in financial]
+    checked = sum(1 for row in rows if row.verdict != "unlinked")
+    assert rows and checked / len(rows) >= 0.70
+    assert all(row.message for row in rows if row.verdict == "unlinked")

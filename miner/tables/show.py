@@ -4,10 +4,15 @@ from __future__ import annotations
 from .model import Table
 
 
+def _pages(table: Table) -> str:
+    pages = table.pages or (table.page,)
+    return f"{pages[0]}-{pages[-1]}" if len(pages) > 1 else str(pages[0])
+
+
 def describe(table: Table, rows: bool = True) -> str:
     n_rows, n_cols = table.shape
     lines = [f"{table.label}  {table.title}  [{table.key or '?'}: {table.name}]  kind={table.kind}  "
-             f"pages={table.page}  lines={table.line_start}-{table.line_end}  {n_rows}×{n_cols}  "
+             f"{(table.file + ' ') if table.file else ''}pages={_pages(table)}  {n_rows}×{n_cols}  "
              f"unit={table.unit}  layout={table.layout}{'  (empty)' if table.empty else ''}"]
     if rows:
         for row in table.rows:
