@@ -25,7 +25,7 @@ class ParsedNumber:
     decimals: int
 
 
-def _parse_chinese_integer(text: str) -> int:
+def parse_chinese_integer(text: str) -> int:
     total = 0       # completed 万/亿 sections
     section = 0     # current section below 万
     digit = None
@@ -60,7 +60,7 @@ def parse_number(text: str, numeral: str = "arabic") -> ParsedNumber | None:
     if numeral == "chinese":
         integer, _, fraction = text.partition("点")
         try:
-            whole = _parse_chinese_integer(integer) if integer else 0
+            whole = parse_chinese_integer(integer) if integer else 0
             digits = "".join(str(_CN_DIGITS[ch]) for ch in fraction)
         except (KeyError, ValueError):
             return None

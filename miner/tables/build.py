@@ -13,7 +13,7 @@ from decimal import Decimal
 import regex
 
 from ..ingest.model import Document, GridRow, Line
-from ..numbers import parse_number
+from ..numbers import parse_chinese_integer, parse_number
 from .model import Cell, Row, Table
 from .placement import place_values
 from .grid import table_from_rows
@@ -137,22 +137,6 @@ def _is_prose(text: str) -> bool:
     """A sentence or a narrative heading, not a table row: the text after the last table."""
     return bool(_PROSE.search(text.replace("\t", "").strip())) \
         and not any(_NUMBER.match(cell.strip()) for cell in text.split("\t"))
-
-
-_CN_NUMERALS = "一二三四五六七八九十"
-
-
-def _number(text: str) -> int:
-    if text.isdigit():
-        return int(text)
-    if text == "十":
-        return 10
-    if text.startswith("十"):
-        return 10 + _CN_NUMERALS.index(text[1]) + 1
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (_CN_NUMERALS.index(tens) + 1) * 10 + (_CN_NUMERALS.index(ones) + 1 if ones else 0)
-    return _CN_NUMERALS.index(text) + 1
 
 
 def _is_number(text: str) -> bool:
@@ -425,7 +409,8 @@ def _assemble(region: _Region, raw_rows: list[_RawRow], layout: str, label: str,
 def tables_from_lines(doc: Document) -> tuple[Table, ...]:
     tables: list[Table] = []
     for ordinal, region in enumerate(_regions(doc), start=1):
-        label = f"表{_number(region.number)}" if region.number else f"表{ordinal}"
+        number = region.number
+        label = f"表{int(number) if number.isdigit() else parse_chinese_integer(number)}" if number else f"表{ordinal}"
         if region.lines and region.lines[0].cells:
             tables.append(table_from_rows(region.spec, region.title, region.lines, label, region.unit or "万元",
                                           region.title_text))

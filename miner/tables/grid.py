@@ -34,7 +34,6 @@ from .spec import TableSpec, total_words
 
 _FIGURE = regex.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _AMOUNT = regex.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^[+-]?\d{1,3}(?:,\d{3})+$")
-_CODE3 = regex.compile(r"^\d{3}$")
 _CODE2 = regex.compile(r"^\d{2}$")
 _CODE = regex.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _LINENO = regex.compile(r"^\d{1,2}$")
