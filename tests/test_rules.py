@@ -93,5 +93,9 @@ def test_rule_case(code, index, case, tmp_path):
         assert got == want, f"{case['name']}: got {sorted(got.items())}"
     for entry in case.get("includes", ()):
         assert got[(entry["line"], entry["severity"])] >= 1, f"{case['name']}: got {sorted(got.items())}"
+    for line in case.get("ok", ()):
+        # a good case must show the rule ran and agreed, not merely that it kept quiet
+        assert any(r.line == line and code in r.rules.split() and r.verdict in ("ok", "rounding")
+                   for r in result.claims), f"{case['name']}: {code} did not check line {line}"
     for entry in case.get("excludes_severity", ()):
         assert not any(sev == entry for _, sev in got), f"{case['name']}: got {sorted(got.items())}"

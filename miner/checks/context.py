@@ -26,6 +26,7 @@ class Figure:
     source: str          # "表5 2010350 事业运行 / 本年支出·小计" or "stated 363.82 (line 428)"
     from_table: bool
     clipped: bool = False
+    guessed: bool = False    # the extraction only guessed the cell's column: at most a warning
 
 
 @dataclass(frozen=True)
@@ -83,16 +84,28 @@ class Context:
 
     def table_figure(self, claim: Claim) -> Figure | None:
         """The linked cell of a claim, in the claim's unit; blank/empty tables count as 0."""
+        return link_figure(self.links.get(claim.id), claim)
+
+    def operand(self, claim: Claim, role: str, unit_of: Claim | None = None) -> Figure | None:
+        """A figure a rate or change is computed from that its sentence does not state
+        (its 年初预算 or 支出决算 cell), in the unit of ``unit_of`` (default: the claim's)."""
         link = self.links.get(claim.id)
-        if link is None or not link.linked:
-            return None
-        if link.cell is None:
-            return Figure(Decimal(0), claim.decimals, f"{'、'.join(link.empty_tables)} (empty table: no figure, counts as 0)", True)
-        return cell_figure(link.cell, claim)
+        for name, operand in (link.operands if link else ()):
+            if name == role:
+                return link_figure(operand, unit_of or claim)
+        return None
 
     def figure(self, claim: Claim) -> Figure:
         """The best evidence for a claim's quantity: its cell if linked, else the stated figure."""
         return self.table_figure(claim) or stated_figure(claim)
+
+
+def link_figure(link: Link | None, claim: Claim) -> Figure | None:
+    if link is None or not link.linked:
+        return None
+    if link.cell is None:
+        return Figure(Decimal(0), claim.decimals, f"{'、'.join(link.empty_tables)} (empty table: no figure, counts as 0)", True)
+    return cell_figure(link.cell, claim)
 
 
 def money_factor(unit: str) -> Decimal:
@@ -104,7 +117,8 @@ def cell_figure(cell: Cell, claim: Claim) -> Figure:
     value = cell.amount * factor
     shift = factor.adjusted() if factor != 1 else 0
     decimals = max(cell.decimals - shift, 0)
-    return Figure(value, decimals, cell.ref() + (" (blank, counts as 0)" if cell.blank else ""), True, cell.clipped)
+    return Figure(value, decimals, cell.ref() + (" (blank, counts as 0)" if cell.blank else ""), True, cell.clipped,
+                  cell.placement == "guess" and not cell.blank)
 
 
 def stated_figure(claim: Claim) -> Figure:

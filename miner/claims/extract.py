@@ -37,6 +37,7 @@ class _Words:
     threshold_after: tuple[str, ...]
     prior: tuple[str, ...]
     parts: tuple[str, ...]
+    parts_continued: tuple[str, ...]
     money: dict[str, Decimal]
     measures: tuple[tuple[str, str], ...]       # (word, key), longest first
     column_subjects: tuple[str, ...]
@@ -46,6 +47,8 @@ class _Words:
     comparison: tuple[str, ...]
     max_leftover: int
     breakdown: tuple[str, ...]
+    budget_comparison: regex.Pattern
+    topic_nouns: tuple[str, ...]
 
 
 def _longest_first(words) -> tuple[str, ...]:
@@ -64,6 +67,7 @@ def words() -> _Words:
         indicator=_longest_first(c["indicator_words"]),
         threshold_before=_longest_first(c["threshold_before"]), threshold_after=_longest_first(c["threshold_after"]),
         prior=_longest_first(c["prior_period_words"]), parts=_longest_first(c["parts_markers"]),
+        parts_continued=tuple(c["parts_markers_continued"]),
         money={k: Decimal(v) for k, v in c["money_units"].items()},
         measures=tuple(measure_words),
         column_subjects=_longest_first({**m["column_subjects"], **m["column_subjects_budget"]}),
@@ -71,6 +75,8 @@ def words() -> _Words:
         qualifiers=_longest_first(c["qualifiers"]), linkers=_longest_first(c["linkers"]),
         comparison=_longest_first(c["comparison_words"]), max_leftover=int(c["max_leftover_chars"]),
         breakdown=tuple(c.get("breakdown_words", ())),
+        budget_comparison=regex.compile(c["budget_comparison"]),
+        topic_nouns=_longest_first(c["topic_nouns"]),
     )
 
 
@@ -167,7 +173,14 @@ def _kind(mention: Mention, before: str, after: str, w: _Words) -> tuple[str, st
             return "threshold", ""
         return ("change_amount", direction) if direction else ("amount", "")
     if unit == "%":
-        if _rfind_any(before, w.rate)[0] >= 0:
+        rate_at, rate_word = _rfind_any(before, w.rate)
+        indicator_at, indicator_word = _rfind_any(before, w.indicator)
+        if indicator_at >= 0 and indicator_at + len(indicator_word) > max(rate_at + len(rate_word), 0):
+            # 执行率(B/A) … 平台正常运行率 100%: the nearer word names the figure
+            share_at = _rfind_any(before, w.share)[0]
+            if not direction and share_at < indicator_at:
+                return "indicator", ""
+        if rate_at >= 0 and (indicator_at < 0 or rate_at + len(rate_word) >= indicator_at + len(indicator_word)):
             return "rate", ""
         if direction:
             return "change_rate", direction
@@ -236,6 +249,40 @@ def _measure_of(before: str, subjects: "SubjectIndex", w: _Words, kind: str) -> 
     return key
 
 
+def _covers(column_subject: str, found) -> bool:
+    """公务用车购置费 names a 三公 column; the classification name 公务用车购置 inside it is not the subject."""
+    name = normalise_name(column_subject)
+    return all(f[2] in name for f in found)
+
+
+def _topic_measure(sentence_before: str, before: str, subjects: "SubjectIndex", w: _Words) -> str:
+    """The measure of a figure named only by a general noun (资金 367.67万元): what the sentence named before."""
+    text = regex.sub(r"\s+", "", before)
+    for word in w.linkers:
+        if text.endswith(word) and text[: -len(word)] in w.topic_nouns:
+            text = text[: -len(word)]
+    if text not in w.topic_nouns:
+        return ""
+    earlier = regex.sub(r"\s+", "", sentence_before)
+    mask = [(s, e) for s, e, _n in subjects.find_all(earlier)]
+    return _measure(earlier, w, mask)
+
+
+def _compared_with_budget(claim: Claim, w: _Words) -> bool:
+    """比年初预算增加(减少) 0.00万元: the change is 决算 - 年初预算, not a change on the previous year."""
+    text = claim.sentence[:claim.start].rstrip()
+    changed = True
+    while changed:
+        changed = False
+        found = w.alternative.search(text[-12:])
+        if found and text.endswith(found.group(0)):
+            text, changed = text[: len(text) - len(found.group(0))].rstrip(), True
+        for word in w.increase + w.decrease + w.linkers:
+            if text.endswith(word):
+                text, changed = text[: -len(word)].rstrip(), True
+    return bool(w.budget_comparison.search(text))
+
+
 def _denominator_words(before: str, w: _Words) -> str:
     pos, marker = _rfind_any(before, w.share)
     if pos < 0:
@@ -262,6 +309,7 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
                 sentences.append((paragraph, sentence, mentions))
     docs = nlp.pipe(s.text for _p, s, _m in sentences)
     section_lead: dict[tuple[str, ...], str] = {}
+    open_lists: dict[int, tuple[int, str]] = {}   # paragraph -> (sentence id, whole) of a list of parts
     for (paragraph, sentence, mentions), doc in zip(sentences, docs):
         spans = []
         for mention in mentions:
@@ -295,7 +343,7 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
             subject, subject_code = "", ""
             if path:
                 subject = path[-1]
-            elif found:
+            elif found and not (column_subject[0] >= 0 and _covers(column_subject[1], found)):
                 subject = max(found, key=lambda f: (f[1], f[1] - f[0]))[2]
             elif column_subject[0] >= 0:
                 subject = column_subject[1]
@@ -311,6 +359,8 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
                 if heading_subject[0] >= 0 and kind in ("amount", "rate", "change_amount"):
                     subject = heading_subject[1]
             measure = _measure_of(before, subjects, w, kind)
+            if not measure and kind == "amount":
+                measure = _topic_measure(sentence.text[:clause_start], before, subjects, w)
             if not measure and kind == "amount" and subject in w.column_subjects and column_subject[0] >= 0:
                 measure = load("measures")["column_subject_measure"]
             if not measure and kind == "amount" and path and _PATH_END.search(before):
@@ -334,7 +384,7 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
                 context=before.strip(),
             )
             sentence_claims.append(claim)
-        sentence_claims = _relate(sentence_claims, claims, w, section_lead)
+        sentence_claims = _relate(sentence_claims, claims, w, section_lead, open_lists)
         claims.extend(sentence_claims)
     return tuple(claims)
 
@@ -356,10 +406,13 @@ def _section_key(claim: Claim) -> tuple[str, ...]:
     return claim.section[:3]
 
 
-def _relate(sentence_claims: list[Claim], earlier: list[Claim], w: _Words, section_lead) -> list[Claim]:
+def _relate(sentence_claims: list[Claim], earlier: list[Claim], w: _Words, section_lead,
+            open_lists: dict[int, tuple[int, str]]) -> list[Claim]:
     """Tie rates, shares, changes and 其中 parts to the figures they are computed from."""
     out: list[Claim] = []
-    amounts = [c for c in sentence_claims if c.kind == "amount"]
+    listed = open_lists.get(sentence_claims[0].paragraph) if sentence_claims else None
+    if listed and listed[0] != sentence_claims[0].sentence_id - 1:
+        listed = None
     for claim in sentence_claims:
         prior_in_sentence = [c for c in out if c.kind == "amount"]
         if claim.kind == "amount" and _section_key(claim) not in section_lead:
@@ -396,13 +449,25 @@ def _relate(sentence_claims: list[Claim], earlier: list[Claim], w: _Words, secti
                              and c.sentence_id == claim.sentence_id - 1 and c.period == "current"), None)
             base_period = "prior" if base is not None and (
                 base.period == "prior" or _names_compared_year(base, claim)) else ""
+            budget = None
+            if _compared_with_budget(claim, w):
+                # 支出决算为X，完成年初预算的Y%，比年初预算增加Z: actual and budget of the sentence
+                base_period = "budget"
+                base = next((c for c in reversed(prior_in_sentence) if c.measure != "年初预算"), None)
+                budget = next((c for c in reversed(prior_in_sentence) if c.measure == "年初预算"), None)
+            current = None
+            if base_period == "prior" and base is not None:
+                # 本年支出868.11万元，比上年的1393.13万元减少525.02万元: the current figure stated too
+                current = next((c for c in reversed(prior_in_sentence) if c.start < base.start
+                                and c.period == "current"), None)
             change = None
             if claim.kind == "change_rate":
                 change = next((c for c in reversed(out) if c.kind == "change_amount"), None)
-            claim = replace(claim, base=base.id if base else "", numerator=change.id if change else "",
-                            base_period=base_period)
+            numerator = change.id if change else current.id if current and claim.kind == "change_amount" else ""
+            claim = replace(claim, base=base.id if base else "", numerator=numerator,
+                            denominator=budget.id if budget else "", base_period=base_period)
         elif claim.kind == "amount":
-            pos = _rfind_any(claim.sentence[:claim.start], w.parts)[0]
+            pos, marker = _rfind_any(claim.sentence[:claim.start], w.parts)
             if pos >= 0:
                 # a figure in parentheses before 其中 is an aside, not the whole
                 whole = next((c for c in reversed(prior_in_sentence) if c.start < pos
@@ -412,5 +477,11 @@ def _relate(sentence_claims: list[Claim], earlier: list[Claim], w: _Words, secti
                                   and c.paragraph == claim.paragraph), None)
                 if whole is not None:
                     claim = replace(claim, parts_of=whole.id)
+                    if marker in w.parts_continued:
+                        open_lists[claim.paragraph] = (claim.sentence_id, whole.id)
+            elif listed and not claim.measure and not claim.subject:
+                # the list of parts goes on: 接线员及督管员项目支出 191.0万元
+                claim = replace(claim, parts_of=listed[1])
+                open_lists[claim.paragraph] = (claim.sentence_id, listed[1])
         out.append(claim)
     return out

@@ -23,20 +23,28 @@ def _measures() -> dict:
 
 
 @lru_cache(maxsize=1)
-def _sections() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    items = load("sections")["sections"].items()
-    return tuple(sorted(((k, tuple(v)) for k, v in items), key=lambda p: -len(p[0])))
+def _sections() -> tuple[tuple[str, tuple[str, ...], frozenset[str]], ...]:
+    entries = []
+    for words, body in load("sections")["sections"].items():
+        tables, measures = (body.get("tables", ()), body.get("measures", ())) if isinstance(body, dict) else (body, ())
+        entries.append((words, tuple(tables), frozenset(measures)))
+    return tuple(sorted(entries, key=lambda e: -len(e[0])))
+
+
+def _section(claim: Claim) -> tuple[tuple[str, ...], frozenset[str]] | None:
+    # The chapter heading (一、… 五、…) decides, or a sub-heading naming 三公.
+    for heading in claim.section[1:] or claim.section:
+        squashed = heading.replace(" ", "")
+        for words, tables, measures in _sections():
+            if words in squashed:
+                return tables, measures
+    return None
 
 
 def section_tables(claim: Claim) -> tuple[str, ...] | None:
     """Tables the claim's section speaks about; () for a section about no table, None if unknown."""
-    # The chapter heading (一、… 五、…) decides, or a sub-heading naming 三公.
-    for heading in claim.section[1:] or claim.section:
-        squashed = heading.replace(" ", "")
-        for words, tables in _sections():
-            if words in squashed:
-                return tables
-    return None
+    found = _section(claim)
+    return found[0] if found else None
 
 
 def _norm(label: str) -> str:
@@ -123,9 +131,49 @@ def _share_whole(claim: Claim, tables: tuple[Table, ...]) -> Link:
     return Link(claim.id, reason=f"the whole named after 占 ({claim.denominator_words}) is not a table figure")
 
 
+# The figures a completion rate or a change against the budget is computed
+# from, by role: the claim's relation field that states it in the sentence,
+# and the measure that names it in the tables.
+_OPERANDS = {
+    "rate": (("年初预算", "denominator", "年初预算"), ("支出决算", "numerator", "支出决算")),
+    "budget_change": (("年初预算", "denominator", "年初预算"), ("支出决算", "base", "支出决算")),
+    # a change on the previous year: the current figure it starts from
+    "change": (("current", "base", ""),),
+}
+
+
+def _operands(claim: Claim, tables: tuple[Table, ...]) -> tuple[tuple[str, Link], ...]:
+    """Cells for the figures a rate or a change speaks of but its sentence does not state.
+
+    "完成年初预算的 0%" after "因公出国(境)费支出决算为 0.00万元": the 年初预算
+    of 因公出国(境)费 is a cell of the 三公 table, found by the same labels.
+    """
+    if claim.kind == "rate":
+        roles = _OPERANDS["rate"]
+    elif claim.kind in ("change_amount", "change_rate"):
+        roles = _OPERANDS["budget_change" if claim.base_period == "budget" else "change"]
+    else:
+        return ()
+    if not claim.subject:
+        return ()
+    found = []
+    for role, field, measure in roles:
+        if getattr(claim, field):
+            continue
+        figure = replace(claim, kind="amount", measure=measure or claim.measure or "支出决算", denominator_words="")
+        link = link_claim(figure, tables)
+        if link.linked:
+            found.append((role, link))
+    return tuple(found)
+
+
 def link_claim(claim: Claim, tables: tuple[Table, ...]) -> Link:
     if claim.kind == "share" and claim.denominator_words:
         return _share_whole(claim, tables)
+    if claim.kind in ("rate", "change_amount", "change_rate"):
+        operands = _operands(claim, tables)
+        if operands:
+            return Link(claim.id, operands=operands, how="operands: " + ", ".join(r for r, _l in operands))
     if claim.kind not in ("amount",):
         return Link(claim.id, reason="")
     if not claim.measure:
@@ -135,8 +183,9 @@ def link_claim(claim: Claim, tables: tuple[Table, ...]) -> Link:
     targets = measure.get("targets", [])
     if not targets:
         return Link(claim.id, reason=f"{claim.measure} is not printed in this document's tables")
-    preferred = section_tables(claim)
-    if preferred == () and not claim.subject:
+    section = _section(claim)
+    preferred = section[0] if section else None
+    if preferred == () and not claim.subject and claim.measure not in section[1]:
         return Link(claim.id, reason="this section reports on projects or items that no table row names")
     if preferred and any(t["table"] in preferred for t in targets):
         # The section names its tables: the same measure in another table is another figure.

@@ -22,6 +22,9 @@ class Link:
     empty_tables: tuple[str, ...] = ()
     how: str = ""
     reason: str = ""
+    # For a rate or a change: the figures it is computed from that its sentence
+    # does not state, by role ("年初预算", "支出决算"), each linked by labels.
+    operands: tuple[tuple[str, "Link"], ...] = ()
 
     @property
     def cell(self) -> Cell | None:

@@ -1,7 +1,9 @@
 """DR02 completion rate recomputed.
 
 What it checks: "完成年初预算的X%" against 决算 ÷ 年初预算 from the same
-sentence, the 决算 taken from its linked table cell where there is one.
+sentence, the 决算 taken from its linked table cell where there is one. A
+figure the sentence does not state is taken from the cell its subject's
+年初预算 / 支出决算 is printed in (the 三公 table prints both).
 
 Why it matters: the rate is the figure readers quote; it must follow from
 the two amounts beside it.
@@ -16,6 +18,7 @@ from __future__ import annotations
 from ...claims.model import Claim
 from ..context import Context
 from ..model import Check
+from ..operands import completion
 from ..recompute import percent
 from ..tolerance import ratio, show
 
@@ -28,18 +31,17 @@ KINDS = ("rate",)
 
 
 def check(claim: Claim, ctx: Context) -> list[Check]:
-    actual_claim, budget_claim = ctx.claim(claim.numerator), ctx.claim(claim.denominator)
-    if actual_claim is None or budget_claim is None:
+    actual_claim, actual, budget_claim, budget = completion(claim, ctx)
+    if actual is None or budget is None:
         return []
-    actual, budget = ctx.figure(actual_claim), ctx.figure(budget_claim)
     recomputed = percent(claim, actual, budget)
     if recomputed is None:
         return []
     note = ""
-    if recomputed.agrees and actual.from_table and actual.value != actual_claim.value:
+    if recomputed.agrees and actual_claim and actual.from_table and actual.value != actual_claim.value:
         prose = ratio(actual_claim.value, actual_claim.decimals, budget.value, budget.decimals)
         if prose:
             note = (f"; with the prose's own {actual_claim.value} it would be {show(prose[0])}%: "
                     f"the rate was computed from the table value")
-    covers = tuple(c.id for c, f in ((budget_claim, budget), (actual_claim, actual)) if not f.from_table)
+    covers = tuple(c.id for c, f in ((budget_claim, budget), (actual_claim, actual)) if c and not f.from_table)
     return [recomputed.check(CODE, claim, f"{actual.source}; {budget.source}", note, covers)]

@@ -2,7 +2,10 @@
 
 What it checks: "减少525.02万元，下降37.7%" against change ÷ previous-year
 figure, the previous year being the current figure minus the signed change
-(the current figure from its table cell where linked).
+(the current figure from its table cell where linked), or the previous
+year's figure where the sentence states it; a change stated against the
+budget ("比年初预算增长5%") is divided by the 年初预算. A change of 0 gives a
+rate of 0 whatever the sign its template words leave open.
 
 Why it matters: growth rates are quoted on their own; a rate that does not
 follow from the change and the current figure misleads about the trend.
@@ -16,6 +19,7 @@ from __future__ import annotations
 from ...claims.model import Claim
 from ..context import Context, Figure, stated_figure
 from ..model import Check
+from ..operands import against_budget, current as current_figure, prior_stated
 from ..recompute import percent
 
 CODE = "DR03"
@@ -27,21 +31,31 @@ KINDS = ("change_rate",)
 
 
 def check(claim: Claim, ctx: Context) -> list[Check]:
-    change_claim, base_claim = ctx.claim(claim.numerator), ctx.claim(claim.base)
-    if change_claim is None or base_claim is None or change_claim.direction not in ("+", "-"):
+    change_claim = ctx.claim(claim.numerator)
+    if change_claim is None or (change_claim.direction not in ("+", "-") and change_claim.value != 0):
         return []
-    sign = 1 if change_claim.direction == "+" else -1
-    if claim.base_period == "prior":
+    sign = -1 if change_claim.direction == "-" else 1
+    covers: tuple[str, ...] = (change_claim.id,)
+    if "budget" in (claim.base_period, change_claim.base_period):
+        _actual, prior = against_budget(change_claim, ctx)
+        if prior is None:
+            return []
+        source, denominator = f"年初预算 {prior.source}", f"{prior.value}"
+    elif prior_stated(claim, ctx) is not None:
         # the sentence states the previous year's figure itself
-        current = prior = stated_figure(base_claim)
-        denominator = f"{prior.value}"
+        prior = prior_stated(claim, ctx)
+        source, denominator = prior.source, f"{prior.value}"
+        covers += (claim.base,)
     else:
-        current = ctx.figure(base_claim)
+        current = current_figure(claim, ctx) or current_figure(change_claim, ctx)
+        if current is None:
+            return []
         prior = Figure(current.value - sign * change_claim.value, max(current.decimals, change_claim.decimals),
                        "previous year = current - change", False)
-        denominator = f"({current.value} {'-' if sign > 0 else '+'} {change_claim.value})"
+        source, denominator = current.source, f"({current.value} {'-' if sign > 0 else '+'} {change_claim.value})"
+        if not current.from_table and claim.base:
+            covers += (claim.base,)
     recomputed = percent(claim, stated_figure(change_claim), prior, denominator)
     if recomputed is None:
         return []
-    covers = (change_claim.id,) + (() if current.from_table else (base_claim.id,))
-    return [recomputed.check(CODE, claim, f"{current.source}; stated change {change_claim.text}", covers=covers)]
+    return [recomputed.check(CODE, claim, f"{source}; stated change {change_claim.text}", covers=covers)]

@@ -15,9 +15,12 @@ Good (wuchang-cyzx-2024-final, 五(三)3(3)): "年初预算为0万元,支出决�
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ...claims.model import Claim
 from ..context import Context
 from ..model import Check
+from ..operands import against_budget, completion, current as current_figure
 from ..text import words
 
 CODE = "PR02"
@@ -39,24 +42,31 @@ def _zero(claim: Claim, base_text: str, figure_text: str, nonzero: bool) -> list
 
 def check(claim: Claim, ctx: Context) -> list[Check]:
     if claim.kind == "rate":
-        budget, actual = ctx.claim(claim.denominator), ctx.claim(claim.numerator)
-        planned = ctx.figure(budget) if budget is not None else None
-        if planned is None or planned.value != 0 or actual is None:
+        _actual_claim, spent, _budget_claim, planned = completion(claim, ctx)
+        if planned is None or planned.value != 0 or spent is None:
             exceed = next((w for w in words("exceed_words") if w in claim.sentence), None)
             if exceed and claim.value <= 100:
                 return [Check(CODE, claim.id, "mismatch", "error", "over 100%", claim.sentence,
                               f"the sentence says {exceed} but the completion rate is {claim.text}",
                               "an overspend is a rate above 100%")]
             return []
-        spent = ctx.figure(actual)
         return _zero(claim, f"年初预算 {planned.value} [{planned.source}]", f"决算 {spent.value} [{spent.source}]",
                      spent.value != 0)
-    change, base = ctx.claim(claim.numerator), ctx.claim(claim.base)
-    if change is None or base is None or change.direction not in ("+", "-"):
+    change = ctx.claim(claim.numerator)
+    if change is None or (change.direction not in ("+", "-") and change.value != 0):
         return []
-    current = ctx.figure(base)
-    prior = current.value - (1 if change.direction == "+" else -1) * change.value
+    if "budget" in (claim.base_period, change.base_period):
+        _actual, budget = against_budget(change, ctx)
+        if budget is None or budget.value != 0:
+            return []
+        checks = _zero(claim, f"年初预算 {budget.value} [{budget.source}]", f"change {change.text}", change.value != 0)
+        return [replace(c, covers=(change.id,)) for c in checks] if change.value == 0 else checks
+    current = current_figure(claim, ctx) or current_figure(change, ctx)
+    if current is None:
+        return []
+    prior = current.value - (-1 if change.direction == "-" else 1) * change.value
     if prior != 0:
         return []
-    return _zero(claim, f"previous year = {current.value} - change {change.text} = 0", current.source,
-                 change.value != 0)
+    checks = _zero(claim, f"previous year = {current.value} - change {change.text} = 0", current.source,
+                   change.value != 0)
+    return [replace(c, covers=(change.id,)) for c in checks] if change.value == 0 else checks

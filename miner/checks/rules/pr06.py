@@ -2,9 +2,9 @@
 
 What it checks: "比年初预算增加/减少 X万元" stated for each 三公 item (因公出国
 （境）费, 公务用车购置费, 公务用车运行费, 公务接待费) against the 三公 table:
-each item's change must be its 决算数 minus its 预算数, and the items' changes
-together must make the total's (决算数·合计 − 预算数·合计). The table and the
-items are `parts` in lexicons/identities.yaml.
+the items' changes together must make the total's (决算数·合计 − 预算数·合计).
+The table and the items are `parts` in lexicons/identities.yaml. Each item's
+own change against its cells is DR04.
 
 Why it matters: the 三公 section is read closely; changes that do not fit the
 budget printed in the table mean the section was written from another year's
@@ -31,7 +31,7 @@ CODE = "PR06"
 NAME = "budget-changes-do-not-fit"
 FAMILY = "prose"
 SEVERITY = "error"
-SUMMARY = "三公 changes against the budget differ from the table's 决算数 − 预算数, item by item or in total."
+SUMMARY = "三公 items' changes against the budget do not add up to the table's 决算数 − 预算数 of the total."
 KINDS = ("change_amount",)
 _PLAIN = regex.compile(r"[（）()“”\"'\s]")
 
@@ -82,21 +82,7 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     table = ctx.table(parts["table"])
     if table is None or not table.rows:
         return []
-    leaf = next(name for name, c in found.items() if c is claim)
-    checks = []
-    budget, actual = _cell(table, leaf, "预算数"), _cell(table, leaf, "决算数")
-    stated = _signed(claim)
-    if budget is not None and actual is not None and stated is not None:
-        expected = actual.amount - budget.amount
-        verdict = judge(stated, claim.decimals, "", expected)
-        if verdict.verdict != "ok":
-            uncertain = budget.placement == "guess" or actual.placement == "guess"
-            checks.append(Check(
-                CODE, claim.id, verdict.verdict, cap(verdict.severity, uncertain), str(expected),
-                f"{actual.ref()} = {actual.raw or 'blank'} − {budget.ref()} = {budget.raw or 'blank'}",
-                f"{leaf}: {claim.text} against the budget, but the table gives {actual.amount} − {budget.amount} = "
-                f"{expected}" + (" (the 预算数 column is only guessed by the extraction)" if uncertain else ""),
-                verdict.tolerance))
+    checks: list[Check] = []
     last = max(found.values(), key=lambda c: c.doc_offset)
     if claim is last and len(found) == len(parts["leaves"]):
         signed = [_signed(c) for c in found.values()]

@@ -1,0 +1,72 @@
+"""DR04 change amount against the two figures it compares.
+
+What it checks: a change amount whose two figures are both known, against
+their difference: "比年初预算增加(减少) X万元" against 决算 − 年初预算 (each
+from the sentence, else from the cell the subject's 年初预算 / 支出决算 is
+printed in), and "比上年的A万元减少X万元" against the current figure − A. The
+size of the change is compared; where the words give a direction (增加 or
+减少), the difference must go that way too.
+
+Why it matters: the change is what the reader takes away; a change copied
+from another line or left at a template's 0.00 misstates the gap.
+
+Bad (wuchang-wgzx-2021-final, 七(二)1): 因公出国(境)费 决算 0.00, 年初预算 0.54
+(表7), "比年初预算增加(减少) 0.00万元": the difference is 0.54 (a warning
+there: the extraction only guessed which 预算数 column 0.54 stands in).
+Good: "年初预算为 16.75万元，支出决算为 10.93万元，比年初预算减少 5.82万元".
+"""
+from __future__ import annotations
+
+from ...claims.model import Claim
+from ..context import Context, Figure
+from ..model import Check
+from ..operands import against_budget, prior_stated
+from ..tolerance import Interval, cap, judge, show, unit
+
+CODE = "DR04"
+NAME = "change-amount-recomputed"
+FAMILY = "derived"
+SEVERITY = "error"
+SUMMARY = "A change amount differs from the difference of the two figures it compares."
+KINDS = ("change_amount",)
+
+_SAYS = {"+": "an increase", "-": "a decrease"}
+
+
+def _figures(claim: Claim, ctx: Context) -> tuple[Figure, Figure, str] | None:
+    """(later, earlier, what the earlier is) or None when one of them is unknown."""
+    if claim.base_period == "budget":
+        actual, budget = against_budget(claim, ctx)
+        return (actual, budget, "年初预算") if actual is not None and budget is not None else None
+    prior = prior_stated(claim, ctx)
+    current_claim = ctx.claim(claim.numerator)
+    if prior is None or current_claim is None:
+        return None
+    return ctx.figure(current_claim), prior, "previous year"
+
+
+def check(claim: Claim, ctx: Context) -> list[Check]:
+    found = _figures(claim, ctx)
+    if found is None:
+        return []
+    later, earlier, what = found
+    difference = later.value - earlier.value
+    half = unit(later.decimals) / 2 + unit(earlier.decimals) / 2
+    size = abs(difference)
+    interval = Interval(max(size - half, 0), size + half)
+    formula = f"{later.value} - {earlier.value} = {difference}"
+    evidence = f"{formula} [{later.source}; {what} {earlier.source}]"
+    uncertain = later.guessed or earlier.guessed
+    guess_note = " (a figure's column is only guessed by the extraction)" if uncertain else ""
+    opposite = claim.direction in _SAYS and difference != 0 and (difference > 0) != (claim.direction == "+") \
+        and size > half
+    if opposite:
+        return [Check(CODE, claim.id, "mismatch", cap(SEVERITY, uncertain), show(difference), evidence,
+                      f"the prose says {_SAYS[claim.direction]} of {claim.text} but {formula}{guess_note}",
+                      f"sign of the difference beyond ±{half}")]
+    verdict = judge(claim.value, claim.decimals, claim.approx, size, interval)
+    message = (f"{claim.text} agrees with {formula}" if verdict.verdict != "mismatch"
+               else f"the prose says a change of {claim.text} but {formula}{guess_note}")
+    covers = tuple(i for i in (claim.base, claim.denominator, claim.numerator) if i)
+    return [Check(CODE, claim.id, verdict.verdict, cap(verdict.severity, uncertain), show(size), evidence, message,
+                  verdict.tolerance, covers if verdict.verdict != "mismatch" else ())]
