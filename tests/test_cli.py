@@ -71,9 +71,10 @@ def test_rules_catalogue_and_docs():
     assert "事业运行" in runner.invoke(main, ["rule", "VC01"]).output
 
 
-def test_tables_command_lists_the_nine_tables():
+def test_tables_command_lists_the_nine_tables_and_the_attached_forms():
     output = CliRunner().invoke(main, ["tables", "--brief", str(SEEDS / "wuchang-wgzx-2021-final.txt")]).output
-    assert [line.split()[0] for line in output.splitlines()] == [f"表{i}" for i in range(1, 10)]
+    assert [line.split()[0] for line in output.splitlines()] == [f"表{i}" for i in range(1, 10)] + ["附表1", "附表2"]
+    assert "performance_form" in output.splitlines()[-1]
 
 
 def test_report_does_not_depend_on_hash_seed(tmp_path):

@@ -82,7 +82,10 @@ def test_unchanged_documents_are_not_scanned_again(tmp_path):
     again = scan_corpus([corpus], out, ScanOptions(jobs=1))
     assert (again.scanned, again.reused) == (0, 4)
     assert report_bytes(out) == first
-    (corpus / "part0" / "000-wuchang-cyzx-2024-final.txt").write_bytes(SEED_FILES[0].read_bytes())
+    # an edit in the narrative: the 事业运行 figure corrected
+    edited = SEED_FILES[0].read_bytes().replace("支出决算为 367.67 万元，完成".encode(), "支出决算为 372.78 万元，完成".encode())
+    assert edited != SEED_FILES[0].read_bytes()
+    (corpus / "part0" / "000-wuchang-cyzx-2024-final.txt").write_bytes(edited)
     after_edit = scan_corpus([corpus], out, ScanOptions(jobs=1))
     assert (after_edit.scanned, after_edit.reused) == (1, 3)
     assert report_bytes(out) != first

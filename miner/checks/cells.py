@@ -46,7 +46,8 @@ def misread(table: Table, ctx: Context) -> bool:
     document. Its sums prove nothing."""
     key = ("misread", id(table))
     if key not in ctx.memo:
-        ctx.memo[key] = (sum(1 for t in ctx.tables if t.key == table.key) > 1
+        # (a document attaches one performance form per project: several forms are expected)
+        ctx.memo[key] = (sum(1 for t in ctx.tables if t.key == table.key) > 1 and table.kind != "form"
                          or any(_FIGURE_IN_LABEL.search(row.label) or len(_ORDINAL_ANYWHERE.findall(row.label)) > 1
                                 for row in table.rows)
                          or (len(table.rows) > 1 and any(not row.label and not row.code

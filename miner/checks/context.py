@@ -43,7 +43,8 @@ class Context:
     @cached_property
     def kind(self) -> str:
         """The document kind ("final", "budget" ...): the kind most of its tables belong to."""
-        kinds = Counter(t.kind for t in self.tables if t.key)
+        known = load("tables")["kinds"]
+        kinds = Counter(t.kind for t in self.tables if t.key and t.kind in known)
         if kinds:
             return kinds.most_common(1)[0][0]
         text = "".join(line.text for line in self.lines[:40])

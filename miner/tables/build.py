@@ -16,6 +16,7 @@ from ..ingest.model import Document, GridRow, Line
 from ..numbers import parse_chinese_integer, parse_number
 from .model import Cell, Row, Table
 from .placement import place_values
+from .forms import forms_from_lines
 from .grid import table_from_rows
 from .spec import PanelSpec, TableSpec, match_title, squash, total_words
 
@@ -428,4 +429,6 @@ def tables_from_lines(doc: Document) -> tuple[Table, ...]:
             raw_rows = _space_rows(region.lines[start:], region.spec)
             layout = "spaces"
         tables.append(_assemble(region, raw_rows, layout, label, region.title.file))
+    # attached performance forms: after the standard tables, which end a form
+    tables.extend(forms_from_lines(doc, [t.span for t in tables]))
     return tuple(tables)

@@ -15,8 +15,6 @@ Good (wuchang-cyzx-2024-final, 五(三)3(3)): "年初预算为0万元,支出决�
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ...claims.model import Claim
 from ..context import Context
 from ..model import Check
@@ -59,14 +57,13 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
         _actual, budget = against_budget(change, ctx)
         if budget is None or budget.value != 0:
             return []
-        checks = _zero(claim, f"年初预算 {budget.value} [{budget.source}]", f"change {change.text}", change.value != 0)
-        return [replace(c, covers=(change.id,)) for c in checks] if change.value == 0 else checks
+        return _zero(claim, f"年初预算 {budget.value} [{budget.source}]", f"change {change.text}", change.value != 0)
     current = current_figure(claim, ctx) or current_figure(change, ctx)
     if current is None:
         return []
     prior = current.value - (-1 if change.direction == "-" else 1) * change.value
     if prior != 0:
         return []
-    checks = _zero(claim, f"previous year = {current.value} - change {change.text} = 0", current.source,
-                   change.value != 0)
-    return [replace(c, covers=(change.id,)) for c in checks] if change.value == 0 else checks
+    # The change itself stays unchecked: a previous year of 0 is what it implies, not evidence for it.
+    return _zero(claim, f"previous year = {current.value} - change {change.text} = 0", current.source,
+                 change.value != 0)

@@ -1,0 +1,51 @@
+"""TB04 execution rate of a performance form.
+
+What it checks: in each attached 绩效自评表 / 绩效评价报告, the budget
+execution row's 执行率 against 执行数 ÷ 预算数 of the same row, each figure an
+interval given by its printed decimals (the form's header states the formula
+itself: 执行率(B/A)).
+
+Why it matters: the execution rate drives the form's score (得分 = 20分 ×
+执行率) and is quoted as the project's result; a rate that does not follow
+from the two amounts beside it was typed, not computed.
+
+Bad: 预算数 1,072.68, 执行数 1,067.40, 执行率 95.51% (1,067.40 / 1,072.68 = 99.51%).
+Good (wuchang-wgzx-2021-final, 附件 绩效评价报告): 1,072.68, 1,067.40, 99.51%.
+"""
+from __future__ import annotations
+
+from ..context import Context
+from ..model import Finding
+from ..tolerance import judge, ratio, show
+
+CODE = "TB04"
+NAME = "form-execution-rate"
+FAMILY = "table"
+SEVERITY = "error"
+SUMMARY = "A performance form's 执行率 differs from its 执行数 ÷ 预算数."
+KINDS = ()
+
+
+def check_document(ctx: Context) -> list[Finding]:
+    findings = []
+    for table in ctx.tables:
+        if table.key != "performance_form":
+            continue
+        for row in table.rows:
+            budget, actual, rate = row.cell("预算数"), row.cell("执行数"), row.cell("执行率")
+            if budget is None or actual is None or rate is None or rate.blank:
+                continue
+            result = ratio(actual.amount, actual.decimals, budget.amount, budget.decimals)
+            if result is None:
+                continue
+            point, interval = result
+            verdict = judge(rate.amount, rate.decimals, "", point, interval)
+            if verdict.verdict == "ok":
+                continue
+            formula = f"{actual.raw} / {budget.raw} = {show(point)}%"
+            findings.append(ctx.finding(
+                CODE, verdict.severity, rate, found=rate.raw, expected=show(point),
+                evidence=f"{formula} [{actual.ref()}; {budget.ref()}]",
+                message=f"{table.label} {row.label}: 执行率 {rate.raw} but {formula}",
+                verdict=verdict.verdict, tolerance=verdict.tolerance, file=table.file))
+    return findings
