@@ -20,6 +20,11 @@ def _root() -> Path:
         return Path(__file__).resolve().parent.parent / "lexicons"
 
 
+def data_path(name: str) -> Path:
+    """A data file of ``lexicons/`` other than the YAML lexicons (the segmenter's dictionary)."""
+    return _root() / name
+
+
 @lru_cache(maxsize=None)
 def load(name: str) -> Any:
     """Load ``lexicons/<name>.yaml``; the result is cached and must not be mutated."""

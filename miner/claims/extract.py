@@ -7,6 +7,7 @@ The words that decide kind, subject and measure are data (lexicons/).
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -22,6 +23,13 @@ from .nlp import pipeline
 _CLAUSE_PUNCT = frozenset("，,；;：:。！？、")
 _LEVEL = regex.compile(r"\s*[（(]\s*([类款项])\s*[）)]\s*")
 _NUMBERING = regex.compile(r"^\s*(?:[（(]?\s*[一二三四五六七八九十\d]+\s*[）)、.．]\s*)+")
+_SPACES = regex.compile(r"\s+")
+_CLAUSE_SPLIT = regex.compile(r"[，,；;：:。、]")
+_LEAD_SPLIT = regex.compile(r"[，,：:；;]")
+# 上海市普陀区财政局2024年度收入支出总计: everything up to the year is context
+_UP_TO_YEAR = regex.compile(r"^.*(?:19|20)\d\d\s*年度?")
+_TRAILING_DE = regex.compile(r"[的\s]+$")
+_NON_DIGITS = regex.compile(r"\D")
 
 
 @dataclass(frozen=True)
@@ -80,11 +88,12 @@ def words() -> _Words:
     )
 
 
+@lru_cache(maxsize=65536)
 def normalise_name(text: str) -> str:
     """A classification name as prose and tables both write it, for matching."""
     text = _NUMBERING.sub("", text)
     text = _LEVEL.sub("", text)
-    text = regex.sub(r"\s+", "", text)
+    text = _SPACES.sub("", text)
     text = text.replace("(", "（").replace(")", "）")
     return text
 
@@ -104,6 +113,18 @@ class SubjectIndex:
                 variants.add(norm[:-2])       # 一般公共服务（类）支出 -> 一般公共服务
         self.names = _longest_first(variants)
         self._pattern = regex.compile("|".join(regex.escape(n) for n in self.names)) if self.names else None
+        self._known: dict[bool, tuple[str, ...]] = {}
+
+    def known_words(self, w: "_Words", change: bool) -> tuple[str, ...]:
+        """Words that may stand before a measure word (longest first): measures, this
+        document's subjects, qualifiers, linkers, and for a change its change words."""
+        if change not in self._known:
+            known = [word for word, _k in w.measures] + list(self.names) + list(w.qualifiers) + list(w.linkers) \
+                + list(w.column_subjects)
+            if change:
+                known += list(w.increase + w.decrease + w.comparison + w.prior) + ["决算数", "上年度", "上年"]
+            self._known[change] = _longest_first(known)
+        return self._known[change]
 
     def find_all(self, text: str) -> list[tuple[int, int, str]]:
         if self._pattern is None:
@@ -120,20 +141,21 @@ def _rfind_any(text: str, options) -> tuple[int, str]:
     return best
 
 
-def _clause_start(sentence: str, index: int, doc=None) -> int:
+def clause_ends(doc) -> list[int]:
+    """Offsets just after each clause punctuation token of a spaCy Doc, in order."""
+    return [token.idx + len(token.text) for token in doc if token.is_punct and token.text in _CLAUSE_PUNCT]
+
+
+def _clause_start(sentence: str, index: int, ends: list[int] | None = None) -> int:
     """Start of the clause holding ``index``: after the last clause punctuation.
 
-    Clause punctuation is read from the spaCy tokens when a Doc is given
-    (a punctuation token ends a clause), else from the characters.
+    Clause punctuation is read from the spaCy tokens when their clause ends
+    are given (a punctuation token ends a clause), else from the characters.
     """
-    if doc is not None:
-        start = 0
-        for token in doc:
-            if token.idx >= index:
-                break
-            if token.is_punct and token.text in _CLAUSE_PUNCT:
-                start = token.idx + len(token.text)
-        return start
+    if ends is not None:
+        at = bisect_right(ends, index) - 1
+        # a punctuation token that ends at the figure still comes before it
+        return ends[at] if at >= 0 else 0
     for pos in range(index - 1, -1, -1):
         if sentence[pos] in _CLAUSE_PUNCT:
             return pos + 1
@@ -146,7 +168,7 @@ def _path(text: str) -> tuple[str, ...]:
     last = 0
     for match in _LEVEL.finditer(text):
         piece = text[last:match.start()]
-        piece = regex.split(r"[，,；;：:。、]", piece)[-1]
+        piece = _CLAUSE_SPLIT.split(piece)[-1]
         piece = normalise_name(piece)
         if piece:
             names.append(piece)
@@ -216,8 +238,8 @@ def _measure_of(before: str, subjects: "SubjectIndex", w: _Words, kind: str) -> 
     某项目 179.50 is not 项目支出.
     """
     # 上海市普陀区财政局2024年度收入支出总计: the body and the year before the measure are context
-    text = regex.sub(r"^.*(?:19|20)\d\d\s*年度?", "", before)
-    text = regex.sub(r"\s+", "", text)
+    text = _UP_TO_YEAR.sub("", before)
+    text = _SPACES.sub("", text)
     if any(word in text for word in w.breakdown):
         return ""
     mask = [(s, e) for s, e, _n in subjects.find_all(text)]
@@ -235,15 +257,12 @@ def _measure_of(before: str, subjects: "SubjectIndex", w: _Words, kind: str) -> 
         for word in tail_words:
             if rest.endswith(word):
                 rest, changed = rest[: -len(word)], True
-    words_in_text = [word for word, k in w.measures] + list(subjects.names) + list(w.qualifiers) + list(w.linkers) \
-        + list(w.column_subjects)
-    if kind in ("change_amount", "change_rate"):
-        words_in_text += list(w.increase + w.decrease + w.comparison + w.prior) + ["决算数", "上年度", "上年"]
     if not any(rest.endswith(word) for word, k in w.measures if k == key):
         return ""
     leftover = rest
-    for word in sorted(set(words_in_text), key=lambda word: (-len(word), word)):
-        leftover = leftover.replace(word, "")
+    for word in subjects.known_words(w, kind in ("change_amount", "change_rate")):
+        if word in leftover:
+            leftover = leftover.replace(word, "")
     if len(leftover) > w.max_leftover:
         return ""
     return key
@@ -257,13 +276,13 @@ def _covers(column_subject: str, found) -> bool:
 
 def _topic_measure(sentence_before: str, before: str, subjects: "SubjectIndex", w: _Words) -> str:
     """The measure of a figure named only by a general noun (资金 367.67万元): what the sentence named before."""
-    text = regex.sub(r"\s+", "", before)
+    text = _SPACES.sub("", before)
     for word in w.linkers:
         if text.endswith(word) and text[: -len(word)] in w.topic_nouns:
             text = text[: -len(word)]
     if text not in w.topic_nouns:
         return ""
-    earlier = regex.sub(r"\s+", "", sentence_before)
+    earlier = _SPACES.sub("", sentence_before)
     mask = [(s, e) for s, e, _n in subjects.find_all(earlier)]
     return _measure(earlier, w, mask)
 
@@ -288,7 +307,7 @@ def _denominator_words(before: str, w: _Words) -> str:
     if pos < 0:
         return ""
     words_after = before[pos + len(marker):]
-    words_after = regex.sub(r"[的\s]+$", "", words_after)
+    words_after = _TRAILING_DE.sub("", words_after)
     return words_after
 
 
@@ -307,7 +326,8 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
             mentions = find_mentions(sentence.text)
             if mentions:
                 sentences.append((paragraph, sentence, mentions))
-    docs = nlp.pipe(s.text for _p, s, _m in sentences)
+    # Only the words up to the last figure matter: the explanation after it is not read.
+    docs = nlp.pipe(s.text[:m[-1].end] for _p, s, m in sentences)
     section_lead: dict[tuple[str, ...], str] = {}
     open_lists: dict[int, tuple[int, str]] = {}   # paragraph -> (sentence id, whole) of a list of parts
     for (paragraph, sentence, mentions), doc in zip(sentences, docs):
@@ -317,15 +337,16 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
             if span is not None:
                 spans.append(span)
         doc.spans["numbers"] = spans
+        ends = clause_ends(doc)
         heading_path = _path(" ".join(paragraph.section[-2:]))
-        lead = regex.split(r"[，,：:；;]", sentence.text, maxsplit=1)[0]
+        lead = _LEAD_SPLIT.split(sentence.text, maxsplit=1)[0]
         lead_found = subjects.find_all(normalise_name(lead)) if _CODE_IN_PARENS.search(lead) else []
         lead_subject = max(lead_found, key=lambda f: (f[1], f[1] - f[0]))[2] if lead_found else ""
         lead_code = _CODE_IN_PARENS.search(lead)
-        lead_code = regex.sub(r"\D", "", lead_code.group()) if lead_code else ""
+        lead_code = _NON_DIGITS.sub("", lead_code.group()) if lead_code else ""
         sentence_claims: list[Claim] = []
         for mention in mentions:
-            clause_start = _clause_start(sentence.text, mention.number_start, doc)
+            clause_start = _clause_start(sentence.text, mention.number_start, ends)
             before = sentence.text[clause_start:mention.start]
             after = sentence.text[mention.end:mention.end + 8]
             kind, direction = _kind(mention, sentence.text[:mention.start], after, w)
@@ -334,7 +355,7 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
             path = _path(sentence.text[:mention.start])
             # the body publishing the report (江苏省高级人民法院2018年度…) is not a subject,
             # though its name may contain one (法院, 检察)
-            unqualified = regex.sub(r"^.*(?:19|20)\d\d\s*年度?", "", before)
+            unqualified = _UP_TO_YEAR.sub("", before)
             for word in w.qualifiers:
                 if len(word) > 2:
                     unqualified = unqualified.replace(word, " ")

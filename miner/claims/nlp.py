@@ -3,6 +3,7 @@
 No trained Chinese model is used (none exists on the registries we reach,
 and nothing is downloaded at run time). Domain words from the lexicons are
 added to jieba so that 一般公共服务支出 or 年初预算 come out as one token;
+jieba reads a trimmed dictionary shipped in lexicons/ (start-up time);
 numbers are never left to the segmenter: they are put into the Doc as spans
 found by the regex recognizer (jieba splits 1,067.40 and 868. 11).
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 
-from ..lexicon import load
+from ..lexicon import data_path, load
 
 
 def domain_words() -> list[str]:
@@ -35,6 +36,9 @@ def pipeline():
     import spacy
 
     jieba.setLogLevel(logging.WARNING)
+    # The 50,000 most frequent words of jieba's dictionary (lexicons/segmenter.dict,
+    # scripts/build_segmenter_dict.py): the full one takes over a second to load.
+    jieba.set_dictionary(str(data_path("segmenter.dict")))
     for word in domain_words():
         jieba.add_word(word, freq=2000)
     return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})

@@ -50,11 +50,15 @@ def find_mentions(text: str) -> list[Mention]:
             if match.end() > match.start():
                 candidates.append((match.start("number"), rank, -match.end(), match, name, numeral, unit))
     candidates.sort(key=lambda c: (c[0], c[1], c[2]))
-    blocked = [(m.start(), m.end()) for p in _ignored() for m in p.finditer(text)]
+    # characters no number may start in
+    blocked = [False] * (len(text) + 1)
+    for p in _ignored():
+        for m in p.finditer(text):
+            blocked[m.start():m.end()] = [True] * (m.end() - m.start())
     mentions: list[Mention] = []
     taken_until = -1
     for number_start, _rank, _neg_end, match, name, numeral, fixed_unit in candidates:
-        if number_start < taken_until or any(s <= number_start < e for s, e in blocked):
+        if number_start < taken_until or blocked[number_start]:
             continue
         parsed = parse_number(match.group("number"), numeral)
         if parsed is None:

@@ -16,6 +16,13 @@ from ..ingest.model import Document, Line
 from ..lexicon import load
 from .model import Paragraph, Segment, Sentence
 
+_FIRST_CLAUSE = regex.compile(r"[。：:，,；;]")
+_FIRST_PART = regex.compile(r"[。：:]")
+_ITEM_MARK = regex.compile(r"[（(]\s*项\s*[）)]")
+_CLASS_MARK = regex.compile(r"[（(]\s*[类款]\s*[）)]")
+_CLAUSE_MARK = regex.compile(r"[，,；;]")
+_FIGURE_WITH_UNIT = regex.compile(r"\d\s*(?:万元|亿元|元|%)")
+
 
 @dataclass(frozen=True)
 class _Layout:
@@ -137,8 +144,8 @@ def _continuation(lines, index: int, excluded: set[int]) -> str:
             continue
         if nxt.offset in excluded or heading_level(text) is not None:
             return ""
-        head = regex.split(r"[。：:，,；;]", text, maxsplit=1)[0]
-        marker = regex.search(r"[（(]\s*项\s*[）)]", head)
+        head = _FIRST_CLAUSE.split(text, maxsplit=1)[0]
+        marker = _ITEM_MARK.search(head)
         return head[:marker.end()] if marker else ""
     return ""
 
@@ -184,18 +191,18 @@ def paragraphs_from_lines(doc: Document, excluded: set[int]) -> tuple[Paragraph,
         level = heading_level(stripped)
         if level is not None:
             flush()
-            title = regex.split(r"[。：:]", stripped, maxsplit=1)[0]
-            if title == stripped and regex.search(r"[（(]\s*[类款]\s*[）)]", stripped) \
-                    and not regex.search(r"[（(]\s*项\s*[）)]", stripped):
+            title = _FIRST_PART.split(stripped, maxsplit=1)[0]
+            if title == stripped and _CLASS_MARK.search(stripped) \
+                    and not _ITEM_MARK.search(stripped):
                 # A long numbered heading wrapped onto the next line (…行政单位离退休 ⏎
                 # （项）。主要用于…) names its subject only with that line's head.
                 title += _continuation(lines, index, excluded)
             # A short line with no clause break is a heading of its own; a
             # numbered line that runs on (hard-wrapped, or with a sentence
             # after its title) opens a paragraph whose text it also starts.
-            is_title = (len(stripped) <= layout.heading_max and not regex.search(r"[，,；;]", stripped)
+            is_title = (len(stripped) <= layout.heading_max and not _CLAUSE_MARK.search(stripped)
                         and len(stripped) - len(title) <= 1
-                        and not regex.search(r"\d\s*(?:万元|亿元|元|%)", stripped))
+                        and not _FIGURE_WITH_UNIT.search(stripped))
             while section and section[-1][0] >= level:
                 section.pop()
             section.append((level, title.strip()))

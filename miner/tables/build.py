@@ -29,6 +29,7 @@ _NUMBER = regex.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\s?\d+)?$")
 _INTEGER = regex.compile(r"^\d{1,3}$")
 _CODE = regex.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _HAN = regex.compile(r"\p{Han}")
+_DIGIT = regex.compile(r"\d")
 _SPLIT_SPACES = regex.compile(r"\s+")
 
 
@@ -62,6 +63,8 @@ def _find_title(lines: tuple[Line, ...], index: int) -> tuple[TableSpec, int] | 
     the same words are followed by more entries, never by 单位：万元.
     """
     line = lines[index]
+    if "表" not in line.text and (index + 1 >= len(lines) or "表" not in lines[index + 1].text):
+        return None     # every table name ends in 表 (a title may wrap onto the next line)
     spec = match_title(line.text)
     if spec is not None:
         return spec, 1
@@ -69,7 +72,7 @@ def _find_title(lines: tuple[Line, ...], index: int) -> tuple[TableSpec, int] | 
     for span in (1, 2):
         if index + span > len(lines):
             break
-        if span == 2 and (regex.search(r"\d", line.text) or len(squash(line.text)) > 30
+        if span == 2 and (_DIGIT.search(line.text) or len(squash(line.text)) > 30
                           or match_title(lines[index + 1].text, loose=True)):
             # a title wrapped onto two lines (…支出预 / 算表) has no figures in its first line
             break

@@ -23,6 +23,9 @@ from .spec import squash
 
 _FIGURE = regex.compile(r"^\d[\d,]*(?:\.\d+)?%?$")
 _ASIDE = regex.compile(r"^[（(].*[）)]$")
+_SENTENCE = regex.compile(r"[。，；]")
+_BLANKS = regex.compile(r"\s+")
+_NOT_TITLE_ABOVE = regex.compile(r"[。，；：:]|\d\.\d")
 
 
 @lru_cache(maxsize=1)
@@ -38,7 +41,7 @@ def _spec() -> dict:
 def is_form_title(text: str) -> bool:
     spec = _spec()
     text = squash(text)
-    return bool(text) and len(text) <= spec["title_max_chars"] and not regex.search(r"[。，；]", text) \
+    return bool(text) and len(text) <= spec["title_max_chars"] and not _SENTENCE.search(text) \
         and bool(spec["title_re"].search(text))
 
 
@@ -71,7 +74,7 @@ def _execution_row(lines: list[Line], start: int, builder: _Builder) -> None:
     spec = _spec()
     label_parts: list[str] = []
     for line in lines[start + 1:start + 9]:
-        tokens = [t for t in regex.split(r"[\s\t]+", line.text.strip()) if t]
+        tokens = [t for t in _BLANKS.split(line.text.strip()) if t]
         figures = [(t, _figure(t)) for t in tokens]
         numbers = [(t, f) for t, f in figures if f is not None]
         words = [t for t, f in figures if f is None]
@@ -117,7 +120,7 @@ def _title_start(lines: tuple[Line, ...], index: int) -> int:
     if above < 0:
         return index
     text = squash(lines[above].text)
-    if 0 < len(text) <= _spec()["title_max_chars"] and not regex.search(r"[。，；：:]|\d\.\d", text) \
+    if 0 < len(text) <= _spec()["title_max_chars"] and not _NOT_TITLE_ABOVE.search(text) \
             and not is_form_title(text):
         return above
     return index

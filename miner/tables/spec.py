@@ -81,6 +81,8 @@ def _titles() -> tuple[tuple[str, TableSpec], ...]:
 _LEAD = regex.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．]|(?:公开)?表\s*(?:\d+|[一二三四五六七八九十]+)\s*[：:]?"
                       r"|公开\d+表\s*[：:]?)")
 _SUFFIX = regex.compile(r"[（(][^（）()]{2,10}[）)]$")
+_NOT_A_TITLE = regex.compile(r"[，。；]|\d{1,3}$")
+_ENUMERATED = regex.compile(r"^(?:[一二三四五六七八九十\d]+[、.．]|[（(][一二三四五六七八九十\d]+[）)])")
 
 
 def match_title(line: str, kinds: tuple[str, ...] | None = None, loose: bool = False) -> TableSpec | None:
@@ -96,7 +98,7 @@ def match_title(line: str, kinds: tuple[str, ...] | None = None, loose: bool = F
         # 财政拨款支出预算表（功能科目）: numbering, year and body name before the
         # title, a qualifier after it. The caller confirms with the lines after.
         text = _SUFFIX.sub("", _LEAD.sub("", text))
-        if not text or len(text) > 60 or regex.search(r"[，。；]|\d{1,3}$", text):
+        if not text or len(text) > 60 or _NOT_A_TITLE.search(text):
             return None
         for title, spec in _titles():
             if (not kinds or spec.kind in kinds) and text.endswith(title):
@@ -110,6 +112,6 @@ def match_title(line: str, kinds: tuple[str, ...] | None = None, loose: bool = F
         if kinds and spec.kind not in kinds:
             continue
         if text == title or (text.endswith(title) and len(text) - len(title) <= 6
-                             and not regex.match(r"^(?:[一二三四五六七八九十\d]+[、.．]|[（(][一二三四五六七八九十\d]+[）)])", text)):
+                             and not _ENUMERATED.match(text)):
             return spec
     return None
