@@ -57,6 +57,9 @@ class _Words:
     breakdown: tuple[str, ...]
     budget_comparison: regex.Pattern
     topic_nouns: tuple[str, ...]
+    opens_with_comparison: regex.Pattern
+    reasons: tuple[str, ...]
+    net: tuple[str, ...]
 
 
 def _longest_first(words) -> tuple[str, ...]:
@@ -85,6 +88,10 @@ def words() -> _Words:
         breakdown=tuple(c.get("breakdown_words", ())),
         budget_comparison=regex.compile(c["budget_comparison"]),
         topic_nouns=_longest_first(c["topic_nouns"]),
+        reasons=_longest_first(c["reason_words"]), net=_longest_first(c["net_words"]),
+        opens_with_comparison=regex.compile(
+            r"^\s*(?:" + "|".join(map(regex.escape, _longest_first(c["comparison_words"]))) + r")\s*(?:"
+            + "|".join(map(regex.escape, _longest_first(c["prior_period_words"]))) + ")"),
     )
 
 
@@ -410,6 +417,22 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
     return tuple(claims)
 
 
+def _explained_change(claim: Claim, before: list[Claim], earlier: list[Claim], w: _Words) -> str:
+    """The change a reason's change is part of: "…增加4322.77万元。主要原因是基本支出增加1447.63万元、…"."""
+    if claim.kind != "change_amount" or claim.direction not in ("+", "-"):
+        return ""
+    text = claim.sentence[:claim.start]
+    at, word = _rfind_any(text, w.reasons)
+    if at < 0 or _rfind_any(text[at:], w.net)[0] >= 0:
+        return ""   # no reason given, or the net change restated after 增减相抵后
+    whole = next((c for c in reversed(before) if c.kind == "change_amount" and c.start < at), None)
+    if whole is None and not any(c.start < at for c in before):
+        # the reason opens its own sentence: the change of the sentence before
+        whole = next((c for c in reversed(earlier) if c.kind == "change_amount"
+                      and c.sentence_id == claim.sentence_id - 1), None)
+    return whole.id if whole is not None and whole.direction in ("+", "-") else ""
+
+
 def _in_parentheses(text: str, at: int) -> bool:
     opened = max(text.rfind("（", 0, at), text.rfind("(", 0, at))
     closed = max(text.rfind("）", 0, at), text.rfind(")", 0, at))
@@ -466,7 +489,11 @@ def _relate(sentence_claims: list[Claim], earlier: list[Claim], w: _Words, secti
                 # "…预算数为3258.06万元。与上年相比增加3075.14万元": the figure of the
                 # sentence just before. Further back, the figure a change speaks
                 # about is a guess, and a rate recomputed from a guess is noise.
-                base = next((c for c in reversed(earlier) if c.kind == "amount" and c.paragraph == claim.paragraph
+                # A sentence that opens with the comparison ("与上年相比增加…") continues the one
+                # before it, also when that one stood alone as a numbered line: （一）收入预算总计X万元。
+                opens = bool(w.opens_with_comparison.match(claim.sentence[:claim.start]))
+                base = next((c for c in reversed(earlier) if c.kind == "amount"
+                             and (c.paragraph == claim.paragraph or opens)
                              and c.sentence_id == claim.sentence_id - 1 and c.period == "current"), None)
             base_period = "prior" if base is not None and (
                 base.period == "prior" or _names_compared_year(base, claim)) else ""
@@ -486,7 +513,8 @@ def _relate(sentence_claims: list[Claim], earlier: list[Claim], w: _Words, secti
                 change = next((c for c in reversed(out) if c.kind == "change_amount"), None)
             numerator = change.id if change else current.id if current and claim.kind == "change_amount" else ""
             claim = replace(claim, base=base.id if base else "", numerator=numerator,
-                            denominator=budget.id if budget else "", base_period=base_period)
+                            denominator=budget.id if budget else "", base_period=base_period,
+                            parts_of=_explained_change(claim, out, earlier, w))
         elif claim.kind == "amount":
             pos, marker = _rfind_any(claim.sentence[:claim.start], w.parts)
             if pos >= 0:

@@ -106,9 +106,21 @@ def _is_table_row(line: Line, min_cells: int) -> bool:
     # A PDF line splits at every wide gap, justified prose included: only a
     # row of short cells with an amount among them is a table row (a year set
     # apart by justification, 省检察院 2017 年度…, is not).
+    # A unit set apart after a figure (…预算支出 3407.38 万⏎元) is prose too: tables print
+    # their unit once, above the grid.
     figures = [cell for cell in cells if _FIGURE_CELL.match(cell)]
     return bool(figures) and not all(_YEAR_CELL.match(cell) for cell in figures) \
-        and not any(_CLAUSE.search(cell) for cell in cells)
+        and not any(_CLAUSE.search(cell) or _unit_cell(cell) for cell in cells)
+
+
+@lru_cache(maxsize=1)
+def _unit_words() -> frozenset[str]:
+    units = set(load("claims")["money_units"])
+    return frozenset(units | {unit[:-1] for unit in units if unit.endswith("元") and len(unit) > 1})
+
+
+def _unit_cell(cell: str) -> bool:
+    return cell.strip() in _unit_words()
 
 
 _WIDE = regex.compile(r"[^\x00-\x7f]")
