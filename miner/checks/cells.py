@@ -10,6 +10,7 @@ import regex
 
 from ..lexicon import load
 from ..tables.model import Cell, Row, Table
+from ..tables.spec import table_specs
 from .context import Context
 from .model import Finding
 from .tolerance import Amount, Verdict, cap, compare_totals
@@ -42,18 +43,32 @@ def label_variants(label: str) -> tuple[str, ...]:
 def misread(table: Table, ctx: Context) -> bool:
     """A table the extraction visibly mis-read: a figure left inside a row label, two rows'
     labels run together ("一、一般公共服务支出一、基本支出"), a figure on a row with neither
-    label nor code (its label was lost), or a second table taken for the same identity in one
-    document. Its sums prove nothing."""
+    label nor code (its label was lost), a column header its identity does not have, or a table
+    taken for an identity an earlier table of the document already has. Its sums prove nothing."""
     key = ("misread", id(table))
     if key not in ctx.memo:
         # (a document attaches one performance form per project: several forms are expected)
-        ctx.memo[key] = (sum(1 for t in ctx.tables if t.key == table.key) > 1 and table.kind != "form"
+        # a second table taken for the same identity is suspect, not the first (documents print
+        # each standard table once; a unit's own copy or a repeated title comes later)
+        first = next(t for t in ctx.tables if t.key == table.key)
+        ctx.memo[key] = (first is not table and table.kind != "form"
                          or any(_FIGURE_IN_LABEL.search(row.label) or len(_ORDINAL_ANYWHERE.findall(row.label)) > 1
                                 for row in table.rows)
                          or (len(table.rows) > 1 and any(not row.label and not row.code
                                                           and any(c.value is not None for c in row.cells)
-                                                          for row in table.rows)))
+                                                          for row in table.rows))
+                         or bool(_unknown_columns(table)))
     return ctx.memo[key]
+
+
+def _unknown_columns(table: Table) -> list[str]:
+    """Columns its identity does not have: a header the extraction could not place (本年收入合·计),
+    so the figures under the known columns may have moved too."""
+    spec = next((s for s in table_specs() if s.key == table.key), None)
+    if spec is None:
+        return []
+    known = {column for _group, column in spec.columns} | {f"{g}·{c}" for g, c in spec.columns}
+    return [column for group, column in table.columns if column not in known and f"{group}·{column}" not in known]
 
 
 @lru_cache(maxsize=1)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
 
@@ -27,6 +27,17 @@ class Figure:
     from_table: bool
     clipped: bool = False
     guessed: bool = False    # the extraction only guessed the cell's column: at most a warning
+    misread: str = ""        # the table it comes from was visibly mis-read by the extraction: which
+
+    @property
+    def doubtful(self) -> str:
+        """Why this figure may not be what the document means ("" when it is certain):
+        evidence from it is at most a warning (the tolerance policy's `cap`)."""
+        if self.guessed:
+            return "the extraction only guessed the cell's column"
+        if self.misread:
+            return f"the extraction visibly mis-read {self.misread}"
+        return ""
 
 
 @dataclass(frozen=True)
@@ -85,7 +96,7 @@ class Context:
 
     def table_figure(self, claim: Claim) -> Figure | None:
         """The linked cell of a claim, in the claim's unit; blank/empty tables count as 0."""
-        return link_figure(self.links.get(claim.id), claim)
+        return self._evidence(self.links.get(claim.id), claim)
 
     def operand(self, claim: Claim, role: str, unit_of: Claim | None = None) -> Figure | None:
         """A figure a rate or change is computed from that its sentence does not state
@@ -93,8 +104,39 @@ class Context:
         link = self.links.get(claim.id)
         for name, operand in (link.operands if link else ()):
             if name == role:
-                return link_figure(operand, unit_of or claim)
+                return self._evidence(operand, unit_of or claim)
         return None
+
+    def _evidence(self, link: Link | None, claim: Claim) -> Figure | None:
+        """The figure of a link's first cell; when the extraction visibly mis-read its table,
+        the first of the other cells the labels found whose table was read cleanly (chosen by
+        how well the table was read, never by value); else the first, marked."""
+        figure = link_figure(link, claim)
+        if figure is None or link.cell is None:
+            return figure
+        first = self._marked(figure, link.cell)
+        if first.misread:
+            for cell in link.cells[1:]:
+                other = self._marked(cell_figure(cell, claim), cell)
+                if not other.misread:
+                    return other
+        return first
+
+    def cell_evidence(self, cell: Cell, claim: Claim) -> Figure:
+        """A cell as evidence for a claim, in the claim's unit, marked when its table was mis-read."""
+        return self._marked(cell_figure(cell, claim), cell)
+
+    def _marked(self, figure: Figure, cell: Cell) -> Figure:
+        """The figure, marked when its table was visibly mis-read (its sums and blanks prove nothing)."""
+        from .cells import misread   # cells builds on this module
+
+        owners = self.memo.get("cell owners")
+        if owners is None:
+            owners = self.memo["cell owners"] = {id(c): t for t in self.tables for c in t.cells()}
+        table = owners.get(id(cell))
+        if table is not None and misread(table, self):
+            return replace(figure, misread=f"{table.label} {table.name}")
+        return figure
 
     def figure(self, claim: Claim) -> Figure:
         """The best evidence for a claim's quantity: its cell if linked, else the stated figure."""

@@ -11,7 +11,7 @@ from decimal import Decimal
 from ..claims.model import Claim
 from .context import Figure
 from .model import Check
-from .tolerance import Verdict, judge, ratio, show
+from .tolerance import Verdict, cap, judge, ratio, show
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,7 @@ class Recomputed:
     point: Decimal
     verdict: Verdict
     formula: str
+    doubt: str = ""       # why an input figure may not be the document's: at most a warning
 
     @property
     def agrees(self) -> bool:
@@ -28,8 +29,8 @@ class Recomputed:
         if self.agrees:
             message = f"{claim.text} agrees with {self.formula}" + note
         else:
-            message = f"the prose says {claim.text} but {self.formula}" + note
-        return Check(code, claim.id, self.verdict.verdict, self.verdict.severity, show(self.point),
+            message = f"the prose says {claim.text} but {self.formula}" + note + (f" ({self.doubt})" if self.doubt else "")
+        return Check(code, claim.id, self.verdict.verdict, cap(self.verdict.severity, bool(self.doubt)), show(self.point),
                      f"{self.formula} [{sources}]", message, self.verdict.tolerance,
                      tuple(covers) if self.agrees else ())
 
@@ -42,4 +43,5 @@ def percent(claim: Claim, numerator: Figure, denominator: Figure,
         return None
     point, interval = result
     formula = f"{numerator.value} / {denominator_text or denominator.value} = {show(point)}%"
-    return Recomputed(point, judge(claim.value, claim.decimals, claim.approx, point, interval), formula)
+    return Recomputed(point, judge(claim.value, claim.decimals, claim.approx, point, interval), formula,
+                      numerator.doubtful or denominator.doubtful)

@@ -59,6 +59,9 @@ class _Words:
     topic_nouns: tuple[str, ...]
     opens_with_comparison: regex.Pattern
     reasons: tuple[str, ...]
+    budget_words: tuple[str, ...]
+    topic_shift: tuple[str, ...]
+    body: regex.Pattern
     net: tuple[str, ...]
 
 
@@ -89,6 +92,8 @@ def words() -> _Words:
         budget_comparison=regex.compile(c["budget_comparison"]),
         topic_nouns=_longest_first(c["topic_nouns"]),
         reasons=_longest_first(c["reason_words"]), net=_longest_first(c["net_words"]),
+        budget_words=_longest_first(c["budget_words"]), topic_shift=tuple(c["topic_shift_words"]),
+        body=regex.compile(r"^.{0,40}(?:" + "|".join(map(regex.escape, _longest_first(c["body_suffixes"]))) + ")"),
         opens_with_comparison=regex.compile(
             r"^\s*(?:" + "|".join(map(regex.escape, _longest_first(c["comparison_words"]))) + r")\s*(?:"
             + "|".join(map(regex.escape, _longest_first(c["prior_period_words"]))) + ")"),
@@ -127,7 +132,7 @@ class SubjectIndex:
         document's subjects, qualifiers, linkers, and for a change its change words."""
         if change not in self._known:
             known = [word for word, _k in w.measures] + list(self.names) + list(w.qualifiers) + list(w.linkers) \
-                + list(w.column_subjects)
+                + list(w.column_subjects) + list(w.budget_words)
             if change:
                 known += list(w.increase + w.decrease + w.comparison + w.prior) + ["决算数", "上年度", "上年"]
             self._known[change] = _longest_first(known)
@@ -249,12 +254,26 @@ def _measure_of(before: str, subjects: "SubjectIndex", w: _Words, kind: str) -> 
     text = _SPACES.sub("", text)
     if any(word in text for word in w.breakdown):
         return ""
+    # 江苏省人大常委会办公厅本年收入预算合计: the body's name before the measure is context too
+    without_body = w.body.sub("", text)
+    if without_body != text and _measure(without_body, w, []):
+        text = without_body
+    # 政府性基金支出预算支出 0万元, 单位预留机动经费预算数为: the measure is what the budget
+    # word follows (年初预算数 stays: 年初 is no measure)
+    core = text
+    while core and any(core.endswith(word) for word in w.linkers):
+        core = core[: -len(next(word for word in w.linkers if core.endswith(word)))]
+    for word in w.budget_words:
+        if core.endswith(word) and any(core[: -len(word)].endswith(m) for m, _k in w.measures):
+            text = core[: -len(word)]
+            break
     mask = [(s, e) for s, e, _n in subjects.find_all(text)]
     key = _measure(text, w, mask)
     if not key:
         return ""
     # strip, from the right, linkers and change words; the measure must follow
-    tail_words = w.linkers + (w.increase + w.decrease + w.comparison if kind in ("change_amount", "change_rate") else ())
+    tail_words = w.linkers + w.budget_words \
+        + (w.increase + w.decrease + w.comparison if kind in ("change_amount", "change_rate") else ())
     rest = text
     own = [word for word, k in w.measures if k == key]
     changed = True
@@ -264,6 +283,7 @@ def _measure_of(before: str, subjects: "SubjectIndex", w: _Words, kind: str) -> 
         for word in tail_words:
             if rest.endswith(word):
                 rest, changed = rest[: -len(word)], True
+                break   # look again whether the measure word now ends the text
     if not any(rest.endswith(word) for word, k in w.measures if k == key):
         return ""
     leftover = rest
@@ -273,6 +293,18 @@ def _measure_of(before: str, subjects: "SubjectIndex", w: _Words, kind: str) -> 
     if len(leftover) > w.max_leftover:
         return ""
     return key
+
+
+def _bare_item(clause: str, sentence: str, clause_start: int, subjects: "SubjectIndex", w: _Words) -> bool:
+    """Whether the clause is only a classification name (with numbering and linking words):
+    "2. 社会保障和就业支出1890.27万元", not "人员工资、住房公积金、提租补贴等3397.18万元"."""
+    if sentence[:clause_start].rstrip().endswith("、") or clause.rstrip().endswith("等"):
+        return False    # one figure for a list of items
+    leftover = normalise_name(clause)
+    for word in _longest_first(list(subjects.names) + list(w.qualifiers) + list(w.linkers) + list(w.budget_words)):
+        if word in leftover:
+            leftover = leftover.replace(word, "")
+    return len(leftover) <= w.max_leftover
 
 
 def _covers(column_subject: str, found) -> bool:
@@ -363,6 +395,8 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
             # the body publishing the report (江苏省高级人民法院2018年度…) is not a subject,
             # though its name may contain one (法院, 检察)
             unqualified = _UP_TO_YEAR.sub("", before)
+            # 省检察院机关本级及南京、徐州铁路检察院单位预留机动经费: 检察 is the body, not a subject
+            unqualified = w.body.sub("", unqualified) or unqualified
             for word in w.qualifiers:
                 if len(word) > 2:
                     unqualified = unqualified.replace(word, " ")
@@ -379,7 +413,7 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
                 # 1.小学教育（2050202），2023年度决算数为7,970.38万元: the item the sentence opens
                 # with, by its code (two rows may share a name: 高等教育 2050205 and 2059802)
                 subject, subject_code = lead_subject, lead_code
-            elif heading_path:
+            elif heading_path and not sentence.text.lstrip().startswith(w.topic_shift):
                 subject = heading_path[-1]
                 path = heading_path
             if not subject:
@@ -389,10 +423,15 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
             measure = _measure_of(before, subjects, w, kind)
             if not measure and kind == "amount":
                 measure = _topic_measure(sentence.text[:clause_start], before, subjects, w)
-            if not measure and kind == "amount" and subject in w.column_subjects and column_subject[0] >= 0:
+            if not measure and kind == "amount" and subject in w.column_subjects and column_subject[0] >= 0 \
+                    and not any(word in before for word in w.breakdown):
                 measure = load("measures")["column_subject_measure"]
             if not measure and kind == "amount" and path and _PATH_END.search(before):
                 # 一般公共服务支出（类）2106.66万元: a classification item with its figure
+                measure = load("measures")["path_subject_measure"]
+            if not measure and kind == "amount" and found and not path \
+                    and _bare_item(unqualified, sentence.text, clause_start, subjects, w):
+                # 2. 社会保障和就业支出1890.27万元: the item named alone, with its figure
                 measure = load("measures")["path_subject_measure"]
             period = "prior" if _rfind_any(before, w.prior)[0] >= 0 and kind == "amount" else "current"
             scale = Decimal(10000) if mention.multiplier == "万" else Decimal(100000000) if mention.multiplier == "亿" else Decimal(1)

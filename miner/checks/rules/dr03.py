@@ -16,8 +16,10 @@ Good (wuchang-cyzx-2024-final): 868.11, 减少 525.02, 下降 37.7%:
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ...claims.model import Claim
-from ..context import Context, Figure, stated_figure
+from ..context import Context, stated_figure
 from ..model import Check
 from ..operands import against_budget, current as current_figure, prior_stated
 from ..recompute import percent
@@ -50,8 +52,9 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
         current = current_figure(claim, ctx) or current_figure(change_claim, ctx)
         if current is None:
             return []
-        prior = Figure(current.value - sign * change_claim.value, max(current.decimals, change_claim.decimals),
-                       "previous year = current - change", False)
+        prior = replace(current, value=current.value - sign * change_claim.value,
+                        decimals=max(current.decimals, change_claim.decimals),
+                        source="previous year = current - change", from_table=False)
         source, denominator = current.source, f"({current.value} {'-' if sign > 0 else '+'} {change_claim.value})"
         if not current.from_table and claim.base:
             covers += (claim.base,)

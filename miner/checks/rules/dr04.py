@@ -56,8 +56,9 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     interval = Interval(max(size - half, 0), size + half)
     formula = f"{later.value} - {earlier.value} = {difference}"
     evidence = f"{formula} [{later.source}; {what} {earlier.source}]"
-    uncertain = later.guessed or earlier.guessed
-    guess_note = " (a figure's column is only guessed by the extraction)" if uncertain else ""
+    doubt = later.doubtful or earlier.doubtful
+    uncertain = bool(doubt)
+    guess_note = f" (at most a warning: {doubt})" if doubt else ""
     opposite = claim.direction in _SAYS and difference != 0 and (difference > 0) != (claim.direction == "+") \
         and size > half
     if opposite:

@@ -24,9 +24,10 @@ import regex
 from ...claims.model import Claim
 from ...lexicon import load
 from ...tables.model import Cell
-from ..context import Context, Figure, cell_figure
+from ..context import Context, Figure
 from ..model import Check
 from ..recompute import percent
+from ..tolerance import cap
 
 CODE = "PR03"
 NAME = "share-wrong-denominator"
@@ -58,7 +59,7 @@ def _candidates(ctx: Context, claim: Claim, home: Cell | None) -> list[tuple[Fig
     for cell in neighbours + sorted(cached, key=in_home):
         if cell.amount not in seen:
             seen.add(cell.amount)
-            figures.append((cell_figure(cell, claim), cell))
+            figures.append((ctx.cell_evidence(cell, claim), cell))
     return figures
 
 
@@ -124,14 +125,14 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     home_cell = None
     if link is not None and link.linked and link.cell is not None:
         home_cell = link.cell
-        whole = cell_figure(link.cell, part_claim)
+        whole = ctx.cell_evidence(link.cell, part_claim)
     elif whole_claim is not None:
         whole = ctx.figure(whole_claim)
     else:
         home_cell = _header_whole(ctx, claim.denominator_words)
         if home_cell is None:
             return []
-        whole = cell_figure(home_cell, part_claim)
+        whole = ctx.cell_evidence(home_cell, part_claim)
     named = percent(claim, part, whole)
     if named is None or named.agrees:
         return []
@@ -144,9 +145,11 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
             if _is_named(cell, ctx, named_cells):
                 return []   # it fits the whole its words name: the linked whole was the wrong one
             words = claim.denominator_words or "the named whole"
-            return [Check(CODE, claim.id, "mismatch", SEVERITY, f"{named.point:.2f}",
+            doubt = named.doubt or other.doubtful
+            return [Check(CODE, claim.id, "mismatch", cap(SEVERITY, bool(doubt)), f"{named.point:.2f}",
                           f"{named.formula} [{whole.source}]; but {fitted.formula} [{other.source}]",
                           f"{claim.text} is not {part.value} of {words} ({named.formula}); it is {part.value} of "
-                          f"{other.value} ({other.source}): the share was computed against another total",
+                          f"{other.value} ({other.source}): the share was computed against another total"
+                          + (f" (at most a warning: {doubt})" if doubt else ""),
                           named.verdict.tolerance)]
     return []

@@ -16,7 +16,7 @@ from __future__ import annotations
 from ...claims.model import Claim
 from ..context import Context
 from ..model import Check
-from ..tolerance import judge, ratio, show
+from ..tolerance import cap, judge, ratio, show
 
 CODE = "VC01"
 NAME = "value-vs-cell"
@@ -59,6 +59,7 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     else:
         message = (f"the prose states {claim.value} {claim.unit} for {claim.subject or claim.measure} "
                    f"({claim.measure}) but {figure.source} shows {figure.value}"
-                   + _rate_explanation(claim, ctx, figure))
-    return [Check(CODE, claim.id, verdict.verdict, verdict.severity, str(figure.value), evidence, message,
-                  verdict.tolerance)]
+                   + _rate_explanation(claim, ctx, figure)
+                   + (f" (at most a warning: {figure.doubtful})" if figure.doubtful else ""))
+    return [Check(CODE, claim.id, verdict.verdict, cap(verdict.severity, bool(figure.doubtful)), str(figure.value),
+                  evidence, message, verdict.tolerance)]
