@@ -28,6 +28,7 @@ class Figure:
     clipped: bool = False
     guessed: bool = False    # the extraction only guessed the cell's column: at most a warning
     misread: str = ""        # the table it comes from was visibly mis-read by the extraction: which
+    spread: Decimal = Decimal(0)   # a sum of printed cells: half-width of the interval their rounding allows
 
     @property
     def doubtful(self) -> str:
@@ -96,7 +97,7 @@ class Context:
 
     def table_figure(self, claim: Claim) -> Figure | None:
         """The linked cell of a claim, in the claim's unit; blank/empty tables count as 0."""
-        return self._evidence(self.links.get(claim.id), claim)
+        return self.evidence(self.links.get(claim.id), claim)
 
     def operand(self, claim: Claim, role: str, unit_of: Claim | None = None) -> Figure | None:
         """A figure a rate or change is computed from that its sentence does not state
@@ -104,15 +105,17 @@ class Context:
         link = self.links.get(claim.id)
         for name, operand in (link.operands if link else ()):
             if name == role:
-                return self._evidence(operand, unit_of or claim)
+                return self.evidence(operand, unit_of or claim)
         return None
 
-    def _evidence(self, link: Link | None, claim: Claim) -> Figure | None:
+    def evidence(self, link: Link | None, claim: Claim) -> Figure | None:
         """The figure of a link's first cell; when the extraction visibly mis-read its table,
         the first of the other cells the labels found whose table was read cleanly (chosen by
         how well the table was read, never by value); else the first, marked."""
         figure = link_figure(link, claim)
         if figure is None or link.cell is None:
+            if figure is not None and link.parts:
+                return self._marked(figure, link.parts[0])
             return figure
         first = self._marked(figure, link.cell)
         if first.misread:
@@ -146,6 +149,13 @@ class Context:
 def link_figure(link: Link | None, claim: Claim) -> Figure | None:
     if link is None or not link.linked:
         return None
+    if link.parts and not link.cells:
+        figures = [cell_figure(cell, claim) for cell in link.parts]
+        decimals = max(f.decimals for f in figures)
+        spread = sum((Decimal(1).scaleb(-f.decimals) / 2 for f in figures), Decimal(0))
+        source = " + ".join(f.source for f in figures)
+        return Figure(sum((f.value for f in figures), Decimal(0)), decimals, source, True,
+                      any(f.clipped for f in figures), spread=spread)
     if link.cell is None:
         return Figure(Decimal(0), claim.decimals, f"{'、'.join(link.empty_tables)} (empty table: no figure, counts as 0)", True)
     return cell_figure(link.cell, claim)

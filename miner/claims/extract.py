@@ -260,11 +260,15 @@ def _measure_of(before: str, subjects: "SubjectIndex", w: _Words, kind: str) -> 
         text = without_body
     # 政府性基金支出预算支出 0万元, 单位预留机动经费预算数为: the measure is what the budget
     # word follows (年初预算数 stays: 年初 is no measure)
+    def ending(piece: str) -> int:
+        return max((len(m) for m, _k in w.measures if piece.endswith(m)), default=0)
+
     core = text
     while core and any(core.endswith(word) for word in w.linkers):
         core = core[: -len(next(word for word in w.linkers if core.endswith(word)))]
     for word in w.budget_words:
-        if core.endswith(word) and any(core[: -len(word)].endswith(m) for m, _k in w.measures):
+        # …but not when the whole ends in a longer measure word: 支出预算总计 is one
+        if core.endswith(word) and ending(core[: -len(word)]) > ending(text):
             text = core[: -len(word)]
             break
     mask = [(s, e) for s, e, _n in subjects.find_all(text)]

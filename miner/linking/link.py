@@ -205,8 +205,18 @@ def link_claim(claim: Claim, tables: tuple[Table, ...]) -> Link:
     order = sorted(range(len(targets)), key=lambda i: (
         preferred.index(targets[i]["table"]) if targets[i]["table"] in preferred else len(preferred), i))
     cells, empty, hows = [], [], []
+    parts: tuple = ()
     for index in order:
         target = targets[index]
+        if "rows" in target:
+            # the sum of classification rows: the first table that prints any of them
+            for table in by_key.get(target["table"], []):
+                found = tuple(row.cell(target["column"]) for row in table.rows if row.code in target["rows"])
+                found = tuple(c for c in found if c is not None)
+                if found and not parts:
+                    parts = found
+                    hows.append(f"sum of rows {' + '.join(target['rows'])}")
+            continue
         for table in by_key.get(target["table"], []):
             if claim.subject and target["row"] in ("total",) :
                 continue
@@ -222,6 +232,8 @@ def link_claim(claim: Claim, tables: tuple[Table, ...]) -> Link:
                     hows.append(how)
     if cells or empty:
         return Link(claim.id, cells=tuple(cells), empty_tables=tuple(empty), how=hows[0] if hows else "empty table")
+    if parts:
+        return Link(claim.id, parts=parts, how=hows[0])
     subject = f" for {claim.subject}" if claim.subject else ""
     return Link(claim.id, reason=f"no table row/column states {claim.measure}{subject}")
 

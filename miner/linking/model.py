@@ -25,6 +25,8 @@ class Link:
     # For a rate or a change: the figures it is computed from that its sentence
     # does not state, by role ("年初预算", "支出决算"), each linked by labels.
     operands: tuple[tuple[str, "Link"], ...] = ()
+    # A figure no cell prints but the sum of these does (人员经费 = 301 + 303 in a budget)
+    parts: tuple[Cell, ...] = ()
 
     @property
     def cell(self) -> Cell | None:
@@ -32,4 +34,4 @@ class Link:
 
     @property
     def linked(self) -> bool:
-        return bool(self.cells or self.empty_tables)
+        return bool(self.cells or self.empty_tables or self.parts)

@@ -16,7 +16,7 @@ Good: "基本支出 500.44 万元，占本年支出 57.6%" = 500.44/868.11 = 57.
 from __future__ import annotations
 
 from ...claims.model import Claim
-from ..context import Context, cell_figure
+from ..context import Context
 from ..model import Check
 from ..recompute import percent
 
@@ -37,8 +37,8 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     whole_claim = ctx.claim(claim.denominator)
     if whole_claim is not None and (link is None or not link.linked):
         whole = ctx.figure(whole_claim)
-    elif link is not None and link.cell is not None:
-        whole = cell_figure(link.cell, part_claim)
+    elif link is not None and link.linked and ctx.evidence(link, part_claim) is not None:
+        whole = ctx.evidence(link, part_claim)
     elif whole_claim is not None:
         whole = ctx.figure(whole_claim)
     else:

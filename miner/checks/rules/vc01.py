@@ -16,7 +16,7 @@ from __future__ import annotations
 from ...claims.model import Claim
 from ..context import Context
 from ..model import Check
-from ..tolerance import cap, judge, ratio, show
+from ..tolerance import Interval, cap, judge, ratio, show
 
 CODE = "VC01"
 NAME = "value-vs-cell"
@@ -48,7 +48,8 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     figure = ctx.table_figure(claim)
     if figure is None:
         return []
-    verdict = judge(claim.value, claim.decimals, claim.approx, figure.value, clipped=figure.clipped)
+    spread = Interval(figure.value - figure.spread, figure.value + figure.spread) if figure.spread else None
+    verdict = judge(claim.value, claim.decimals, claim.approx, figure.value, spread, clipped=figure.clipped)
     link = ctx.links[claim.id]
     others = [c.ref() + f" = {c.raw or 'blank'}" for c in link.cells[1:]]
     evidence = figure.source + (f" (also {'; '.join(others)})" if others else "")
