@@ -135,7 +135,7 @@ def test_sample_cells_are_read_exactly(key, pdf_results):
 
 
 CLAIM_ERRORS = yaml.safe_load((GOLDEN / "claim-errors.yaml").read_text(encoding="utf-8"))["errors"]
-CLAIM_RULES = ("VC01", "DR01", "DR02", "DR03", "DR05")
+CLAIM_RULES = ("VC01", "DR01", "DR02", "DR03", "DR04", "DR05", "DR06")
 
 
 def test_every_claim_error_on_the_pdfs_is_a_verified_one(pdf_results):
@@ -148,10 +148,10 @@ def test_every_claim_error_on_the_pdfs_is_a_verified_one(pdf_results):
 
 
 def test_checked_share_on_the_pdfs_does_not_regress(pdf_results):
-    """Narrative amounts and percentages with a verdict other than unlinked (measured 71.6%;
+    """Narrative amounts and percentages with a verdict other than unlinked (measured 81.3%;
     the issue's target is 90%, see the closing note)."""
     financial = ("amount", "share", "rate", "change_amount", "change_rate")
     rows = [row for key in INVENTORY for row in pdf_results(key).claims if row.kind in financial]
     checked = sum(1 for row in rows if row.verdict != "unlinked")
-    assert rows and checked / len(rows) >= 0.70
+    assert rows and checked / len(rows) >= 0.81
     assert all(row.message for row in rows if row.verdict == "unlinked")

@@ -109,6 +109,9 @@ def _resolve(target: dict, table: Table, claim: Claim) -> tuple[list, str]:
             row = _total_row(table, group)
             rows = [row] if row else []
             how = "total row"
+        elif wanted == "any":
+            rows = [r for r in table.rows if (not group or r.group == group) and r.cell(column) is not None][:1]
+            how = "the row printing the column"
         else:
             rows = [r for r in table.rows if (not group or r.group == group) and _label_matches(r.label, wanted)]
             how = f"row {wanted}"
