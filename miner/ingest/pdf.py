@@ -198,7 +198,7 @@ def _page_lines(page, page_no: int, file: str, offset: int) -> list[Line]:
     for k, row in enumerate(rows):
         cells = _cells(row, float(settings["cell_gap"]))
         texts = [normalize_line(text) for text, _, _ in cells]
-        if (k == len(rows) - 1 or k == 0) and len(texts) == 1 and _is_page_number(texts[0]):
+        if (k == len(rows) - 1 or k == 0) and _is_page_number(" ".join(texts)):
             # A running page number sits between a figure and its unit when a
             # sentence crosses pages (增加 40 ⏎ 24 ⏎ 万元): it is not text.
             texts, cells = [""], [("", 0.0, 0.0)]

@@ -21,7 +21,8 @@ _FIRST_PART = regex.compile(r"[。：:]")
 _ITEM_MARK = regex.compile(r"[（(]\s*项\s*[）)]")
 _CLASS_MARK = regex.compile(r"[（(]\s*[类款]\s*[）)]")
 _CLAUSE_MARK = regex.compile(r"[，,；;]")
-_FIGURE_WITH_UNIT = regex.compile(r"\d\s*(?:万元|亿元|元|%)")
+# (a figure whose unit wraps onto the next line, …支出371.92 万⏎元, still makes a sentence)
+_FIGURE_WITH_UNIT = regex.compile(r"\d\s*(?:万元|亿元|元|%|[万亿]\s*$)")
 
 
 @dataclass(frozen=True)
