@@ -60,7 +60,7 @@ def scan(paths, out, select, ignore, jobs, engine, scheduler, shard, parquet, ti
     """
     from importlib.util import find_spec
 
-    from .checks import tolerance
+    from .checks import overrides, tolerance
     from .config import ConfigError, load_config
     from .engine import EngineError, ScanOptions, scan_corpus
 
@@ -69,6 +69,7 @@ def scan(paths, out, select, ignore, jobs, engine, scheduler, shard, parquet, ti
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from exc
     tolerance.configure(config.tolerance)
+    overrides.configure(config.severity)
     select = tuple(config.values["select"]) + _split(select)
     ignore = tuple(config.values["ignore"]) + _split(ignore)
     if scheduler and engine != "dask":
@@ -78,6 +79,7 @@ def scan(paths, out, select, ignore, jobs, engine, scheduler, shard, parquet, ti
     _parquet_or_fail(parquet)
     options = ScanOptions(select=select, ignore=ignore, engine=engine, scheduler=scheduler,
                           tolerance=tuple(sorted((k, str(v)) for k, v in config.tolerance.items())),
+                          severity=tuple(sorted(config.severity.items())),
                           shard=shard, parquet=parquet, timeout=timeout, memory_limit_mb=memory_limit,
                           **({"jobs": jobs} if jobs else {}))
     try:

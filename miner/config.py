@@ -30,6 +30,10 @@ class Config:
     def tolerance(self) -> dict[str, Any]:
         return self.values["tolerance"]
 
+    @property
+    def severity(self) -> dict[str, str]:
+        return dict(self.values.get("severity", {}))
+
     def to_toml(self) -> str:
         lines = ["# The configuration this report was made with.",
                  "# Sources, later ones overriding earlier ones: " + ", ".join(self.sources), ""]
@@ -73,7 +77,8 @@ def _merge(base: dict, override: dict, where: str) -> dict:
         if isinstance(base[key], dict):
             if not isinstance(value, dict):
                 raise ConfigError(f"{where}: {key} must be a table")
-            merged[key] = _merge(base[key], value, f"{where} [{key}]")
+            # [severity] is keyed by rule codes, checked against the catalogue below
+            merged[key] = {**base[key], **value} if key == "severity" else _merge(base[key], value, f"{where} [{key}]")
         else:
             merged[key] = value
     return merged
@@ -113,4 +118,16 @@ def load_config(paths=(), explicit: str | Path | None = None) -> Config:
         sources.append(str(path))
     if values["fail_on"] not in SEVERITIES:
         raise ConfigError(f"fail_on must be one of {', '.join(SEVERITIES)}, not {values['fail_on']!r}")
+    _check_severity(values.get("severity", {}), sources[-1])
     return Config(values, tuple(sources))
+
+
+def _check_severity(table: dict, where: str) -> None:
+    from .checks.registry import RULES
+
+    codes = [rule.CODE for rule in RULES]
+    for code, level in table.items():
+        if not any(c.upper().startswith(code.upper()) for c in codes):
+            raise ConfigError(f"{where} [severity]: {code!r} is no rule code or prefix (see `miner rules`)")
+        if level not in SEVERITIES:
+            raise ConfigError(f"{where} [severity]: {code} must be one of {', '.join(SEVERITIES)}, not {level!r}")

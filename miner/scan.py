@@ -7,11 +7,12 @@ never reaches back into an earlier one.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import regex
 
+from .checks import overrides
 from .checks.context import Context
 from .checks.model import Finding
 from .checks.registry import selected
@@ -162,7 +163,8 @@ def scan_document(path: str | Path, rules=None, display: str | None = None) -> D
     except IngestError as exc:
         if not any(rule.CODE == in01.CODE for rule in rules):
             return DocumentResult(display, error=str(exc))
-        finding = Finding(doc=display, file="", page=0, line=0, rule=in01.CODE, severity=in01.SEVERITY, verdict="",
+        finding = Finding(doc=display, file="", page=0, line=0, rule=in01.CODE,
+                          severity=overrides.severity(in01.CODE, in01.SEVERITY), verdict="",
                           claim_id="", found=str(exc), expected="a readable disclosure", evidence=display,
                           sentence="", message=f"cannot read {display}: {exc}")
         return DocumentResult(display, findings=(finding,), error=str(exc))
@@ -175,7 +177,7 @@ def scan_document(path: str | Path, rules=None, display: str | None = None) -> D
     links = link_claims(claims, tables)
     ctx = Context(doc=display, claims={c.id: c for c in claims}, links=links, tables=tables,
                   lines=doc.lines, paragraphs=tuple(paragraphs))
-    checks = run_rules(ctx, rules)
+    checks = [replace(c, severity=overrides.severity(c.rule, c.severity)) for c in run_rules(ctx, rules)]
     rows, findings = [], []
     for claim in claims:
         reason = links[claim.id].reason or _KIND_REASON.get(claim.kind, "no evidence found")
@@ -193,7 +195,8 @@ def scan_document(path: str | Path, rules=None, display: str | None = None) -> D
                         severity=check.severity, verdict=check.verdict, claim_id=claim.id, found=claim.text,
                         expected=check.expected, evidence=check.evidence, sentence=claim.sentence,
                         message=check.message, tolerance=check.tolerance))
-    findings.extend(run_document_rules(ctx, rules))   # table and text findings, not tied to one claim
+    findings.extend(replace(f, severity=overrides.severity(f.rule, f.severity))   # table and text findings
+                    for f in run_document_rules(ctx, rules))
     return DocumentResult(display, claims=tuple(rows), findings=tuple(findings), tables=tables)
 
 
@@ -208,8 +211,14 @@ def _row(doc: str, claim: Claim, verdict) -> ClaimRow:
     )
 
 
-def scan(paths, select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> ScanResult:
-    """Scan files and directories; an unreadable document becomes an IN01 finding."""
+def scan(paths, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
+         severity: dict[str, str] | None = None) -> ScanResult:
+    """Scan files and directories; an unreadable document becomes an IN01 finding.
+
+    ``severity`` maps rule codes or prefixes to the severity their findings get
+    (the configuration's ``[severity]`` table)."""
+    if severity is not None:
+        overrides.configure(severity)
     rules = selected(select, ignore)
     return ScanResult(tuple(scan_document(path, rules) for path in collect(paths)))
 

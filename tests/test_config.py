@@ -2,6 +2,7 @@
 and the identity data checked against the table definitions."""
 from __future__ import annotations
 
+import csv
 import shutil
 import tomllib
 
@@ -91,3 +92,32 @@ def test_identity_data_names_existing_tables_and_columns():
                         problems.append(f"{kind} {identity['name']}: {table} has no column {column}")
     assert not problems
 
+
+
+def test_severity_table_lowers_a_rule_and_the_exit_code_follows(tmp_path):
+    """[severity] VC01 = "warning": the 事业运行 error of the 2024 seed becomes a warning in
+    findings.csv and claims.csv, the stored result is not reused under the old policy, and
+    with no error left the run exits 0."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(SEEDS / "wuchang-cyzx-2024-final.txt", docs / "a.txt")
+    out = tmp_path / "report"
+    args = ["scan", str(docs), "--out", str(out), "--select", "VC01", "-j", "1"]
+    assert CliRunner().invoke(main, args).exit_code == 1
+    (docs / "miner.toml").write_text('[severity]\nVC = "warning"\n', encoding="utf-8")
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    with open(out / "findings.csv", encoding="utf-8-sig") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows and {r["severity"] for r in rows if r["rule"] == "VC01" and r["line"] == "428"} == {"warning"}
+    with open(out / "claims.csv", encoding="utf-8-sig") as handle:
+        claim = [r for r in csv.DictReader(handle) if r["line"] == "428" and r["value"] == "367.67"]
+    assert [r["severity"] for r in claim] == ["warning"]
+    assert tomllib.loads((out / "config.toml").read_text(encoding="utf-8"))["severity"] == {"VC": "warning"}
+
+
+@pytest.mark.parametrize("text", ['[severity]\nXX99 = "info"\n', '[severity]\nVC01 = "fatal"\n'])
+def test_severity_table_refuses_unknown_codes_and_levels(tmp_path, text):
+    (tmp_path / "miner.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError):
+        load_config([tmp_path])

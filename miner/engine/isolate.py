@@ -40,6 +40,7 @@ class WorkerSettings:
     memory_limit_mb: int = 4096       # address space of a child; 0: no limit
     scan_function: str = SCAN_FUNCTION   # "module:function(path, rules, display)"; tests put a hanging one here
     tolerance: tuple[tuple[str, str], ...] = ()   # the scan's tolerance settings (spawned children do not inherit them)
+    severity: tuple[tuple[str, str], ...] = ()    # the scan's [severity] overrides, likewise
 
 
 class EngineError(RuntimeError):
@@ -106,6 +107,10 @@ def _serve(requests, channel) -> None:
         from ..checks import tolerance
 
         tolerance.configure(dict(settings.tolerance))
+    if settings.severity:
+        from ..checks import overrides
+
+        overrides.configure(dict(settings.severity))
     rules = selected(settings.select, settings.ignore)
     scan_document = _load(settings.scan_function)
     warm_up()

@@ -36,6 +36,7 @@ class ScanOptions:
     ignore: tuple[str, ...] = ()
     scan_function: str = SCAN_FUNCTION
     tolerance: tuple[tuple[str, str], ...] = ()   # the configuration's [tolerance], for every worker
+    severity: tuple[tuple[str, str], ...] = ()    # the configuration's [severity], for every worker
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ class RunOutcome:
 def _execute(todo: list[DocumentJob], options: ScanOptions, rule_codes: tuple[str, ...]
              ) -> Iterator[tuple[DocumentJob, StoredResult]]:
     settings = WorkerSettings(options.select, options.ignore, options.memory_limit_mb, options.scan_function,
-                              options.tolerance)
+                              options.tolerance, options.severity)
     if options.engine == "dask":
         from .distributed import run_dask
 
@@ -62,8 +63,9 @@ def _execute(todo: list[DocumentJob], options: ScanOptions, rule_codes: tuple[st
 def scan_corpus(paths, out: str | Path, options: ScanOptions = ScanOptions(), progress_stream=None) -> RunOutcome:
     out = Path(out)
     rule_codes = tuple(rule.CODE for rule in selected(options.select, options.ignore))
-    # a stored result is reused only under the same rules and tolerances
-    jobs, total = plan(paths, rule_codes + tuple(f"{k}={v}" for k, v in options.tolerance), options.shard)
+    # a stored result is reused only under the same rules, tolerances and severities
+    jobs, total = plan(paths, rule_codes + tuple(f"{k}={v}" for k, v in options.tolerance)
+                       + tuple(f"severity {k}={v}" for k, v in options.severity), options.shard)
     store = ResultStore(out)
     todo = [job for job in jobs if store.reusable(job.key) is None]
     progress = Progress(len(jobs), reused=len(jobs) - len(todo), stream=progress_stream)
