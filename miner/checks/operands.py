@@ -9,6 +9,7 @@ agree on where a figure comes from.
 from __future__ import annotations
 
 from ..claims.model import Claim
+from ..linking.model import Link
 from .context import Context, Figure, stated_figure
 
 
@@ -41,3 +42,15 @@ def prior_stated(change: Claim, ctx: Context) -> Figure | None:
     """The previous year's figure when the sentence states it (比上年的1393.13万元减少…)."""
     base = ctx.claim(change.base)
     return stated_figure(base) if base is not None and change.base_period == "prior" else None
+
+
+def share(claim: Claim, ctx: Context) -> tuple[Claim, Figure, Claim | None, Link | None] | None:
+    """(part claim, part, whole claim, link of the share) of a share, or None without a part.
+
+    The part is the amount stated with the share (its cell where linked); the
+    whole is a figure stated earlier in the passage (``whole claim``) or the
+    cell the words after 占 name (the share's own link)."""
+    part_claim = ctx.claim(claim.numerator)
+    if part_claim is None:
+        return None
+    return part_claim, ctx.figure(part_claim), ctx.claim(claim.denominator), ctx.links.get(claim.id)

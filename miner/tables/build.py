@@ -18,6 +18,7 @@ from .model import Cell, Row, Table
 from .placement import place_values
 from .forms import forms_from_lines
 from .grid import table_from_rows
+from .patterns import CODE, FIGURE_SPACED
 from .spec import PanelSpec, TableSpec, match_title, squash, total_words
 
 _UNIT = regex.compile(r"(?:金额)?单位[:：]\s*(万元|亿元|千元|元)")
@@ -25,9 +26,7 @@ _TABLE_NO = regex.compile(
     r"公开\s*0?(\d+)\s*表|[（(]\s*表\s*(\d+)\s*[）)]|^\s*(?:公开)?表\s*([0-9]+|[一二三四五六七八九十]+)\s*[：:]?\s*$"
     r"|^\s*(?:公开)?表\s*([0-9]+|[一二三四五六七八九十]+)\s*[：:]")
 _END = regex.compile(r"^\s*(?:注[:：]|说明[:：]|第[一二三四五六七八九十]+部分)")
-_NUMBER = regex.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\s?\d+)?$")
 _INTEGER = regex.compile(r"^\d{1,3}$")
-_CODE = regex.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _HAN = regex.compile(r"\p{Han}")
 _DIGIT = regex.compile(r"\d")
 _SPLIT_SPACES = regex.compile(r"\s+")
@@ -140,11 +139,11 @@ _PROSE = regex.compile(r"[。；]|，.*，|^.{12,}，|说明$")
 def _is_prose(text: str) -> bool:
     """A sentence or a narrative heading, not a table row: the text after the last table."""
     return bool(_PROSE.search(text.replace("\t", "").strip())) \
-        and not any(_NUMBER.match(cell.strip()) for cell in text.split("\t"))
+        and not any(FIGURE_SPACED.match(cell.strip()) for cell in text.split("\t"))
 
 
 def _is_number(text: str) -> bool:
-    return bool(_NUMBER.match(text.strip()))
+    return bool(FIGURE_SPACED.match(text.strip()))
 
 
 def _header_end(rows: list[list[str]]) -> int:
@@ -241,7 +240,7 @@ def _tab_rows(body: list[Line], spec: TableSpec, header: list[list[str]]) -> lis
             labels = [c.strip() for c in cells[previous_end + 1:first] if c.strip()]
             for text in labels:
                 compact = text.replace(" ", "")
-                if not panel.code and not panel.label and _CODE.match(compact) and spec.panels[index].rows != "item":
+                if not panel.code and not panel.label and CODE.match(compact) and spec.panels[index].rows != "item":
                     panel.code = compact
                 elif _INTEGER.match(compact) or (_INTEGER.match(compact.replace(" ", "")) and not _HAN.search(text)):
                     panel.lineno = compact
@@ -301,7 +300,7 @@ def _space_rows(body: list[Line], spec: TableSpec) -> list[_RawRow]:
         compact = token
         is_value = _is_number(compact) and ("." in compact or "," in compact)
         is_int = bool(_INTEGER.match(compact))
-        is_code = bool(_CODE.match(compact)) and not is_value
+        is_code = bool(CODE.match(compact)) and not is_value
         if current is None:
             current, panel_index = new_row(line), 0
         spec_panel: PanelSpec = spec.panels[panel_index]

@@ -30,12 +30,11 @@ from ..ingest.model import Line
 from ..lexicon import load
 from ..numbers import parse_number
 from .model import Cell, Row, Table
+from .patterns import CODE, FIGURE
 from .spec import TableSpec, total_words
 
-_FIGURE = regex.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _AMOUNT = regex.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^[+-]?\d{1,3}(?:,\d{3})+$")
 _CODE2 = regex.compile(r"^\d{2}$")
-_CODE = regex.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _LINENO = regex.compile(r"^\d{1,2}$")
 _NUMERAL = regex.compile(r"^[一二三四五六七八九十]{1,3}$")
 _ORDINAL = regex.compile(r"^[一二三四五六七八九十]+、$|^\d{1,2}[.、．]$")
@@ -90,7 +89,7 @@ def _join_codes(cells: list[_GCell]) -> list[_GCell]:
 
 
 def _is_figure(text: str) -> bool:
-    return bool(_FIGURE.match(text.replace(" ", "")))
+    return bool(FIGURE.match(text.replace(" ", "")))
 
 
 def _is_amount(text: str) -> bool:
@@ -102,7 +101,7 @@ def _body_start(rows: list[_GRow]) -> int:
         texts = [c.text.replace(" ", "") for c in row.cells]
         if "栏次" in texts:
             return index + 1
-        if any(_is_amount(t) for t in texts) or any(_CODE.match(t) and len(t) >= 3 for t in texts[:1]):
+        if any(_is_amount(t) for t in texts) or any(CODE.match(t) and len(t) >= 3 for t in texts[:1]):
             return index
     return len(rows)
 
@@ -119,7 +118,7 @@ def _spans(cells: list[_GCell], width: float, kind: str) -> list[_Column]:
 
 def _numeric(cell: _GCell, amounts: bool) -> bool:
     text = cell.text.replace(" ", "")
-    return _is_amount(text) if amounts else _is_figure(text) and not _CODE.match(text)
+    return _is_amount(text) if amounts else _is_figure(text) and not CODE.match(text)
 
 
 def _cluster(rows: list[_GRow]) -> list[_Column]:
@@ -203,8 +202,8 @@ def _classify(columns: list[_Column]) -> None:
         filled = [t for t in column.cells if t]
         if column.kind == "value" and not filled:
             continue
-        figures = sum(1 for t in filled if _is_figure(t) and not _CODE.match(t) or _is_amount(t))
-        codes = sum(1 for t in filled if _CODE.match(t) and not _is_amount(t))
+        figures = sum(1 for t in filled if _is_figure(t) and not CODE.match(t) or _is_amount(t))
+        codes = sum(1 for t in filled if CODE.match(t) and not _is_amount(t))
         if filled and codes >= max(1, 0.6 * len(filled)) and any(len(t) >= 3 for t in filled):
             column.kind = "code"
         elif filled and figures >= max(1, 0.6 * len(filled)) and any(_is_amount(t) for t in filled):
@@ -401,7 +400,7 @@ def table_from_rows(spec: TableSpec, title: Line, lines: list[Line], label: str,
             text = cell.text.replace(" ", "")
             if column.kind == "value" and _is_figure(text):
                 panel.values[index] = (text, row.line)
-            elif _CODE.match(text) and not panel.code and not panel.label:
+            elif CODE.match(text) and not panel.code and not panel.label:
                 panel.code = text
             elif _LINENO.match(text) and column.kind in ("lineno", "value") and not panel.values:
                 panel.lineno = text

@@ -18,6 +18,7 @@ from __future__ import annotations
 from ...claims.model import Claim
 from ..context import Context
 from ..model import Check
+from ..operands import share
 from ..recompute import percent
 
 CODE = "DR01"
@@ -29,12 +30,10 @@ KINDS = ("share",)
 
 
 def check(claim: Claim, ctx: Context) -> list[Check]:
-    part_claim = ctx.claim(claim.numerator)
-    if part_claim is None:
+    found = share(claim, ctx)
+    if found is None:
         return []
-    part = ctx.figure(part_claim)
-    link = ctx.links.get(claim.id)
-    whole_claim = ctx.claim(claim.denominator)
+    part_claim, part, whole_claim, link = found
     if whole_claim is not None and (link is None or not link.linked):
         whole = ctx.figure(whole_claim)
     elif link is not None and link.linked and ctx.evidence(link, part_claim) is not None:

@@ -26,6 +26,7 @@ from ...lexicon import load
 from ...tables.model import Cell
 from ..context import Context, Figure
 from ..model import Check
+from ..operands import share
 from ..recompute import percent
 from ..tolerance import cap
 
@@ -116,12 +117,10 @@ def _is_named(cell: Cell, ctx: Context, targets: list[dict]) -> bool:
 
 
 def check(claim: Claim, ctx: Context) -> list[Check]:
-    part_claim = ctx.claim(claim.numerator)
-    if part_claim is None:
+    found = share(claim, ctx)
+    if found is None:
         return []
-    part = ctx.figure(part_claim)
-    link = ctx.links.get(claim.id)
-    whole_claim = ctx.claim(claim.denominator)
+    part_claim, part, whole_claim, link = found
     home_cell = None
     if link is not None and link.linked and link.cell is not None:
         home_cell = link.cell
