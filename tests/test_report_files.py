@@ -103,3 +103,25 @@ def test_report_of_a_directory_with_only_claims_and_findings_still_lists_the_fin
     _h, findings = _rows(out / "findings.csv")
     assert page.count('<article class="finding') == len(findings)
     assert 'class="cells full"' not in page
+
+
+PDF = SEEDS.parent / "pdf" / "putuo-czj-2024-final-v2.pdf"
+
+
+@pytest.mark.skipif(not PDF.exists(), reason="corpora/pdf not copied")
+def test_a_pdf_error_shows_its_printed_page_and_the_page_goes_when_the_pdf_does(tmp_path):
+    """putuo-czj-2024-final-v2 p.18: 收入支出总计 0万元 vs 表1 2,995.39 (a verified error):
+    report.html embeds page 18 beside it; regenerated without the PDF, no page is shown."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    copy = docs / PDF.name
+    copy.write_bytes(PDF.read_bytes())
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["scan", str(copy), "--out", str(out), "--select", "VC01", "-j", "1"])
+    assert result.exit_code == 1, result.output
+    html = (out / HTML).read_text(encoding="utf-8")
+    images = re.findall(r'<img src="data:image/jpeg;base64,[^"]+" alt="page (\d+) of ', html)
+    assert "18" in images
+    copy.unlink()
+    CliRunner().invoke(main, ["report", str(out)])
+    assert "data:image/jpeg" not in (out / HTML).read_text(encoding="utf-8")

@@ -5,6 +5,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .files import CELLS, CLAIMS, DOCUMENTS, EVIDENCE, FINDINGS
+from .pages import MAX_PAGES, pdf_of, render_pages
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -84,6 +85,8 @@ class ClaimView:
     rule: str = ""
     cells: list[str] = field(default_factory=list)
     excerpts: list[TableView] = field(default_factory=list)
+    page: int = 0
+    page_image: str = ""      # data URI of the PDF page (findings on PDFs), or ""
 
 
 @dataclass
@@ -139,6 +142,7 @@ def _document(anchor: str, doc: str, rows: dict[str, list]) -> DocumentView:
                 for c in rows[CLAIMS.name] if c["verdict"] == "ok"]
     unlinked = [_claim(f"{anchor}-{c['claim_id']}", c, []) for c in rows[CLAIMS.name] if c["verdict"] == "unlinked"]
     _cite(findings, agreeing, tables, cells)
+    _page_images(doc, findings, rows[FINDINGS.name])
     error = next((d["error"] for d in rows[DOCUMENTS.name] if d["error"]), "")
     return DocumentView(anchor, doc, error, _counts(rows), findings, agreeing, unlinked, tables)
 
@@ -153,6 +157,24 @@ def _cite(findings: list[ClaimView], agreeing: list[ClaimView], tables: list[Tab
         for cell_id in item.cells:
             by_table[cells[cell_id][0].id].add(cell_id)
         item.excerpts = [t.excerpt(by_table[t.id]) for t in tables if t.id in by_table]
+
+
+def _page_images(doc: str, findings: list[ClaimView], rows: list[dict]) -> None:
+    """The printed page beside each warning and error on a PDF (each page rendered once)."""
+    wanted: dict[tuple[str, int], list[ClaimView]] = defaultdict(list)
+    for finding, row in zip(findings, rows):
+        page = int(row["page"] or 0)
+        worth = finding.severity == "error" or (finding.severity == "warning" and row["claim_id"])
+        if page and worth and pdf_of(doc, row.get("file", "")):
+            finding.page = page
+            wanted[(row.get("file", ""), page)].append(finding)
+    by_file: dict[str, list[int]] = defaultdict(list)
+    for file, page in list(wanted)[:MAX_PAGES]:
+        by_file[file].append(page)
+    for file, pages in by_file.items():
+        for page, image in render_pages(pdf_of(doc, file), pages).items():
+            for finding in wanted[(file, page)]:
+                finding.page_image = image
 
 
 def _counts(rows: dict[str, list]) -> Counter:
