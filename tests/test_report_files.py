@@ -125,3 +125,16 @@ def test_a_pdf_error_shows_its_printed_page_and_the_page_goes_when_the_pdf_does(
     copy.unlink()
     CliRunner().invoke(main, ["report", str(out)])
     assert "data:image/jpeg" not in (out / HTML).read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not PDF.exists(), reason="corpora/pdf not copied")
+def test_a_finding_against_an_empty_table_names_the_table(tmp_path):
+    """putuo-czj-2024-final-v2 p.22: 三公 budget 0.95 where the 三公 table (表6) prints nothing:
+    the finding points at that table instead of saying no cell is cited."""
+    out = tmp_path / "out"
+    CliRunner().invoke(main, ["scan", str(PDF), "--out", str(out), "--select", "VC01", "-j", "1"])
+    html = (out / HTML).read_text(encoding="utf-8")
+    [article] = [a for a in html.split("<article")[1:] if "0.95" in a.split("</h4>")[1][:400] and "error" in a[:200]]
+    target = re.search(r'class="empty-table[^"]*"><a href="#([^"]+)">表6 ', article)
+    assert target and f'id="{target.group(1)}"' in html
+    assert "No table cell cited" not in article

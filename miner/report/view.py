@@ -4,6 +4,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+import regex
+
 from .files import CELLS, CLAIMS, DOCUMENTS, EVIDENCE, FINDINGS
 from .pages import MAX_PAGES, pdf_of, render_pages
 
@@ -27,6 +29,7 @@ class Sentence:
 
 
 _WORST = ("hit-error", "hit-warning", "hit-info", "hit-ok")
+_EMPTY_TABLE = regex.compile(r"(表\S+) \(empty table")
 
 
 @dataclass
@@ -87,6 +90,7 @@ class ClaimView:
     excerpts: list[TableView] = field(default_factory=list)
     page: int = 0
     page_image: str = ""      # data URI of the PDF page (findings on PDFs), or ""
+    empty_tables: list[TableView] = field(default_factory=list)   # cited tables that print no figure
 
 
 @dataclass
@@ -157,6 +161,9 @@ def _cite(findings: list[ClaimView], agreeing: list[ClaimView], tables: list[Tab
         for cell_id in item.cells:
             by_table[cells[cell_id][0].id].add(cell_id)
         item.excerpts = [t.excerpt(by_table[t.id]) for t in tables if t.id in by_table]
+        # "表6 (empty table: no figure, counts as 0)": the evidence is a table with nothing in it
+        empty = set(_EMPTY_TABLE.findall(item.evidence))
+        item.empty_tables = [t for t in tables if t.label in empty and not t.rows]
 
 
 def _page_images(doc: str, findings: list[ClaimView], rows: list[dict]) -> None:
