@@ -7,6 +7,7 @@ never reaches back into an earlier one.
 from __future__ import annotations
 
 import os
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -169,8 +170,9 @@ def scan_document(path: str | Path, rules=None, display: str | None = None) -> D
                           sentence="", message=f"cannot read {display}: {exc}")
         return DocumentResult(display, findings=(finding,), error=str(exc))
     tables = tables_from_lines(doc)
-    spans = [t.span for t in tables]
-    table_lines = {line.offset for line in doc.lines if any(lo <= line.offset <= hi for lo, hi in spans)}
+    offsets = [line.offset for line in doc.lines]
+    table_lines = {offsets[i] for lo, hi in (t.span for t in tables)
+                   for i in range(bisect_left(offsets, lo), bisect_right(offsets, hi))}
     paragraphs = paragraphs_from_lines(doc, table_lines)
     names = [row.label for table in tables for row in table.rows if row.code]
     claims = extract_claims(paragraphs, names)

@@ -30,8 +30,15 @@ def _char(ch: str) -> str:
     return ch
 
 
+@lru_cache(maxsize=1)
+def _table() -> dict[int, str]:
+    """_char for every character it changes, as a str.translate table."""
+    changed = set(_FULLWIDTH) | {chr(c) for c in (*range(0x2E80, 0x2FE0), *range(0xF900, 0xFB00))}
+    return {ord(ch): _char(ch) for ch in changed if _char(ch) != ch}
+
+
 def normalize_line(text: str) -> str:
     """Normalise one line; the result has exactly the length of the input."""
     if text.isascii():
         return text
-    return "".join(_char(ch) for ch in text)
+    return text.translate(_table())
