@@ -461,11 +461,13 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
 
 
 def _explained_change(claim: Claim, before: list[Claim], earlier: list[Claim], w: _Words) -> str:
-    """The change a reason's change is part of: "…增加4322.77万元。主要原因是基本支出增加1447.63万元、…"."""
+    """The change a reason's or a breakdown's change is part of: "…增加4322.77万元。主要原因是基本支出
+    增加1447.63万元、…", "减少1,106.89万元，其中：财政拨款收入减少6,331.03万元，…"."""
     if claim.kind != "change_amount" or claim.direction not in ("+", "-"):
         return ""
     text = claim.sentence[:claim.start]
-    at, word = _rfind_any(text, w.reasons)
+    # a reason (主要原因是…) or a breakdown (减少1,106.89万元，其中：财政拨款收入减少…)
+    at, word = max(_rfind_any(text, w.reasons), _rfind_any(text, w.parts))
     if at < 0 or _rfind_any(text[at:], w.net)[0] >= 0:
         return ""   # no reason given, or the net change restated after 增减相抵后
     whole = next((c for c in reversed(before) if c.kind == "change_amount" and c.start < at), None)

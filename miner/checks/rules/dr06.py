@@ -1,8 +1,9 @@
-"""DR06 the changes a reason gives add up to the change it explains.
+"""DR06 the changes a reason or a breakdown gives add up to the change they explain.
 
 What it checks: a change followed by its reason, when the reason is itself
 a list of changes ("与上年相比增加4322.77万元。主要原因是基本支出增加1447.63万元、
-项目支出安排减少200万元、单位预留机动经费增加3075.14万元"): the signed parts
+项目支出安排减少200万元、单位预留机动经费增加3075.14万元", or "减少1,106.89万元，
+其中：财政拨款收入减少6,331.03万元，事业收入增加2,110.3万元…"): the signed parts
 (增加 +, 减少 −) against the change they explain. "主要原因" may name only
 the main items, so a sum that falls short is no finding; when the sentence
 says the list is complete ("增减相抵后增加…") and gives no other figure (a
