@@ -31,7 +31,7 @@ CODE = "DR06"
 NAME = "change-explained"
 FAMILY = "derived"
 SEVERITY = "warning"
-SUMMARY = "The changes a reason lists do not add up to the change it explains."
+SUMMARY = "The changes a reason or a 其中 breakdown lists do not add up to the change they explain."
 KINDS = ("change_amount",)
 
 
