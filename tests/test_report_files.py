@@ -138,3 +138,22 @@ def test_a_finding_against_an_empty_table_names_the_table(tmp_path):
     target = re.search(r'class="empty-table[^"]*"><a href="#([^"]+)">表6 ', article)
     assert target and f'id="{target.group(1)}"' in html
     assert "No table cell cited" not in article
+
+
+def test_a_corpus_report_details_the_most_severe_documents_and_lists_the_rest(out, tmp_path, monkeypatch):
+    """Above html.MAX_DETAILED documents, report.html gives a section only to those with the
+    most severe findings; every document stays in the overview with its counts."""
+    from miner.report import html
+
+    for table in TABLES:
+        (tmp_path / table.name).write_bytes((out / table.name).read_bytes())
+    monkeypatch.setattr(html, "MAX_DETAILED", 1)
+    html.write_html(tmp_path)
+    page = (tmp_path / HTML).read_text(encoding="utf-8")
+    _header, findings = _rows(out / "findings.csv")
+    errors = {doc: sum(1 for f in findings if f["doc"] == doc and f["severity"] == "error")
+              for doc in {f["doc"] for f in findings}}
+    worst = max(errors, key=errors.get)
+    sections = re.findall(r'<section class="document" id="[^"]+" aria-labelledby="[^"]+">\s*<h2 id="[^"]+">([^<]+)</h2>', page)
+    assert sections == [worst]
+    assert all(doc in page for doc in errors) and "1 of 2 documents are shown in full" in page

@@ -1,7 +1,7 @@
 """report.html: one self-contained file (inline CSS, script and SVG), rendered from a report directory."""
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
 
@@ -9,8 +9,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .chart import COLOURS, stacked_bars
-from .files import HTML
-from .load import read_report
+from .files import DOCUMENTS, FINDINGS, HTML
+from .load import read_report, read_table
 from .view import SEVERITIES, build_view
 
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -24,8 +24,14 @@ def _environment() -> Environment:
     return env
 
 
-def render(tables: dict[str, list[dict[str, str]]], title: str = "miner report") -> str:
-    view = build_view(tables)
+# A corpus report shows this many documents in full (the most severe findings first)
+# and lists the rest with their counts: the page stays quick to open and to build.
+MAX_DETAILED = 50
+
+
+def render(tables: dict[str, list[dict[str, str]]], title: str = "miner report",
+           claim_counts: dict[str, Counter] | None = None, detailed: set[str] | None = None) -> str:
+    view = build_view(tables, claim_counts, detailed)
     verdicts = ("ok", "rounding", "mismatch", "unlinked")
     coverage = {"claims": Counter({v: view.totals[v] for v in verdicts})}
     charts = {
@@ -41,6 +47,16 @@ def write_html(out: str | Path) -> Path:
     out = Path(out)
     path = out / HTML
     tmp = path.with_suffix(".html.tmp")
-    tmp.write_text(render(read_report(out), title=f"miner report: {out.resolve().name}"), encoding="utf-8")
+    documents = [row["doc"] for row in read_table(out, DOCUMENTS)]
+    detailed = None
+    if len(documents) > MAX_DETAILED:
+        severity = defaultdict(Counter)
+        for row in read_table(out, FINDINGS):
+            severity[row["doc"]][row["severity"]] += 1
+        ranked = sorted(documents, key=lambda d: (-severity[d]["error"], -severity[d]["warning"], -severity[d]["info"]))
+        detailed = set(ranked[:MAX_DETAILED])
+    counts: dict[str, Counter] = {}
+    tables = read_report(out, detailed, counts)
+    tmp.write_text(render(tables, f"miner report: {out.resolve().name}", counts, detailed), encoding="utf-8")
     tmp.replace(path)
     return path

@@ -2,18 +2,24 @@
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from pathlib import Path
 
-from .files import CLAIMS, ENCODING, FINDINGS, TABLES
+from .files import CLAIMS, DOCUMENTS, ENCODING, FINDINGS, TABLES
 
 
 class ReportDirError(Exception):
     pass
 
 
-def read_report(out: str | Path) -> dict[str, list[dict[str, str]]]:
+def read_report(out: str | Path, detailed: set[str] | None = None,
+                claim_counts: dict[str, Counter] | None = None) -> dict[str, list[dict[str, str]]]:
     """name -> rows. claims.csv and findings.csv must exist; the other tables may be
-    missing (a report written before they existed) and then read as empty."""
+    missing (a report written before they existed) and then read as empty.
+
+    With ``detailed``, the claims, cells and evidence of other documents are not
+    kept (a corpus report shows only some documents in full); their claims are
+    still counted, by verdict, into ``claim_counts``."""
     out = Path(out)
     tables = {}
     for table in TABLES:
@@ -24,5 +30,19 @@ def read_report(out: str | Path) -> dict[str, list[dict[str, str]]]:
             tables[table.name] = []
             continue
         with open(path, encoding=ENCODING, newline="") as handle:
-            tables[table.name] = list(csv.DictReader(handle))
+            rows = []
+            for row in csv.DictReader(handle):
+                if table is CLAIMS and claim_counts is not None:
+                    claim_counts.setdefault(row["doc"], Counter())[row["verdict"]] += 1
+                if detailed is None or table in (DOCUMENTS, FINDINGS) or row["doc"] in detailed:
+                    rows.append(row)
+            tables[table.name] = rows
     return tables
+
+
+def read_table(out: str | Path, table) -> list[dict[str, str]]:
+    path = Path(out) / table.name
+    if not path.exists():
+        return []
+    with open(path, encoding=ENCODING, newline="") as handle:
+        return list(csv.DictReader(handle))

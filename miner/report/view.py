@@ -103,6 +103,8 @@ class DocumentView:
     agreeing: list[ClaimView]
     unlinked: list[ClaimView]
     tables: list[TableView]
+    detailed: bool = True      # False: listed in the overview only (see html.MAX_DETAILED)
+    rules: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -114,20 +116,28 @@ class ReportView:
     severities: tuple[str, ...] = SEVERITIES
 
 
-def build_view(tables: dict[str, list[dict[str, str]]]) -> ReportView:
+def build_view(tables: dict[str, list[dict[str, str]]], claim_counts: dict[str, Counter] | None = None,
+               detailed: set[str] | None = None) -> ReportView:
+    """The view of a report; with ``detailed``, only those documents get a section, the
+    others a line in the overview with their counts (from ``claim_counts`` and the findings)."""
     per_doc: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for name, rows in tables.items():
         for row in rows:
             per_doc[row["doc"]][name].append(row)
     order = list(dict.fromkeys([r["doc"] for r in tables[DOCUMENTS.name]] + list(per_doc)))
-    documents = [_document(f"d{n}", doc, per_doc[doc]) for n, doc in enumerate(order, 1)]
+    documents = [_document(f"d{n}", doc, per_doc[doc]) if detailed is None or doc in detailed
+                 else _summary(f"d{n}", doc, per_doc[doc], (claim_counts or {}).get(doc, Counter()))
+                 for n, doc in enumerate(order, 1)]
     totals, by_rule = Counter(), defaultdict(Counter)
-    for document in documents:
+    for document, name in zip(documents, order):
         totals.update(document.counts)
-        for finding in document.findings:
-            by_rule[finding.rule][finding.severity] += 1
+        for finding in document.findings if document.detailed else per_doc[name][FINDINGS.name]:
+            rule, severity = (finding.rule, finding.severity) if document.detailed else (finding["rule"], finding["severity"])
+            by_rule[rule][severity] += 1
     totals["documents"] = len(documents)
-    rules = {r for d in documents for c in d.findings + d.agreeing for r in c.rule.split()}
+    totals["detailed"] = sum(1 for d in documents if d.detailed)
+    rules = {r for d in documents for c in d.findings + d.agreeing for r in c.rule.split()} \
+        | {r for d in documents for r in d.rules}
     return ReportView(documents, totals, dict(sorted(by_rule.items())), sorted(rules))
 
 
@@ -149,6 +159,17 @@ def _document(anchor: str, doc: str, rows: dict[str, list]) -> DocumentView:
     _page_images(doc, findings, rows[FINDINGS.name])
     error = next((d["error"] for d in rows[DOCUMENTS.name] if d["error"]), "")
     return DocumentView(anchor, doc, error, _counts(rows), findings, agreeing, unlinked, tables)
+
+
+def _summary(anchor: str, doc: str, rows: dict[str, list], verdicts: Counter) -> DocumentView:
+    """A document listed with its counts only (a corpus report details the most severe ones)."""
+    counts = Counter(claims=sum(verdicts.values()), checked=sum(verdicts.values()) - verdicts["unlinked"],
+                     **{v: verdicts[v] for v in ("ok", "rounding", "mismatch", "unlinked")},
+                     **Counter(f["severity"] for f in rows[FINDINGS.name]))
+    error = next((d["error"] for d in rows[DOCUMENTS.name] if d["error"]), "")
+    view = DocumentView(anchor, doc, error, counts, [], [], [], [], detailed=False)
+    view.rules = sorted({f["rule"] for f in rows[FINDINGS.name]})
+    return view
 
 
 def _cite(findings: list[ClaimView], agreeing: list[ClaimView], tables: list[TableView], cells: dict) -> None:
