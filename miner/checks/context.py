@@ -15,6 +15,7 @@ from ..linking.model import Link
 from ..prose.model import Paragraph
 from ..tables.model import Cell, Table
 from .model import Finding
+from .tolerance import rounding_spread
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,7 @@ def link_figure(link: Link | None, claim: Claim) -> Figure | None:
     if link.parts and not link.cells:
         figures = [cell_figure(cell, claim) for cell in link.parts]
         decimals = max(f.decimals for f in figures)
-        spread = sum((Decimal(1).scaleb(-f.decimals) / 2 for f in figures), Decimal(0))
+        spread = rounding_spread(f.decimals for f in figures)
         source = " + ".join(f.source for f in figures)
         return Figure(sum((f.value for f in figures), Decimal(0)), decimals, source, True,
                       any(f.clipped for f in figures), spread=spread)

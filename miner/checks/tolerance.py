@@ -85,6 +85,12 @@ def unit(decimals: int) -> Decimal:
     return Decimal(1).scaleb(-decimals)
 
 
+def rounding_spread(decimals) -> Decimal:
+    """How far a sum or difference of printed figures may be from the true one: half a unit
+    of the last printed decimal of each figure (``decimals``: one entry per figure)."""
+    return sum((unit(d) / 2 for d in decimals), Decimal(0))
+
+
 def stated_interval(value: Decimal, decimals: int, approx: str = "") -> Interval:
     half = unit(decimals) / 2
     if approx in _AT_LEAST:

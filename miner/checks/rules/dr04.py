@@ -21,7 +21,7 @@ from ...claims.model import Claim
 from ..context import Context, Figure
 from ..model import Check
 from ..operands import against_budget, prior_stated
-from ..tolerance import Interval, cap, judge, show, unit
+from ..tolerance import Interval, cap, judge, rounding_spread, show
 
 CODE = "DR04"
 NAME = "change-amount-recomputed"
@@ -51,23 +51,22 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
         return []
     later, earlier, what = found
     difference = later.value - earlier.value
-    half = unit(later.decimals) / 2 + unit(earlier.decimals) / 2
+    half = rounding_spread((later.decimals, earlier.decimals))
     size = abs(difference)
     interval = Interval(max(size - half, 0), size + half)
     formula = f"{later.value} - {earlier.value} = {difference}"
     evidence = f"{formula} [{later.source}; {what} {earlier.source}]"
     doubt = later.doubtful or earlier.doubtful
-    uncertain = bool(doubt)
     guess_note = f" (at most a warning: {doubt})" if doubt else ""
     opposite = claim.direction in _SAYS and difference != 0 and (difference > 0) != (claim.direction == "+") \
         and size > half
     if opposite:
-        return [Check(CODE, claim.id, "mismatch", cap(SEVERITY, uncertain), show(difference), evidence,
+        return [Check(CODE, claim.id, "mismatch", cap(SEVERITY, bool(doubt)), show(difference), evidence,
                       f"the prose says {_SAYS[claim.direction]} of {claim.text} but {formula}{guess_note}",
                       f"sign of the difference beyond ±{half}")]
     verdict = judge(claim.value, claim.decimals, claim.approx, size, interval)
     message = (f"{claim.text} agrees with {formula}" if verdict.verdict != "mismatch"
                else f"the prose says a change of {claim.text} but {formula}{guess_note}")
     covers = tuple(i for i in (claim.base, claim.denominator, claim.numerator) if i)
-    return [Check(CODE, claim.id, verdict.verdict, cap(verdict.severity, uncertain), show(size), evidence, message,
+    return [Check(CODE, claim.id, verdict.verdict, cap(verdict.severity, bool(doubt)), show(size), evidence, message,
                   verdict.tolerance, covers if verdict.verdict != "mismatch" else ())]

@@ -17,7 +17,7 @@ from decimal import Decimal
 from ...claims.model import Claim
 from ..context import Context
 from ..model import Check
-from ..tolerance import Interval, judge, unit
+from ..tolerance import Interval, judge, rounding_spread, unit
 
 CODE = "DR05"
 NAME = "parts-sum"
@@ -32,7 +32,7 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     if not parts:
         return []
     total = sum((p.value for p in parts), Decimal(0))
-    half = sum((unit(p.decimals) / 2 for p in parts), Decimal(0))
+    half = rounding_spread(p.decimals for p in parts)
     formula = " + ".join(str(p.value) for p in parts) + f" = {total}"
     if total < claim.value - half - unit(claim.decimals):
         # A 其中 list may name only some parts: a shortfall is no finding.

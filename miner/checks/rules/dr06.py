@@ -25,7 +25,7 @@ from ...claims.model import Claim
 from ...lexicon import load
 from ..context import Context
 from ..model import Check
-from ..tolerance import Interval, judge, unit
+from ..tolerance import Interval, judge, rounding_spread
 
 CODE = "DR06"
 NAME = "change-explained"
@@ -45,7 +45,7 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     if not parts or claim.direction not in ("+", "-"):
         return []
     total = sum((_signed(p) for p in parts), Decimal(0))
-    half = sum((unit(p.decimals) / 2 for p in parts), Decimal(0))
+    half = rounding_spread(p.decimals for p in parts)
     formula = " ".join(("+ " if _signed(p) >= 0 else "- ") + str(p.value) for p in parts).lstrip("+ ") + f" = {total}"
     verdict = judge(_signed(claim), claim.decimals, claim.approx, total, Interval(total - half, total + half))
     if verdict.verdict != "mismatch":
