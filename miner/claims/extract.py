@@ -125,7 +125,7 @@ class SubjectIndex:
                 variants.add(norm[:-2])       # 一般公共服务（类）支出 -> 一般公共服务
         self.names = _longest_first(variants)
         self._pattern = regex.compile("|".join(regex.escape(n) for n in self.names)) if self.names else None
-        self._known: dict[bool, tuple[str, ...]] = {}
+        self._known: dict[bool | str, tuple[str, ...]] = {}
 
     def known_words(self, w: "_Words", change: bool) -> tuple[str, ...]:
         """Words that may stand before a measure word (longest first): measures, this
@@ -137,6 +137,14 @@ class SubjectIndex:
                 known += list(w.increase + w.decrease + w.comparison + w.prior) + ["决算数", "上年度", "上年"]
             self._known[change] = _longest_first(known)
         return self._known[change]
+
+    def item_words(self, w: "_Words") -> tuple[str, ...]:
+        """Words that may stand around a classification item named alone (longest first):
+        this document's subjects, qualifiers, linkers and budget words."""
+        if "item" not in self._known:
+            self._known["item"] = _longest_first(list(self.names) + list(w.qualifiers) + list(w.linkers)
+                                                 + list(w.budget_words))
+        return self._known["item"]
 
     def find_all(self, text: str) -> list[tuple[int, int, str]]:
         if self._pattern is None:
@@ -305,7 +313,7 @@ def _bare_item(clause: str, sentence: str, clause_start: int, subjects: "Subject
     if sentence[:clause_start].rstrip().endswith("、") or clause.rstrip().endswith("等"):
         return False    # one figure for a list of items
     leftover = normalise_name(clause)
-    for word in _longest_first(list(subjects.names) + list(w.qualifiers) + list(w.linkers) + list(w.budget_words)):
+    for word in subjects.item_words(w):
         if word in leftover:
             leftover = leftover.replace(word, "")
     return len(leftover) <= w.max_leftover
