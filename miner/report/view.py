@@ -104,7 +104,6 @@ class DocumentView:
     unlinked: list[ClaimView]
     tables: list[TableView]
     detailed: bool = True      # False: listed in the overview only (see html.MAX_DETAILED)
-    rules: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -129,15 +128,13 @@ def build_view(tables: dict[str, list[dict[str, str]]], claim_counts: dict[str, 
                  else _summary(f"d{n}", doc, per_doc[doc], (claim_counts or {}).get(doc, Counter()))
                  for n, doc in enumerate(order, 1)]
     totals, by_rule = Counter(), defaultdict(Counter)
-    for document, name in zip(documents, order):
+    for document in documents:
         totals.update(document.counts)
-        for finding in document.findings if document.detailed else per_doc[name][FINDINGS.name]:
-            rule, severity = (finding.rule, finding.severity) if document.detailed else (finding["rule"], finding["severity"])
-            by_rule[rule][severity] += 1
+    for finding in tables[FINDINGS.name]:     # every document's, shown in full or not
+        by_rule[finding["rule"]][finding["severity"]] += 1
     totals["documents"] = len(documents)
     totals["detailed"] = sum(1 for d in documents if d.detailed)
-    rules = {r for d in documents for c in d.findings + d.agreeing for r in c.rule.split()} \
-        | {r for d in documents for r in d.rules}
+    rules = set(by_rule) | {r for d in documents for c in d.agreeing for r in c.rule.split()}
     return ReportView(documents, totals, dict(sorted(by_rule.items())), sorted(rules))
 
 
@@ -163,13 +160,8 @@ def _document(anchor: str, doc: str, rows: dict[str, list]) -> DocumentView:
 
 def _summary(anchor: str, doc: str, rows: dict[str, list], verdicts: Counter) -> DocumentView:
     """A document listed with its counts only (a corpus report details the most severe ones)."""
-    counts = Counter(claims=sum(verdicts.values()), checked=sum(verdicts.values()) - verdicts["unlinked"],
-                     **{v: verdicts[v] for v in ("ok", "rounding", "mismatch", "unlinked")},
-                     **Counter(f["severity"] for f in rows[FINDINGS.name]))
     error = next((d["error"] for d in rows[DOCUMENTS.name] if d["error"]), "")
-    view = DocumentView(anchor, doc, error, counts, [], [], [], [], detailed=False)
-    view.rules = sorted({f["rule"] for f in rows[FINDINGS.name]})
-    return view
+    return DocumentView(anchor, doc, error, _counts(rows, verdicts), [], [], [], [], detailed=False)
 
 
 def _cite(findings: list[ClaimView], agreeing: list[ClaimView], tables: list[TableView], cells: dict) -> None:
@@ -205,10 +197,12 @@ def _page_images(doc: str, findings: list[ClaimView], rows: list[dict]) -> None:
                 finding.page_image = image
 
 
-def _counts(rows: dict[str, list]) -> Counter:
-    claims = rows[CLAIMS.name]
-    verdicts = Counter(c["verdict"] for c in claims)
-    return Counter(claims=len(claims), checked=len(claims) - verdicts["unlinked"],
+def _counts(rows: dict[str, list], verdicts: Counter | None = None) -> Counter:
+    """A document's claims by verdict (counted from its claim rows unless given) and findings by severity."""
+    if verdicts is None:
+        verdicts = Counter(c["verdict"] for c in rows[CLAIMS.name])
+    claims = sum(verdicts.values())
+    return Counter(claims=claims, checked=claims - verdicts["unlinked"],
                    **{v: verdicts[v] for v in ("ok", "rounding", "mismatch", "unlinked")},
                    **Counter(f["severity"] for f in rows[FINDINGS.name]))
 
