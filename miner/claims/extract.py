@@ -50,6 +50,7 @@ class _Words:
     measures: tuple[tuple[str, str], ...]       # (word, key), longest first
     column_subjects: tuple[str, ...]
     denominators: tuple[tuple[str, str], ...]
+    list_wholes: tuple[str, ...]
     qualifiers: tuple[str, ...]
     linkers: tuple[str, ...]
     comparison: tuple[str, ...]
@@ -86,6 +87,7 @@ def words() -> _Words:
         measures=tuple(measure_words),
         column_subjects=_longest_first({**m["column_subjects"], **m["column_subjects_budget"]}),
         denominators=tuple(sorted(m["denominators"].items(), key=lambda p: -len(p[0]))),
+        list_wholes=tuple(m["list_wholes"]),
         qualifiers=_longest_first(c["qualifiers"]), linkers=_longest_first(c["linkers"]),
         comparison=_longest_first(c["comparison_words"]), max_leftover=int(c["max_leftover_chars"]),
         breakdown=tuple(c.get("breakdown_words", ())),
@@ -523,7 +525,10 @@ def _relate(sentence_claims: list[Claim], earlier: list[Claim], w: _Words, secti
             boundary = max(claim.sentence.rfind(mark, 0, claim.start) for mark in "；;")
             numerator = next((c for c in reversed(prior_in_sentence) if c.start > boundary), None)
             lead = ""
-            if claim.denominator_words and not any(words in claim.denominator_words for words, _k in w.denominators):
+            names_total_only = claim.denominator_words.replace(" ", "").removesuffix("的") in w.list_wholes
+            if names_total_only and numerator is not None and numerator.parts_of:
+                lead = numerator.parts_of
+            elif claim.denominator_words and not names_total_only and not any(words in claim.denominator_words for words, _k in w.denominators):
                 # A whole the tables do not print, stated earlier in the passage.
                 wanted = regex.sub(r"(金额|总额|总计|合计|的)$", "", claim.denominator_words.replace(" ", ""))
                 pool = [c for c in reversed(prior_in_sentence + [e for e in earlier if e.paragraph == claim.paragraph])
@@ -531,7 +536,8 @@ def _relate(sentence_claims: list[Claim], earlier: list[Claim], w: _Words, secti
                 # 占收入总额: the figure stated as 收入总计/总额/合计 first, any 收入 figure after
                 lead = next((c.id for c in pool if regex.search(rf"{regex.escape(wanted)}\s*(?:总额|总计|合计)", c.context)),
                             "") or next((c.id for c in pool if wanted in c.context or c.context.endswith(wanted)), "")
-            elif not claim.denominator_words:
+            elif not claim.denominator_words or names_total_only:
+                # 占3.2%, 占总支出的0.02%: the figure the passage opened with
                 lead = section_lead.get(_section_key(claim), "")
                 if numerator is not None and lead == numerator.id:
                     lead = ""
@@ -548,6 +554,13 @@ def _relate(sentence_claims: list[Claim], earlier: list[Claim], w: _Words, secti
                 base = next((c for c in reversed(earlier) if c.kind == "amount"
                              and (c.paragraph == claim.paragraph or opens)
                              and c.sentence_id == claim.sentence_id - 1 and c.period == "current"), None)
+                if base is None and opens:
+                    # 1. 公共安全（类）支出16,593.12万元。主要用于…。与上年相比增加134.37万元: the
+                    # item's figure, when only sentences without figures stand between
+                    last = next((c for c in reversed(earlier) if c.kind != "date"), None)
+                    if last is not None and last.kind == "amount" and last.period == "current" \
+                            and last.paragraph == claim.paragraph:
+                        base = last
             base_period = "prior" if base is not None and (
                 base.period == "prior" or _names_compared_year(base, claim)) else ""
             budget = None
