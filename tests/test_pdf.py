@@ -12,6 +12,7 @@ import pytest
 import regex
 import yaml
 
+from miner.corpus.crosscheck import cross_check
 from miner.scan import scan_document
 from miner.tables.spec import squash
 
@@ -35,13 +36,11 @@ def known_gap(request):
 
 @pytest.fixture(scope="session")
 def pdf_results():
-    cache: dict = {}
-
-    def get(key: str):
-        if key not in cache:
-            cache[key] = scan_document(PDF / key, display=key)
-        return cache[key]
-    return get
+    """Every document of the inventory scanned, then read against each other (XD01), as
+    ``miner scan corpora/pdf`` does."""
+    results = cross_check([scan_document(PDF / key, display=key) for key in sorted(INVENTORY)])
+    by_key = {result.path: result for result in results}
+    return by_key.__getitem__
 
 
 def _title(text: str) -> str:

@@ -1,6 +1,7 @@
 """Every rule: documented, and checked against its bad and good cases (tests/rules/<CODE>.yaml).
 
-A case is a seed document, optionally changed by text replacements (so a bad
+A case is a seed document (or, for a rule across documents, real documents of
+`corpus` scanned together, `doc` naming the one looked at), optionally changed by text replacements (so a bad
 case is a real document with one figure or word altered, or the real document
 where it already has the problem), scanned with that one rule. `expect` is
 the exact list of (line, severity) the rule must report; `includes` a subset
@@ -15,11 +16,12 @@ import pytest
 import yaml
 
 from miner.checks.registry import RULES, by_code, selected
-from miner.scan import scan_document
+from miner.scan import scan, scan_document
 
 from conftest import SEEDS
 
 CASES = Path(__file__).parent / "rules"
+CORPORA = Path(__file__).resolve().parents[1] / "corpora"
 _DOC_PARTS = ("What it checks", "Why it matters", "Bad", "Good")
 
 
@@ -83,6 +85,10 @@ def _engine_result(code: str, case: dict, tmp_path: Path):
 def test_rule_case(code, index, case, tmp_path):
     if case.get("engine"):
         result = _engine_result(code, case, tmp_path)
+    elif case.get("corpus"):
+        # a rule across documents: scan them together and look at the one named by `doc`
+        paths = [CORPORA / name for name in case["corpus"]]
+        result = next(d for d in scan(paths, select=(code,)).documents if d.path.endswith(case["doc"]))
     else:
         result = scan_document(_document(case, tmp_path), selected((code,)))
     got = Counter((f.line, f.severity) for f in result.findings if f.rule == code)

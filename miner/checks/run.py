@@ -7,7 +7,7 @@ from ..claims.model import Claim
 from .context import Context
 from .model import Check, Finding
 
-_ORDER = {"ok": 0, "rounding": 1, "mismatch": 2}
+ORDER = {"ok": 0, "rounding": 1, "mismatch": 2}
 _SEVERITY = {"": 0, "info": 1, "warning": 2, "error": 3}
 
 
@@ -45,11 +45,11 @@ def settle(claim: Claim, ctx: Context, checks: list[Check], unlinked_reason: str
     if not own:
         own = [c for c in checks if claim.id in c.covers]
         if own:
-            best = min(own, key=lambda c: _ORDER[c.verdict])
+            best = min(own, key=lambda c: ORDER[c.verdict])
             return ClaimVerdict(best.verdict, "", (best.rule,), best.evidence, best.expected,
                                 f"used in {best.rule}: {best.message}")
         return ClaimVerdict("unlinked", "", (), "", "", unlinked_reason)
-    worst = max(own, key=lambda c: (_ORDER[c.verdict], _SEVERITY[c.severity]))
+    worst = max(own, key=lambda c: (ORDER[c.verdict], _SEVERITY[c.severity]))
     return ClaimVerdict(worst.verdict, worst.severity, tuple(dict.fromkeys(c.rule for c in own)),
                         worst.evidence, worst.expected, "; ".join(dict.fromkeys(c.message for c in own
                                                                               if c.verdict == worst.verdict)))

@@ -11,7 +11,7 @@ from .store import StoredResult
 def completed(result: DocumentResult) -> StoredResult:
     """A finished scan: the rows of every report table, and the result without its tables."""
     rows = document_rows(result)
-    return StoredResult(DocumentResult(result.path, result.claims, result.findings, (), result.error), rows)
+    return StoredResult(DocumentResult(result.path, result.claims, result.findings, (), result.error, result.facts), rows)
 
 
 def _failed(display: str, rule, rule_codes: tuple[str, ...], found: str, expected: str,

@@ -3,10 +3,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..checks import overrides, tolerance
 from ..checks.registry import selected
+from ..checks.rules import xd01
+from ..corpus.crosscheck import Reports, checks_for, merge
+from ..report.files import CLAIMS, DOCUMENTS, FINDINGS
+from ..report.rows import document_rows
 from ..report.files import TABLES
 from ..scan import ScanResult
 from .assemble import assemble
@@ -73,7 +78,14 @@ def scan_corpus(paths, out: str | Path, options: ScanOptions = ScanOptions(), pr
         store.put(job.key, stored)
         progress.advance(failed=stored.retry or bool(stored.result.error))
     progress.close()
-    documents, written = assemble(out, (_stored(store, job) for job in jobs), options.parquet)
+    # the cross-document pass runs here, in this process, under the workers' policy
+    if options.tolerance:
+        tolerance.configure(dict(options.tolerance))
+    if options.severity:
+        overrides.configure(dict(options.severity))
+    entries = [(job.display, job.key) for job in jobs]
+    results = cross_checked(entries, lambda key: _stored(store, key, entries), rule_codes)
+    documents, written = assemble(out, results, options.parquet)
     Manifest(total, str(options.shard or ""), tuple(str(p) for p in paths), rule_codes,
              tuple(t.name for t in TABLES),
              tuple(ManifestEntry(job.index, job.display, job.key) for job in jobs)).write(out)
@@ -81,11 +93,51 @@ def scan_corpus(paths, out: str | Path, options: ScanOptions = ScanOptions(), pr
     return RunOutcome(ScanResult(documents), written, scanned=len(todo), reused=len(jobs) - len(todo))
 
 
-def _stored(store: ResultStore, job: DocumentJob) -> StoredResult:
-    stored = store.get(job.key)
+def _stored(store: ResultStore, key: str, entries) -> StoredResult:
+    stored = store.get(key)
     if stored is None:
-        raise RuntimeError(f"the result of {job.display} was not stored (was {store.root} changed during the run?)")
+        display = next((doc for doc, k in entries if k == key), key)
+        raise RuntimeError(f"the result of {display} was not stored (was {store.root} changed during the run?)")
     return stored
+
+
+_LEDGERS_KEPT = 64
+
+
+def cross_checked(entries: list[tuple[str, str]], load, rule_codes: tuple[str, ...]) -> Iterator[StoredResult]:
+    """The stored results of ``entries`` ((doc, key) in report order) with the cross-document
+    rule (XD01) merged in. Each result is read twice (once for the identities and questions,
+    once to write it); only the ledgers of the reports asked about are kept, a few at a time."""
+    if xd01.CODE not in rule_codes:
+        for _doc, key in entries:
+            yield load(key)
+        return
+    asked: dict[str, tuple[str, object]] = {}
+    for doc, key in entries:
+        facts = load(key).result.facts
+        asked[doc] = (key, facts.identity)
+    reports = Reports((doc, identity) for doc, (_key, identity) in asked.items())
+    ledgers: dict[str, dict] = {}
+
+    def ledger_of(doc: str) -> dict:
+        key = asked[doc][0]
+        if key not in ledgers:
+            if len(ledgers) >= _LEDGERS_KEPT:
+                ledgers.pop(next(iter(ledgers)))
+            ledgers[key] = load(key).result.facts.ledger
+        return ledgers[key]
+
+    for doc, key in entries:
+        stored = load(key)
+        result = stored.result
+        checks = checks_for(doc, result.facts, reports, ledger_of)
+        if checks:
+            claims, findings = merge(doc, result.claims, result.findings, result.facts, checks)
+            result = replace(result, claims=claims, findings=findings)
+            fresh = document_rows(result)
+            rows = {**stored.rows, **{t.name: fresh[t.name] for t in (DOCUMENTS, CLAIMS, FINDINGS)}}
+            stored = StoredResult(result, rows, stored.retry)
+        yield stored
 
 
 class MergeError(ValueError):
@@ -122,21 +174,21 @@ def merge_reports(dirs, out: str | Path, parquet: bool = False) -> RunOutcome:
     order = [chosen[i] for i in sorted(chosen)]
     target = ResultStore(out)
 
-    def results() -> Iterator[StoredResult]:
-        for directory, entry in order:
-            source = ResultStore(directory)
-            stored = source.get(entry.key)
-            if stored is None:
-                raise MergeError(f"{directory}: the stored result of {entry.doc} is missing")
-            absent = [t.name for t in TABLES if t.name not in stored.rows]
-            if absent:
-                raise MergeError(f"{directory} was written by another version of miner (no {', '.join(absent)} "
-                                 f"table): scan it again")
-            if source.root.resolve() != target.root.resolve():
-                target.copy_from(source, entry.key)
-            yield stored
-
-    documents, written = assemble(out, results(), parquet)
+    for directory, entry in order:
+        source = ResultStore(directory)
+        stored = source.get(entry.key)
+        if stored is None:
+            raise MergeError(f"{directory}: the stored result of {entry.doc} is missing")
+        absent = [t.name for t in TABLES if t.name not in stored.rows]
+        if absent:
+            raise MergeError(f"{directory} was written by another version of miner (no {', '.join(absent)} "
+                             f"table): scan it again")
+        if source.root.resolve() != target.root.resolve():
+            target.copy_from(source, entry.key)
+    # the shards' documents are read against each other only now
+    entries = [(entry.doc, entry.key) for _directory, entry in order]
+    results = cross_checked(entries, lambda key: _stored(target, key, entries), first.rules)
+    documents, written = assemble(out, results, parquet)
     Manifest(first.documents, "", first.arguments, first.rules, tuple(t.name for t in TABLES),
              tuple(entry for _, entry in order)).write(out)
     return RunOutcome(ScanResult(documents), written)

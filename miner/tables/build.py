@@ -42,6 +42,10 @@ class _Region:
     title_text: str = ""        # the title as printed, joined when it wraps onto a second line
 
 
+def _longest_title(spec: TableSpec) -> int:
+    return max(len(title) for title in spec.titles)
+
+
 def _table_number(text: str) -> str:
     match = _TABLE_NO.search(text)
     return next((g for g in match.groups() if g), "") if match else ""
@@ -71,11 +75,17 @@ def _find_title(lines: tuple[Line, ...], index: int) -> tuple[TableSpec, int] | 
     for span in (1, 2):
         if index + span > len(lines):
             break
-        if span == 2 and (_DIGIT.search(line.text) or len(squash(line.text)) > 30
-                          or match_title(lines[index + 1].text, loose=True)):
-            # a title wrapped onto two lines (…支出预 / 算表) has no figures in its first line
-            break
         text = "".join(ln.text for ln in lines[index:index + span])
+        if span == 2:
+            # a title wrapped onto two lines (…支出预 / 算表) has no figures in its first line
+            # besides its number (公开09表：一般公共预算“三公”经费、会议费、培训费 / 支出预算表),
+            # and the second line alone is another, shorter title only when the two are not one
+            first = _TABLE_NO.sub("", line.text)
+            second = match_title(lines[index + 1].text, loose=True)
+            joined = match_title(text, loose=True)
+            if _DIGIT.search(first) or len(squash(first)) > 30 or (second is not None and (
+                    joined is None or _longest_title(joined) <= _longest_title(second))):
+                break
         spec = match_title(text, loose=True)
         if spec is None:
             continue

@@ -1,0 +1,91 @@
+"""XD01 change on the year before, against the body's report of that year.
+
+What it checks: a change on the previous year ("与上年相比增加2687.77万元",
+"比2023年度决算数增长8.24%") whose earlier figure the document does not
+print, against the same body's report of the year before, when that report is
+among the scanned documents: the earlier figure is the cell with the same
+labels (table identity, row code or name, column) as the cell the current
+figure is linked to. A change amount is compared with current − earlier, a
+change rate stated without an amount with (current − earlier) ÷ earlier.
+The reports of one body are found by the body and year their covers name
+(lexicons/corpus.yaml) and the document kind; when several scanned
+documents have the same identity, the one in the same folder is used, else
+the first in report order, and the finding names it.
+
+Why it matters: a change on the year before is the figure a reader cannot
+check in the document itself. The same body's earlier report either bears it
+out or shows it was computed from another figure.
+
+The severity is at most a warning: a body may restate the year before on a
+comparable basis (按与上年统计口径一致相比), so a difference is for a person
+to judge, with both reports' cells cited.
+
+Bad (jiangsu-jcy-2018-budget p.26): "与上年相比增加3,958.98万元" beside
+表5 合计 21,940.96, where the 2017 report's 表5 合计 is 17,981.68: the
+difference is 3,959.28.
+Good (jiangsu-fy-2018-budget p.17): 公共安全支出 26,200.88, "增加2687.77万元";
+the 2017 report's 收支预算总表 prints 23,513.11: 26,200.88 − 23,513.11 = 2,687.77.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ...corpus.model import LedgerCell, PriorQuestion
+from ..context import money_factor
+from ..model import Check
+from ..tolerance import Interval, cap, judge, ratio, rounding_spread, show
+
+CODE = "XD01"
+NAME = "change-against-previous-report"
+FAMILY = "cross-document"
+SEVERITY = "warning"
+SUMMARY = "A change on the previous year differs from the same body's report of that year."
+KINDS = ()        # run by miner.corpus over documents, not per claim of one document
+
+_SAYS = {"+": "an increase", "-": "a decrease"}
+
+
+def check(question: PriorQuestion, earlier_cell: LedgerCell, earlier_doc: str) -> Check:
+    earlier = earlier_cell.value if earlier_cell.value is not None else Decimal(0)
+    earlier = earlier * money_factor(earlier_cell.unit) / money_factor(question.current_unit)
+    shift = (money_factor(earlier_cell.unit) / money_factor(question.current_unit)).adjusted()
+    earlier_decimals = max(earlier_cell.decimals - shift, 0)
+    earlier_source = f"{earlier_doc}: {earlier_cell.ref}"
+    difference = question.current - earlier
+    sources = f"{question.current_source}; previous year {earlier_source}"
+    doubt = f" (at most a warning: {question.doubt})" if question.doubt else ""
+    if question.kind == "change_rate":
+        result = ratio(difference, max(question.current_decimals, earlier_decimals), earlier, earlier_decimals)
+        if result is None:
+            return Check(CODE, question.claim_id, "mismatch", cap(SEVERITY, True), "", sources,
+                         f"{question.text} is a rate on the previous year, but {earlier_source} prints 0 there")
+        point, interval = result
+        formula = f"({question.current} - {earlier}) / {earlier} = {show(point)}%"
+        if question.direction in _SAYS and not interval.holds(Decimal(0)) and (point > 0) != (question.direction == "+"):
+            return Check(CODE, question.claim_id, "mismatch", SEVERITY, show(point), f"{formula} [{sources}]",
+                         f"the prose says {_SAYS[question.direction]} of {question.text} but the previous report "
+                         f"gives {formula}{doubt}", "sign of the change")
+        verdict = judge(question.value, question.decimals, question.approx, abs(point),
+                        Interval(min(abs(interval.lo), abs(interval.hi)), max(abs(interval.lo), abs(interval.hi))))
+        size = point
+    else:
+        half = rounding_spread((question.current_decimals, earlier_decimals))
+        size = abs(difference)
+        formula = f"{question.current} - {earlier} = {difference}"
+        opposite = question.direction in _SAYS and difference != 0 and (difference > 0) != (question.direction == "+") \
+            and size > half
+        if opposite:
+            return Check(CODE, question.claim_id, "mismatch", SEVERITY, show(difference), f"{formula} [{sources}]",
+                         f"the prose says {_SAYS[question.direction]} of {question.text} but the previous report "
+                         f"gives {formula}{doubt}", f"sign of the difference beyond ±{half}")
+        verdict = judge(question.value, question.decimals, question.approx, size,
+                        Interval(max(size - half, Decimal(0)), size + half))
+    if verdict.verdict == "mismatch":
+        message = f"the prose says {question.text} but the previous report gives {formula}{doubt}"
+    elif verdict.verdict == "rounding":
+        message = f"{question.text} differs from the previous report's {formula} only by rounding"
+    else:
+        message = f"{question.text} agrees with the previous report: {formula}"
+    severity = verdict.severity if verdict.severity in ("", "info") else SEVERITY
+    return Check(CODE, question.claim_id, verdict.verdict, severity, show(abs(size)), f"{formula} [{sources}]",
+                 message, verdict.tolerance)
