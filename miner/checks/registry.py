@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from .rules import (cm01, cm02, cm03, cm04, dr01, dr02, dr03, dr04, dr05, dr06, in01, in02, in03, pr01, pr02, pr03, pr04, pr05,
+from .rules import (cm01, cm02, cm03, cm04, dr01, dr02, dr03, dr04, dr05, dr06, dr07, in01, in02, in03, pr01, pr02, pr03, pr04, pr05,
                     pr06, tb01, tb02, tb03, tb04, vc01, xd01, xt01, xt02)
 
-RULES: tuple[ModuleType, ...] = (in01, in02, in03, vc01, dr01, dr02, dr03, dr04, dr05, dr06, tb01, tb02, tb03, tb04, xt01, xt02, xd01,
+RULES: tuple[ModuleType, ...] = (in01, in02, in03, vc01, dr01, dr02, dr03, dr04, dr05, dr06, dr07, tb01, tb02, tb03, tb04, xt01, xt02, xd01,
                                  pr01, pr02, pr03, pr04, pr05, pr06, cm01, cm02, cm03, cm04)
 
 
