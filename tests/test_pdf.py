@@ -147,12 +147,12 @@ def test_every_claim_error_on_the_pdfs_is_a_verified_one(pdf_results):
 
 
 def test_checked_share_on_the_pdfs_does_not_regress(pdf_results):
-    """Narrative amounts and percentages with a verdict other than unlinked (measured 82.9%;
-    the issue's target is 90%, see the closing note)."""
+    """Narrative amounts and percentages with a verdict other than unlinked: the issue's target
+    is 90% (measured 90.2% with the documents read against each other, as the scan does)."""
     financial = ("amount", "share", "rate", "change_amount", "change_rate")
     rows = [row for key in INVENTORY for row in pdf_results(key).claims if row.kind in financial]
     checked = sum(1 for row in rows if row.verdict != "unlinked")
-    assert rows and checked / len(rows) >= 0.82
+    assert rows and checked / len(rows) >= 0.90
     assert all(row.message for row in rows if row.verdict == "unlinked")
 
 

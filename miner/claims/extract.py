@@ -174,14 +174,19 @@ def _clause_start(sentence: str, index: int, ends: list[int] | None = None) -> i
     Clause punctuation is read from the spaCy tokens when their clause ends
     are given (a punctuation token ends a clause), else from the characters.
     """
+    start = 0
     if ends is not None:
         at = bisect_right(ends, index) - 1
         # a punctuation token that ends at the figure still comes before it
-        return ends[at] if at >= 0 else 0
-    for pos in range(index - 1, -1, -1):
-        if sentence[pos] in _CLAUSE_PUNCT:
-            return pos + 1
-    return 0
+        start = ends[at] if at >= 0 else 0
+    else:
+        start = next((pos + 1 for pos in range(index - 1, -1, -1) if sentence[pos] in _CLAUSE_PUNCT), 0)
+    # a figure inside a parenthesis still open (490,808.40万元（本年预算收入390,140.45万元）)
+    # is an aside: its clause starts inside the parenthesis
+    opened = max(sentence.rfind("（", start, index), sentence.rfind("(", start, index))
+    if opened >= 0 and max(sentence.rfind("）", opened, index), sentence.rfind(")", opened, index)) < 0:
+        return opened + 1
+    return start
 
 
 def _path(text: str) -> tuple[str, ...]:
@@ -361,7 +366,8 @@ def _denominator_words(before: str, w: _Words) -> str:
         return ""
     words_after = before[pos + len(marker):]
     words_after = _TRAILING_DE.sub("", words_after)
-    return words_after
+    # 占比3.34%: 占比 is "a share of", naming no whole
+    return "" if words_after.strip() == "比" else words_after
 
 
 _PATH_END = regex.compile(r"[（(]\s*[类款项]\s*[）)]\s*(?:支出)?\s*[，,：:]?\s*(?:为|是)?\s*$")

@@ -334,6 +334,8 @@ def _map_columns(spec: TableSpec, panels: list[list[_Column]]) -> dict[int, tupl
 
 def _printed_key(column: _Column) -> str:
     parts = [h for h in column.header if h]
+    if len(parts) > 1 and all(len(h) == 1 for h in parts):
+        return "".join(parts)       # a header printed one character per line (合 / 计)
     return "·".join(parts[-2:]) if parts else "金额"
 
 
