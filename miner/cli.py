@@ -58,6 +58,11 @@ def scan(paths, out, select, ignore, jobs, engine, scheduler, shard, parquet, ti
     continues where it stopped when started again, and documents that did not
     change are not scanned again.
     """
+    if engine == "local":
+        from .engine.isolate import prestart
+
+        # the first worker loads the scanner while this process imports and plans
+        prestart(1)
     from importlib.util import find_spec
 
     from .checks import overrides, tolerance

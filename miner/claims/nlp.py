@@ -10,6 +10,7 @@ found by the regex recognizer (jieba splits 1,067.40 and 868. 11).
 from __future__ import annotations
 
 import logging
+import sys
 from functools import lru_cache
 
 from ..lexicon import data_path, load
@@ -30,10 +31,27 @@ def domain_words() -> list[str]:
     return sorted(w for w in words if len(w) > 1)
 
 
+def _import_jieba():
+    """jieba, imported without ``pkg_resources``: jieba's _compat imports it (about 0.15 s,
+    and deprecated) only to open jieba's own data files, which it otherwise opens by path.
+    A ``None`` in ``sys.modules`` makes that import fail, the documented way."""
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        import jieba
+
+        return jieba
+    sys.modules["pkg_resources"] = None
+    try:
+        import jieba
+    finally:
+        del sys.modules["pkg_resources"]
+    return jieba
+
+
 @lru_cache(maxsize=1)
 def pipeline():
-    import jieba
     import spacy
+
+    jieba = _import_jieba()
 
     jieba.setLogLevel(logging.WARNING)
     # The 50,000 most frequent words of jieba's dictionary (lexicons/segmenter.dict,

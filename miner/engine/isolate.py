@@ -99,7 +99,12 @@ def serve() -> None:
 
 
 def _serve(requests, channel) -> None:
+    # Load the scanner before the settings arrive: a child started early (``prestart``) does
+    # this while the parent is still importing and planning.
+    warm_up()
     settings: WorkerSettings = _read(requests)
+    if settings is None:
+        return                  # started early and not needed (every result was reused)
     from ..checks.registry import selected
     from .outcome import completed
 
@@ -113,7 +118,6 @@ def _serve(requests, channel) -> None:
         overrides.configure(dict(settings.severity))
     rules = selected(settings.select, settings.ignore)
     scan_document = _load(settings.scan_function)
-    warm_up()
     if settings.memory_limit_mb:
         import resource
 
@@ -148,14 +152,27 @@ def _child_environment() -> dict[str, str]:
 class Isolate:
     """The parent's handle on one child."""
 
-    def __init__(self, settings: WorkerSettings):
+    def __init__(self, settings: WorkerSettings | None):
         self.proc = subprocess.Popen([sys.executable, "-c", "from miner.engine.isolate import serve; serve()"],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=_child_environment())
         self.settings = settings
         self.ready = False
         self.job = None            # what it is scanning now (the caller's object)
         self.started_at = 0.0
-        _write(self.proc.stdin, settings)
+        if settings is not None:
+            _write(self.proc.stdin, settings)
+
+    @classmethod
+    def take(cls, settings: WorkerSettings) -> "Isolate":
+        """A child for these settings: one started early by ``prestart`` if there is one, else a new one."""
+        while _PRESTARTED:
+            isolate = _PRESTARTED.pop(0)
+            if isolate.proc.poll() is None:
+                isolate.settings = settings
+                _write(isolate.proc.stdin, settings)
+                return isolate
+            isolate.kill()
+        return cls(settings)
 
     def fileno(self) -> int:
         return self.proc.stdout.fileno()
@@ -187,6 +204,28 @@ class Isolate:
                 stream.close()
             except OSError:
                 pass   # a broken pipe to a dead child: nothing left to flush
+
+
+# Children started before the run knew its settings (``prestart``), waiting for them.
+_PRESTARTED: list[Isolate] = []
+
+
+def prestart(count: int) -> None:
+    """Start ``count`` children now, so that loading the scanner in them (about a second:
+    spaCy's import, jieba's dictionary) overlaps the parent's own start-up; the run takes
+    them with ``Isolate.take``. Children left untaken are ended by ``discard_prestarted``."""
+    for _ in range(count):
+        _PRESTARTED.append(Isolate(None))
+
+
+def discard_prestarted() -> None:
+    while _PRESTARTED:
+        isolate = _PRESTARTED.pop()
+        try:
+            isolate.proc.stdin.close()      # the child reads no settings and ends
+        except OSError:
+            pass
+        isolate.kill()
 
 
 def wait_readable(isolate: Isolate, timeout: float | None) -> bool:

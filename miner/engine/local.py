@@ -25,7 +25,7 @@ def run_local(jobs: list[DocumentJob], settings: WorkerSettings, workers: int, t
     start_failures = 0
 
     def start() -> None:
-        isolate = Isolate(settings)
+        isolate = Isolate.take(settings)
         isolates.append(isolate)
         selector.register(isolate, selectors.EVENT_READ)
 

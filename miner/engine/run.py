@@ -15,7 +15,7 @@ from ..report.rows import document_rows
 from ..report.files import TABLES
 from ..scan import ScanResult
 from .assemble import assemble
-from .isolate import SCAN_FUNCTION, WorkerSettings
+from .isolate import SCAN_FUNCTION, WorkerSettings, discard_prestarted
 from .plan import DocumentJob, Shard, plan
 from .progress import Progress
 from .store import Manifest, ManifestEntry, ResultStore, StoredResult
@@ -74,9 +74,12 @@ def scan_corpus(paths, out: str | Path, options: ScanOptions = ScanOptions(), pr
     store = ResultStore(out)
     todo = [job for job in jobs if store.reusable(job.key) is None]
     progress = Progress(len(jobs), reused=len(jobs) - len(todo), stream=progress_stream)
-    for job, stored in _execute(todo, options, rule_codes):
-        store.put(job.key, stored)
-        progress.advance(failed=stored.retry or bool(stored.result.error))
+    try:
+        for job, stored in _execute(todo, options, rule_codes):
+            store.put(job.key, stored)
+            progress.advance(failed=stored.retry or bool(stored.result.error))
+    finally:
+        discard_prestarted()
     progress.close()
     # the cross-document pass runs here, in this process, under the workers' policy
     if options.tolerance:
