@@ -18,7 +18,7 @@ from .checks.context import Context
 from .checks.model import Finding
 from .checks.registry import selected
 from .checks.rules import in01, xd01
-from .checks.run import run_document_rules, run_rules, settle
+from .checks.run import CheckIndex, run_document_rules, run_rules, settle
 from .claims.extract import extract_claims
 from .claims.model import Claim
 from .corpus.crosscheck import cross_check
@@ -185,6 +185,7 @@ def scan_document(path: str | Path, rules=None, display: str | None = None) -> D
     ctx = Context(doc=display, claims={c.id: c for c in claims}, links=links, tables=tables,
                   lines=doc.lines, paragraphs=tuple(paragraphs))
     checks = [replace(c, severity=overrides.severity(c.rule, c.severity)) for c in run_rules(ctx, rules)]
+    index = CheckIndex(checks)
     rows, findings = [], []
     for claim in claims:
         reason = links[claim.id].reason or _KIND_REASON.get(claim.kind, "no evidence found")
@@ -192,11 +193,11 @@ def scan_document(path: str | Path, rules=None, display: str | None = None) -> D
             reason = "the previous year's figure is not in this document, and no change rate beside it to check"
         if claim.kind in ("rate", "share", "change_rate") and not links[claim.id].cells:
             reason = links[claim.id].reason or f"the figures this {claim.kind} is computed from were not found in the text"
-        verdict = settle(claim, ctx, checks, reason)
+        verdict = settle(claim, ctx, index, reason)
         rows.append(_row(display, claim, verdict))
         if verdict.verdict in ("mismatch", "rounding"):
-            for check in checks:
-                if check.claim_id == claim.id and check.verdict == verdict.verdict:
+            for check in index.own.get(claim.id, ()):
+                if check.verdict == verdict.verdict:
                     findings.append(Finding(
                         doc=display, file=claim.file, page=claim.page, line=claim.line, rule=check.rule,
                         severity=check.severity, verdict=check.verdict, claim_id=claim.id, found=claim.text,

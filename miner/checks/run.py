@@ -40,10 +40,22 @@ def run_document_rules(ctx: Context, rules) -> list[Finding]:
     return findings
 
 
-def settle(claim: Claim, ctx: Context, checks: list[Check], unlinked_reason: str) -> ClaimVerdict:
-    own = [c for c in checks if c.claim_id == claim.id]
+class CheckIndex:
+    """The checks of a document by the claim they are about and by the claims they cover."""
+
+    def __init__(self, checks: list[Check]):
+        self.own: dict[str, list[Check]] = {}
+        self.covering: dict[str, list[Check]] = {}
+        for check in checks:
+            self.own.setdefault(check.claim_id, []).append(check)
+            for covered in check.covers:
+                self.covering.setdefault(covered, []).append(check)
+
+
+def settle(claim: Claim, ctx: Context, checks: CheckIndex, unlinked_reason: str) -> ClaimVerdict:
+    own = checks.own.get(claim.id, [])
     if not own:
-        own = [c for c in checks if claim.id in c.covers]
+        own = checks.covering.get(claim.id, [])
         if own:
             best = min(own, key=lambda c: ORDER[c.verdict])
             return ClaimVerdict(best.verdict, "", (best.rule,), best.evidence, best.expected,

@@ -13,7 +13,7 @@ _PLACEHOLDER = regex.compile(r"\{(\w+)\}")
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[tuple[str, str, str, regex.Pattern], ...]:
+def _patterns() -> tuple[tuple[str, str, str, regex.Pattern, regex.Pattern | None], ...]:
     data = load("numbers")
     parts: dict[str, str] = data["parts"]
 
@@ -21,7 +21,8 @@ def _patterns() -> tuple[tuple[str, str, str, regex.Pattern], ...]:
         return _PLACEHOLDER.sub(lambda m: f"(?:{parts[m.group(1)]})" if m.group(1) in parts else m.group(0), pattern)
 
     return tuple(
-        (entry["name"], entry["numeral"], entry.get("unit", ""), regex.compile(expand(entry["pattern"]), regex.V1))
+        (entry["name"], entry["numeral"], entry.get("unit", ""), regex.compile(expand(entry["pattern"]), regex.V1),
+         regex.compile(expand(entry["requires"])) if entry.get("requires") else None)
         for entry in data["mentions"]
     )
 
@@ -45,7 +46,9 @@ def find_mentions(text: str) -> list[Mention]:
     the data file wins at a given start, and the leftmost start wins overall.
     """
     candidates: list[tuple[int, int, int, regex.Match, str, str, str]] = []
-    for rank, (name, numeral, unit, pattern) in enumerate(_patterns()):
+    for rank, (name, numeral, unit, pattern, requires) in enumerate(_patterns()):
+        if requires is not None and requires.search(text) is None:
+            continue
         for match in pattern.finditer(text):
             if match.end() > match.start():
                 candidates.append((match.start("number"), rank, -match.end(), match, name, numeral, unit))
