@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,8 +30,9 @@ class Identity:
 CellKey = tuple[str, str, str, str, str]
 
 
-@dataclass(frozen=True, slots=True)
-class LedgerCell:
+class LedgerCell(NamedTuple):
+    """A cell's figure (a tuple: a document's ledger holds hundreds, stored and read back per run)."""
+
     value: Decimal | None       # None: printed blank (counts as 0)
     decimals: int
     unit: str

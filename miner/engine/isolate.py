@@ -127,7 +127,7 @@ def _serve(requests, channel) -> None:
     while (request := _read(requests)) is not None:
         path, display = request
         try:
-            reply = ("done", completed(scan_document(path, rules, display)), False)
+            reply = ("done", completed(scan_document(path, rules, display)).pack(), False)
         except MemoryError:
             reply = None
         except Exception as exc:  # noqa: BLE001 - any bug in one document is reported as IN03, batch goes on

@@ -67,6 +67,10 @@ def run_local(jobs: list[DocumentJob], settings: WorkerSettings, workers: int, t
                         retire(isolate)
                         if pending:
                             start()
+                    elif pending:
+                        # the next document first: the child scans it while this result is stored
+                        following = pending.popleft()
+                        isolate.send(following, following.path, following.display)
                     yield job, (payload if kind == "done" else crashed(job.display, rule_codes, payload))
             now = time.monotonic()
             for isolate in [i for i in isolates if i.job is not None and now - i.started_at > timeout]:

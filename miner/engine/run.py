@@ -74,10 +74,12 @@ def scan_corpus(paths, out: str | Path, options: ScanOptions = ScanOptions(), pr
     store = ResultStore(out)
     todo = [job for job in jobs if store.reusable(job.key) is None]
     progress = Progress(len(jobs), reused=len(jobs) - len(todo), stream=progress_stream)
+    identities: dict[str, object] = {}       # what the cross-document pass needs, kept as results arrive
     try:
         for job, stored in _execute(todo, options, rule_codes):
             store.put(job.key, stored)
-            progress.advance(failed=stored.retry or bool(stored.result.error))
+            identities[job.key] = stored.identity
+            progress.advance(failed=stored.failed)
     finally:
         discard_prestarted()
     progress.close()
@@ -87,7 +89,7 @@ def scan_corpus(paths, out: str | Path, options: ScanOptions = ScanOptions(), pr
     if options.severity:
         overrides.configure(dict(options.severity))
     entries = [(job.display, job.key) for job in jobs]
-    results = cross_checked(entries, lambda key: _stored(store, key, entries), rule_codes)
+    results = cross_checked(entries, lambda key: _stored(store, key, entries), rule_codes, identities)
     documents, written = assemble(out, results, options.parquet)
     Manifest(total, str(options.shard or ""), tuple(str(p) for p in paths), rule_codes,
              tuple(t.name for t in TABLES),
@@ -107,18 +109,21 @@ def _stored(store: ResultStore, key: str, entries) -> StoredResult:
 _LEDGERS_KEPT = 64
 
 
-def cross_checked(entries: list[tuple[str, str]], load, rule_codes: tuple[str, ...]) -> Iterator[StoredResult]:
+def cross_checked(entries: list[tuple[str, str]], load, rule_codes: tuple[str, ...],
+                  identities: dict | None = None) -> Iterator[StoredResult]:
     """The stored results of ``entries`` ((doc, key) in report order) with the cross-document
-    rule (XD01) merged in. Each result is read twice (once for the identities and questions,
-    once to write it); only the ledgers of the reports asked about are kept, a few at a time."""
+    rule (XD01) merged in. A result whose identity is not in ``identities`` (key -> identity,
+    from results this run received) is read once more for it; only the ledgers of the reports
+    asked about are kept, a few at a time."""
     if xd01.CODE not in rule_codes:
         for _doc, key in entries:
             yield load(key)
         return
+    identities = identities or {}
     asked: dict[str, tuple[str, object]] = {}
     for doc, key in entries:
-        facts = load(key).result.facts
-        asked[doc] = (key, facts.identity)
+        identity = identities[key] if key in identities else load(key).result.facts.identity
+        asked[doc] = (key, identity)
     reports = Reports((doc, identity) for doc, (_key, identity) in asked.items())
     ledgers: dict[str, dict] = {}
 

@@ -40,6 +40,30 @@ class StoredResult:
     rows: dict[str, list[dict]]     # by file name (report/files.py)
     retry: bool = False
 
+    @property
+    def identity(self):
+        return self.result.facts.identity
+
+    @property
+    def failed(self) -> bool:
+        return self.retry or bool(self.result.error)
+
+    def pack(self) -> "PackedResult":
+        return PackedResult(pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL), self.identity, self.failed,
+                            self.retry)
+
+
+@dataclass(frozen=True)
+class PackedResult:
+    """A ``StoredResult`` pickled where it was made (the scan worker): the parent stores the
+    bytes as they are instead of reading the result and writing it again, and reads only
+    what the run needs to know at once."""
+
+    data: bytes
+    identity: object          # the document's corpus identity (miner.corpus), for the cross-document pass
+    failed: bool
+    retry: bool = False
+
 
 class ResultStore:
     def __init__(self, out: str | Path):
@@ -64,10 +88,11 @@ class ResultStore:
         stored = self.get(key)
         return stored if stored is not None and not stored.retry else None
 
-    def put(self, key: str, stored: StoredResult) -> None:
+    def put(self, key: str, stored: "StoredResult | PackedResult") -> None:
         path = self.path_of(key)
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL))
+        data = stored.data if isinstance(stored, PackedResult) else pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL)
+        write_atomic(path, data)
 
     def copy_from(self, other: "ResultStore", key: str) -> None:
         path = self.path_of(key)

@@ -1,23 +1,41 @@
 """The rows of every report table for one scanned document (see files.py)."""
 from __future__ import annotations
 
-from dataclasses import asdict
-
-from ..scan import FINDING_COLUMNS, DocumentResult
+from ..scan import CLAIM_COLUMNS, FINDING_COLUMNS, DocumentResult
 from ..tables.model import Cell, Table
 from .files import CELLS, CLAIMS, DOCUMENTS, EVIDENCE, FINDINGS
 
 
 def document_rows(result: DocumentResult) -> dict[str, list[dict]]:
     ids = cell_ids(result.tables)
+    refs = _references(result.tables, ids)
     return {
         DOCUMENTS.name: [{"doc": result.path, "error": result.error}],
-        CLAIMS.name: [asdict(row) for row in result.claims],
+        CLAIMS.name: [{k: getattr(row, k) for k in CLAIM_COLUMNS} for row in result.claims],
         FINDINGS.name: [{k: getattr(f, k) for k in FINDING_COLUMNS} for f in result.findings],
         CELLS.name: list(_cell_rows(result.path, result.tables, ids)),
         EVIDENCE.name: [{"doc": result.path, "claim_id": row.claim_id, "cell_id": cell_id}
-                        for row in result.claims for cell_id in cited_cells(row.evidence, result.tables, ids)],
+                        for row in result.claims for cell_id in _cited(row.evidence, refs)],
     }
+
+
+def _references(tables: tuple[Table, ...], ids: dict[int, str]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(table label, [(Cell.ref(), cell id)]) per table, computed once per document."""
+    return [(table.label, [(cell.ref(), ids[id(cell)]) for cell in table.cells()]) for table in tables]
+
+
+def _cited(evidence: str, refs) -> list[str]:
+    if not evidence:
+        return []
+    found: list[tuple[int, str]] = []
+    for label, cells in refs:
+        if label not in evidence:
+            continue
+        for ref, cell_id in cells:
+            at = _whole(evidence, ref)
+            if at >= 0:
+                found.append((at, cell_id))
+    return [cell_id for _at, cell_id in sorted(found)]
 
 
 def cell_ids(tables: tuple[Table, ...]) -> dict[int, str]:
@@ -33,17 +51,7 @@ def cited_cells(evidence: str, tables: tuple[Table, ...], ids: dict[int, str]) -
     reference found whole in the text, not as part of a longer one (本年支出 in
     本年支出·小计), is a cell the evidence used.
     """
-    if not evidence:
-        return []
-    found: list[tuple[int, str]] = []
-    for table in tables:
-        if table.label not in evidence:
-            continue
-        for cell in table.cells():
-            at = _whole(evidence, cell.ref())
-            if at >= 0:
-                found.append((at, ids[id(cell)]))
-    return [cell_id for _at, cell_id in sorted(found)]
+    return _cited(evidence, _references(tables, ids))
 
 
 def _whole(text: str, ref: str) -> int:
