@@ -206,7 +206,7 @@ def scan_document(path: str | Path, rules=None, display: str | None = None) -> D
     findings.extend(replace(f, severity=overrides.severity(f.rule, f.severity))   # table and text findings
                     for f in run_document_rules(ctx, rules))
     return DocumentResult(display, claims=tuple(rows), findings=tuple(findings), tables=tables,
-                          facts=document_facts(ctx, checks))
+                          facts=document_facts(ctx))
 
 
 def _row(doc: str, claim: Claim, verdict) -> ClaimRow:

@@ -10,8 +10,7 @@ from functools import lru_cache
 
 import regex
 
-from ..checks.context import Context, cell_figure
-from ..checks.model import Check
+from ..checks.context import Context
 from ..claims.model import Claim
 from ..lexicon import load
 from ..tables.model import Cell, Table
@@ -78,7 +77,7 @@ def _current_cell(claim: Claim, ctx: Context) -> Cell | None:
     return link.cell if link is not None and link.cells else None
 
 
-def questions(ctx: Context, checks: list[Check]) -> tuple[PriorQuestion, ...]:
+def questions(ctx: Context) -> tuple[PriorQuestion, ...]:
     """Changes on the year before (not on the budget) whose earlier figure this document does not
     print; a change whose sentence states the earlier figure is checked by DR04 already."""
     owners = {id(c): t for t in ctx.tables for c in t.cells()}
@@ -110,8 +109,8 @@ def questions(ctx: Context, checks: list[Check]) -> tuple[PriorQuestion, ...]:
     return tuple(asked)
 
 
-def document_facts(ctx: Context, checks: list[Check]) -> DocumentFacts:
+def document_facts(ctx: Context) -> DocumentFacts:
     who = identity(ctx)
     if who is None:
         return DocumentFacts()
-    return DocumentFacts(who, ledger(ctx.tables), questions(ctx, checks))
+    return DocumentFacts(who, ledger(ctx.tables), questions(ctx))

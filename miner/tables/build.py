@@ -8,11 +8,10 @@ prints its columns, panel by panel (see lexicons/tables.yaml).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 import regex
 
-from ..ingest.model import Document, GridRow, Line
+from ..ingest.model import Document, Line
 from ..numbers import parse_chinese_integer, parse_number
 from .model import Cell, Row, Table
 from .placement import place_values
@@ -40,6 +39,18 @@ class _Region:
     unit: str = ""
     number: str = ""
     title_text: str = ""        # the title as printed, joined when it wraps onto a second line
+    repeated_on: int = 0        # the page on which the title was printed again (a continuation)
+
+
+def _repeats(current: "_Region | None", spec: TableSpec, lines: tuple[Line, ...], index: int, span: int) -> bool:
+    """Whether the title at lines[index] is the open table's own, printed again on the next page."""
+    if current is None or current.spec is not spec or not current.lines:
+        return False
+    line, last = lines[index], current.lines[-1]
+    text = squash("".join(ln.text for ln in lines[index:index + span]))
+    numbered = any(_table_number(before.text) for before in lines[max(0, index - 2):index])
+    return (text == squash(current.title_text) and not numbered and line.file == last.file
+            and line.page == last.page + 1)
 
 
 def _longest_title(spec: TableSpec) -> int:
@@ -105,6 +116,12 @@ def _regions(doc: Document) -> list[_Region]:
             skip -= 1
             continue
         found = _find_title(lines, index) if line.text.strip() else None
+        if found is not None and _repeats(current, found[0], lines, index, found[1]):
+            # 2017年政府采购预算表 printed again at the top of the next page, with no number of its
+            # own: the same table goes on (its repeated header lines are skipped below)
+            current.repeated_on = line.page
+            skip = found[1] - 1
+            continue
         if found is not None:
             spec, span = found
             current = _Region(spec=spec, title=line,
@@ -129,7 +146,7 @@ def _regions(doc: Document) -> list[_Region]:
         number = _table_number(line.text)
         if number and not current.number and not current.lines:
             current.number = number
-        if _is_meta(line.text) and not current.lines:
+        if _is_meta(line.text) and (not current.lines or line.page == current.repeated_on):
             continue
         if line.text.strip() and not (number and len(squash(line.text)) <= 8):
             current.lines.append(line)

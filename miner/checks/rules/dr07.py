@@ -22,6 +22,7 @@ the total's 2993.92 (a rounding tail); their actuals add up to 2940.06 against
 """
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import lru_cache
 
 import regex
@@ -88,10 +89,10 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
         return []                       # the items named are not all of the total
     budgets = [b for b, _a in items]
     verdict = compare_totals([Amount(b.value, b.decimals) for b in budgets], [Amount(claim.value, claim.decimals)])
-    total = sum((b.value for b in budgets), claim.value - claim.value)
+    total = sum((b.value for b in budgets), Decimal(0))
     formula = " + ".join(str(b.value) for b in budgets) + f" = {total}"
     evidence = (f"{formula} [the {kind} of {len(budgets)} items; their actuals add up to "
-                f"{sum((a.value for _b, a in items), total - total)} against {total_actual.text}]")
+                f"{sum((a.value for _b, a in items), Decimal(0))} against {total_actual.text}]")
     if verdict.verdict == "mismatch":
         message = f"the items' {kind} add up to {total}, not {claim.text}: {formula}"
     else:
