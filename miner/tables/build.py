@@ -7,7 +7,7 @@ prints its columns, panel by panel (see lexicons/tables.yaml).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -21,6 +21,7 @@ from .patterns import CODE, FIGURE_SPACED
 from .spec import PanelSpec, TableSpec, match_title, squash, total_words
 
 _UNIT = regex.compile(r"(?:金额)?单位[:：]\s*(万元|亿元|千元|元)")
+_UNIT_SPLIT = regex.compile(r"(?:金额)?单位[:：]\s*(万|亿|千)\s*$")
 _TABLE_NO = regex.compile(
     r"公开\s*0?(\d+)\s*表|[（(]\s*表\s*(\d+)\s*[）)]|^\s*(?:公开)?表\s*([0-9]+|[一二三四五六七八九十]+)\s*[：:]?\s*$"
     r"|^\s*(?:公开)?表\s*([0-9]+|[一二三四五六七八九十]+)\s*[：:]")
@@ -143,6 +144,10 @@ def _regions(doc: Document) -> list[_Region]:
         unit = _UNIT.search(line.text)
         if unit and not current.unit:
             current.unit = unit.group(1)
+        elif not current.unit and (head := _UNIT_SPLIT.search(line.text)) and index + 1 < len(lines) \
+                and lines[index + 1].text.rstrip().endswith("元"):
+            # 单位：万 / 部门名称：江苏省高级人民法院 元: the unit broken over two lines
+            current.unit = head.group(1) + "元"
         number = _table_number(line.text)
         if number and not current.number and not current.lines:
             current.number = number
@@ -442,8 +447,9 @@ def tables_from_lines(doc: Document) -> tuple[Table, ...]:
         number = region.number
         label = f"表{int(number) if number.isdigit() else parse_chinese_integer(number)}" if number else f"表{ordinal}"
         if region.lines and region.lines[0].cells:
-            tables.append(table_from_rows(region.spec, region.title, region.lines, label, region.unit or "万元",
-                                          region.title_text))
+            table = table_from_rows(region.spec, region.title, region.lines, label, region.unit or "万元",
+                                    region.title_text)
+            tables.append(replace(table, unit_assumed=not region.unit))
             continue
         tabbed = sum(1 for line in region.lines if "\t" in line.text) >= max(1, len(region.lines) // 3)
         if tabbed:
@@ -457,7 +463,8 @@ def tables_from_lines(doc: Document) -> tuple[Table, ...]:
             start = _header_end(grid)
             raw_rows = _space_rows(region.lines[start:], region.spec)
             layout = "spaces"
-        tables.append(_assemble(region, raw_rows, layout, label, region.title.file))
+        tables.append(replace(_assemble(region, raw_rows, layout, label, region.title.file),
+                              unit_assumed=not region.unit))
     # attached performance forms: after the standard tables, which end a form
     tables.extend(forms_from_lines(doc, [t.span for t in tables]))
     return tuple(tables)

@@ -80,6 +80,7 @@ class Table:
     file: str = ""
     span: tuple[int, int] = (0, 0)     # document offsets of the title line and the last line
     pages: tuple[int, ...] = ()        # every page the table is printed on
+    unit_assumed: bool = False         # no unit line is printed: ``unit`` is the usual 万元
 
     def cells(self):
         for row in self.rows:

@@ -13,7 +13,7 @@ def describe(table: Table, rows: bool = True) -> str:
     n_rows, n_cols = table.shape
     lines = [f"{table.label}  {table.title}  [{table.key or '?'}: {table.name}]  kind={table.kind}  "
              f"{(table.file + ' ') if table.file else ''}pages={_pages(table)}  {n_rows}×{n_cols}  "
-             f"unit={table.unit}  layout={table.layout}{'  (empty)' if table.empty else ''}"]
+             f"unit={table.unit}{' (assumed: no unit printed)' if table.unit_assumed else ''}  layout={table.layout}{'  (empty)' if table.empty else ''}"]
     if rows:
         for row in table.rows:
             values = [f"{cell.column}={cell.raw}" + ("~" if cell.placement in ("guess",) else "")
