@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
+from ..corpus.model import DocumentFacts
 from ..report.csv import CsvTableWriter
 from ..report.files import TABLES
 from ..scan import DocumentResult
@@ -25,7 +27,8 @@ def assemble(out: Path, results: Iterable[StoredResult], parquet: bool = False
         for stored in results:
             for writer, table in zip(writers, TABLES * len(kinds)):
                 writer.write(stored.rows[table.name])
-            documents.append(stored.result)
+            # the summary needs claims and findings only: a corpus's ledgers would fill memory
+            documents.append(replace(stored.result, facts=DocumentFacts()))
     except BaseException:
         for writer in writers:
             writer.abort()
