@@ -7,6 +7,8 @@ never reaches back into an earlier one.
 from __future__ import annotations
 
 import os
+import sys
+import types
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -237,3 +239,14 @@ def scan(paths, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
 
 def financial_kinds() -> tuple[str, ...]:
     return tuple(load("claims")["financial_kinds"])
+
+
+class _ScanModule(types.ModuleType):
+    """This module, callable: ``miner.scan(paths, …)`` is ``miner.scan.scan(paths, …)``."""
+
+    def __call__(self, paths, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
+                 severity: dict[str, str] | None = None) -> ScanResult:
+        return scan(paths, select, ignore, severity)
+
+
+sys.modules[__name__].__class__ = _ScanModule

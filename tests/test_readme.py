@@ -76,3 +76,11 @@ def test_the_sharding_example_merges_into_one_report(tmp_path):
     merged = runner.invoke(main, ["merge", *parts, "--out", str(tmp_path / "report")])
     assert merged.exit_code == 1, merged.output    # the seeds hold real errors
     assert (tmp_path / "report" / "claims.csv").stat().st_size > 0
+
+
+def test_the_library_example_runs_and_finds_the_error_the_readme_shows(capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    (example,) = _blocks("python")
+    exec(compile(example, "README.md", "exec"), {})
+    printed = capsys.readouterr().out.splitlines()
+    assert any(line.startswith("VC01 428 ") and "372.78" in line for line in printed), printed
