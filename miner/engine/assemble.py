@@ -26,7 +26,7 @@ def assemble(out: Path, results: Iterable[StoredResult], parquet: bool = False
     try:
         for stored in results:
             for writer, table in zip(writers, TABLES * len(kinds)):
-                writer.write(stored.rows[table.name])
+                writer.write_text(stored.text[table.name])
             # the summary needs claims and findings only: a corpus's ledgers would fill memory
             documents.append(replace(stored.result, facts=DocumentFacts()))
     except BaseException:

@@ -3,15 +3,23 @@ from __future__ import annotations
 
 from ..checks.model import Finding
 from ..checks.rules import in02, in03
+from ..report.csv import csv_text
+from ..report.files import TABLES
 from ..report.rows import document_rows
 from ..scan import DocumentResult
 from .store import StoredResult
 
 
+def stored_text(result: DocumentResult) -> dict[str, str]:
+    """The rows of every report table of a document, as CSV text."""
+    rows = document_rows(result)
+    return {table.name: csv_text(table, rows[table.name]) for table in TABLES}
+
+
 def completed(result: DocumentResult) -> StoredResult:
     """A finished scan: the rows of every report table, and the result without its tables."""
-    rows = document_rows(result)
-    return StoredResult(DocumentResult(result.path, result.claims, result.findings, (), result.error, result.facts), rows)
+    text = stored_text(result)
+    return StoredResult(DocumentResult(result.path, result.claims, result.findings, (), result.error, result.facts), text)
 
 
 def _failed(display: str, rule, rule_codes: tuple[str, ...], found: str, expected: str,
@@ -22,7 +30,7 @@ def _failed(display: str, rule, rule_codes: tuple[str, ...], found: str, expecte
                             verdict="", claim_id="", found=found, expected=expected, evidence=display,
                             sentence="", message=message),)
     result = DocumentResult(display, findings=findings, error=f"{rule.CODE}: {found}")
-    return StoredResult(result, document_rows(result), retry=True)
+    return StoredResult(result, stored_text(result), retry=True)
 
 
 def timed_out(display: str, rule_codes: tuple[str, ...], timeout: float) -> StoredResult:

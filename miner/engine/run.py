@@ -11,6 +11,7 @@ from ..checks.registry import selected
 from ..checks.rules import xd01
 from ..corpus.crosscheck import Reports, checks_for, merge
 from ..report.files import CLAIMS, DOCUMENTS, FINDINGS
+from ..report.csv import csv_text
 from ..report.rows import document_rows
 from ..report.files import TABLES
 from ..scan import ScanResult
@@ -143,8 +144,8 @@ def cross_checked(entries: list[tuple[str, str]], load, rule_codes: tuple[str, .
             claims, findings = merge(doc, result.claims, result.findings, result.facts, checks)
             result = replace(result, claims=claims, findings=findings)
             fresh = document_rows(result)
-            rows = {**stored.rows, **{t.name: fresh[t.name] for t in (DOCUMENTS, CLAIMS, FINDINGS)}}
-            stored = StoredResult(result, rows, stored.retry)
+            text = {**stored.text, **{t.name: csv_text(t, fresh[t.name]) for t in (DOCUMENTS, CLAIMS, FINDINGS)}}
+            stored = StoredResult(result, text, stored.retry)
         yield stored
 
 
@@ -187,7 +188,7 @@ def merge_reports(dirs, out: str | Path, parquet: bool = False) -> RunOutcome:
         stored = source.get(entry.key)
         if stored is None:
             raise MergeError(f"{directory}: the stored result of {entry.doc} is missing")
-        absent = [t.name for t in TABLES if t.name not in stored.rows]
+        absent = [t.name for t in TABLES if t.name not in getattr(stored, "text", {})]
         if absent:
             raise MergeError(f"{directory} was written by another version of miner (no {', '.join(absent)} "
                              f"table): scan it again")

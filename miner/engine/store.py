@@ -30,6 +30,8 @@ MANIFEST_FORMAT = 1
 class StoredResult:
     """One document's result: its rows of every report table, and the result itself for the summary.
 
+    The rows are kept as the CSV text the report files hold (encoded by the
+    scan worker, so assembling a corpus's report only copies text).
     ``result`` keeps claims and findings but not the tables (they are in the
     rows already and make the summary's memory grow with the corpus).
     ``retry`` marks a result the engine made because the scan did not finish
@@ -37,7 +39,7 @@ class StoredResult:
     """
 
     result: DocumentResult
-    rows: dict[str, list[dict]]     # by file name (report/files.py)
+    text: dict[str, str]            # by file name (report/files.py): the rows as CSV text, no header
     retry: bool = False
 
     @property

@@ -7,6 +7,7 @@ be in memory at once.
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 
 from ..scan import ScanResult
@@ -30,6 +31,10 @@ class CsvTableWriter:
         columns = self._columns
         self._writer.writerows([row.get(column, "") for column in columns] for row in rows)
 
+    def write_text(self, text: str) -> None:
+        """Rows already encoded by ``csv_text`` (a scan worker does it, the parent only copies)."""
+        self._handle.write(text)
+
     def commit(self) -> Path:
         self._handle.close()
         self._tmp.replace(self.path)
@@ -38,6 +43,14 @@ class CsvTableWriter:
     def abort(self) -> None:
         self._handle.close()
         self._tmp.unlink(missing_ok=True)
+
+
+def csv_text(table: ReportTable, rows) -> str:
+    """A table's rows as CSV text without the header, as ``CsvTableWriter`` writes them."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows([row.get(column, "") for column in table.columns]
+                                                       for row in rows)
+    return buffer.getvalue()
 
 
 def write_csvs(result: ScanResult, out: str | Path) -> list[Path]:

@@ -6,6 +6,8 @@ are assembled, to a temporary name renamed into place.
 """
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 from .files import ReportTable
@@ -43,6 +45,14 @@ class ParquetTableWriter:
     def write(self, rows) -> None:
         columns = self._table.columns
         self._pending.extend(tuple(_value(row.get(name, ""), name) for name in columns) for row in rows)
+        if len(self._pending) >= ROW_GROUP:
+            self._flush()
+
+    def write_text(self, text: str) -> None:
+        """Rows as ``report.csv.csv_text`` encodes them (the stored form of a document's rows)."""
+        columns = self._table.columns
+        self._pending.extend(tuple(_value(value, name) for name, value in zip(columns, values))
+                             for values in csv.reader(io.StringIO(text)))
         if len(self._pending) >= ROW_GROUP:
             self._flush()
 
