@@ -30,12 +30,18 @@ def read_report(out: str | Path, detailed: set[str] | None = None,
             tables[table.name] = []
             continue
         with open(path, encoding=ENCODING, newline="") as handle:
+            reader = csv.reader(handle)
+            header = next(reader, None) or []
+            doc_at = header.index("doc") if "doc" in header else 0
+            verdict_at = header.index("verdict") if table is CLAIMS and "verdict" in header else -1
+            keep_all = detailed is None or table in (DOCUMENTS, FINDINGS)
             rows = []
-            for row in csv.DictReader(handle):
-                if table is CLAIMS and claim_counts is not None:
-                    claim_counts.setdefault(row["doc"], Counter())[row["verdict"]] += 1
-                if detailed is None or table in (DOCUMENTS, FINDINGS) or row["doc"] in detailed:
-                    rows.append(row)
+            # a dict only for the rows kept: most rows of a corpus report are only counted
+            for values in reader:
+                if verdict_at >= 0 and claim_counts is not None:
+                    claim_counts.setdefault(values[doc_at], Counter())[values[verdict_at]] += 1
+                if keep_all or values[doc_at] in detailed:
+                    rows.append(dict(zip(header, values)))
             tables[table.name] = rows
     return tables
 
