@@ -157,3 +157,35 @@ def test_a_corpus_report_details_the_most_severe_documents_and_lists_the_rest(ou
     sections = re.findall(r'<section class="document" id="[^"]+" aria-labelledby="[^"]+">\s*<h2 id="[^"]+">([^<]+)</h2>', page)
     assert sections == [worst]
     assert all(doc in page for doc in errors) and "1 of 2 documents are shown in full" in page
+
+
+def test_report_page_reads_only_the_documents_it_shows_and_ignores_a_stale_index(tmp_path):
+    """OFFSETS lets report.html read the rows of the documents it shows in full from their byte
+    ranges; the rows and claim counts must be those of a full read, and a CSV changed since
+    (another size) makes the index ignored."""
+    from collections import Counter
+
+    from miner.engine import ScanOptions, scan_corpus
+    from miner.report.files import OFFSETS
+    from miner.report.load import read_report
+
+    out = tmp_path / "out"
+    scan_corpus([SEEDS], out, ScanOptions(jobs=1))
+    shown = {str(SEEDS / "wuchang-wgzx-2021-final.txt")}
+    assert (out / OFFSETS).exists()
+
+    def read():
+        counts: dict[str, Counter] = {}
+        return read_report(out, shown, counts), counts
+
+    indexed, indexed_counts = read()
+    (out / OFFSETS).rename(out / "offsets.json.away")
+    full, full_counts = read()
+    assert indexed == full and indexed_counts == full_counts
+    assert indexed["claims.csv"] and {row["doc"] for row in indexed["claims.csv"]} == shown
+    assert sum(full_counts[str(SEEDS / "wuchang-cyzx-2024-final.txt")].values()) > 0
+    (out / "offsets.json.away").rename(out / OFFSETS)
+    with open(out / "cells.csv", "a", encoding="utf-8") as handle:
+        handle.write(f"{next(iter(shown))},t999,表999,added,1,,,,,,,,,\n")
+    stale, _counts = read()
+    assert stale["cells.csv"][-1]["table_id"] == "t999"

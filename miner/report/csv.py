@@ -6,34 +6,38 @@ be in memory at once.
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from pathlib import Path
 
 from ..scan import ScanResult
-from .files import ENCODING, TABLES, ReportTable
+from .files import TABLES, ReportTable
 from .rows import document_rows
 
 
 class CsvTableWriter:
-    """Stream one table's rows (dicts) into ``DIR/NAME``; ``commit`` renames it into place."""
+    """Stream one table's rows (dicts) into ``DIR/NAME``; ``commit`` renames it into place.
+
+    Written as bytes, so ``position`` is the exact byte offset (for ``files.OFFSETS``)."""
 
     def __init__(self, table: ReportTable, out: Path):
         self.path = out / table.name
         self._tmp = out / f"{table.name}.tmp"
-        self._handle = open(self._tmp, "w", encoding=ENCODING, newline="")
-        self._columns = table.columns
-        self._writer = csv.writer(self._handle, lineterminator="\n")
-        self._writer.writerow(table.columns)
+        self._handle = open(self._tmp, "wb")
+        self._table = table
+        self._handle.write(codecs.BOM_UTF8)      # files.ENCODING: UTF-8 with BOM
+        self._handle.write(_encode(_csv([table.columns])))
 
     def write(self, rows) -> None:
-        # a list per row in the table's column order (csv.DictWriter does the same, slower)
-        columns = self._columns
-        self._writer.writerows([row.get(column, "") for column in columns] for row in rows)
+        self.write_text(csv_text(self._table, rows))
 
     def write_text(self, text: str) -> None:
         """Rows already encoded by ``csv_text`` (a scan worker does it, the parent only copies)."""
-        self._handle.write(text)
+        self._handle.write(_encode(text))
+
+    def position(self) -> int:
+        return self._handle.tell()
 
     def commit(self) -> Path:
         self._handle.close()
@@ -47,10 +51,18 @@ class CsvTableWriter:
 
 def csv_text(table: ReportTable, rows) -> str:
     """A table's rows as CSV text without the header, as ``CsvTableWriter`` writes them."""
+    # a list per row in the table's column order (csv.DictWriter does the same, slower)
+    return _csv([row.get(column, "") for column in table.columns] for row in rows)
+
+
+def _csv(rows) -> str:
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows([row.get(column, "") for column in table.columns]
-                                                       for row in rows)
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
     return buffer.getvalue()
+
+
+def _encode(text: str) -> bytes:
+    return text.encode("utf-8")
 
 
 def write_csvs(result: ScanResult, out: str | Path) -> list[Path]:

@@ -33,3 +33,7 @@ EVIDENCE = ReportTable("evidence.csv", ("doc", "claim_id", "cell_id"),
 
 TABLES = (DOCUMENTS, CLAIMS, FINDINGS, CELLS, EVIDENCE)
 HTML = "report.html"
+# Where each document's rows start and end in each CSV (bytes), its claims' counts by
+# verdict, and the files' sizes: report.html reads only the documents it shows in full.
+# Written by ``miner scan`` and ``miner merge``; ignored when a CSV no longer has its size.
+OFFSETS = ".miner/offsets.json"

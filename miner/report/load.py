@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import csv
+import io
+import json
 from collections import Counter
 from pathlib import Path
 
-from .files import CLAIMS, DOCUMENTS, ENCODING, FINDINGS, TABLES
+from .files import CLAIMS, DOCUMENTS, ENCODING, FINDINGS, OFFSETS, TABLES
 
 
 class ReportDirError(Exception):
@@ -21,8 +23,16 @@ def read_report(out: str | Path, detailed: set[str] | None = None,
     kept (a corpus report shows only some documents in full); their claims are
     still counted, by verdict, into ``claim_counts``."""
     out = Path(out)
+    index = _index(out) if detailed is not None else None
     tables = {}
     for table in TABLES:
+        if index is not None and table not in (DOCUMENTS, FINDINGS):
+            # only the documents shown in full are read; the counts come from the index
+            tables[table.name] = _rows_of(out / table.name, index["offsets"][table.name], detailed)
+            if table is CLAIMS and claim_counts is not None:
+                for doc, counts in index["claim_counts"].items():
+                    claim_counts.setdefault(doc, Counter()).update(counts)
+            continue
         path = out / table.name
         if not path.exists():
             if table in (CLAIMS, FINDINGS):
@@ -44,6 +54,30 @@ def read_report(out: str | Path, detailed: set[str] | None = None,
                     rows.append(dict(zip(header, values)))
             tables[table.name] = rows
     return tables
+
+
+def _index(out: Path) -> dict | None:
+    """files.OFFSETS, when every CSV still has the size it was written with."""
+    try:
+        index = json.loads((out / OFFSETS).read_text(encoding="utf-8"))
+        sizes = {table.name: (out / table.name).stat().st_size for table in TABLES}
+    except (OSError, ValueError):
+        return None
+    if index.get("sizes") != sizes or set(index.get("offsets", {})) != set(sizes):
+        return None
+    return index
+
+
+def _rows_of(path: Path, offsets: dict[str, list[int]], docs: set[str]) -> list[dict[str, str]]:
+    """The rows of ``docs`` (in file order), read from their byte ranges only."""
+    with open(path, "rb") as handle:
+        header = next(csv.reader([handle.readline().decode(ENCODING)]))
+        rows = []
+        for doc, (start, end) in sorted(((d, r) for d, r in offsets.items() if d in docs), key=lambda p: p[1][0]):
+            handle.seek(start)
+            text = handle.read(end - start).decode("utf-8")
+            rows.extend(dict(zip(header, values)) for values in csv.reader(io.StringIO(text)))
+    return rows
 
 
 def read_table(out: str | Path, table) -> list[dict[str, str]]:
