@@ -51,6 +51,7 @@ class _Words:
     column_subjects: tuple[str, ...]
     denominators: tuple[tuple[str, str], ...]
     list_wholes: tuple[str, ...]
+    budget_kinds: regex.Pattern
     qualifiers: tuple[str, ...]
     linkers: tuple[str, ...]
     comparison: tuple[str, ...]
@@ -88,6 +89,7 @@ def words() -> _Words:
         column_subjects=_longest_first({**m["column_subjects"], **m["column_subjects_budget"]}),
         denominators=tuple(sorted(m["denominators"].items(), key=lambda p: -len(p[0]))),
         list_wholes=tuple(m["list_wholes"]),
+        budget_kinds=regex.compile("|".join(map(regex.escape, _longest_first(load("consistency")["budget_kinds"])))),
         qualifiers=_longest_first(c["qualifiers"]), linkers=_longest_first(c["linkers"]),
         comparison=_longest_first(c["comparison_words"]), max_leftover=int(c["max_leftover_chars"]),
         breakdown=tuple(c.get("breakdown_words", ())),
@@ -476,6 +478,12 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
     return tuple(claims)
 
 
+def _budget_kind(text: str, w: _Words) -> str:
+    """The budget a text names (年初预算, 全年预算, 调整预算 …), the last one, or ""."""
+    found = w.budget_kinds.findall(text)
+    return found[-1] if found else ""
+
+
 def _explained_change(claim: Claim, before: list[Claim], earlier: list[Claim], w: _Words) -> str:
     """The change a reason's or a breakdown's change is part of: "…增加4322.77万元。主要原因是基本支出
     增加1447.63万元、…", "减少1,106.89万元，其中：财政拨款收入减少6,331.03万元，…"."""
@@ -524,7 +532,11 @@ def _relate(sentence_claims: list[Claim], earlier: list[Claim], w: _Words, secti
             section_lead[_section_key(claim)] = claim.id
         if claim.kind == "rate":
             actual = next((c for c in reversed(prior_in_sentence) if c.measure == "支出决算"), None)
-            budget = next((c for c in reversed(prior_in_sentence) if c.measure == "年初预算"), None)
+            budgets = [c for c in reversed(prior_in_sentence) if c.measure == "年初预算"]
+            # 年初预算为0万元，全年预算为321.02万元…完成年初预算的95.89%: the budget the rate names
+            named = _budget_kind(claim.context, w)
+            budget = next((c for c in budgets if named and _budget_kind(c.context, w) == named), None) \
+                or next(iter(budgets), None)
             claim = replace(claim, numerator=actual.id if actual else "", denominator=budget.id if budget else "")
         elif claim.kind == "share":
             # The part is stated in the same clause group: after the last ；/。
