@@ -1,7 +1,8 @@
-"""A percentage recomputed from two figures and judged against the stated one.
+"""A percentage or a difference recomputed from two figures and judged against the stated one.
 
-Shared by the share, completion-rate and change-rate rules: they differ in
-which figures they divide, not in how the result is compared and reported.
+Shared by the share, completion-rate and change-rate rules (``percent``) and by
+the change-amount rules (``difference``): they differ in which figures they
+use, not in how the result is compared.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from decimal import Decimal
 from ..claims.model import Claim
 from .context import Figure
 from .model import Check
-from .tolerance import Verdict, cap, judge, ratio, show
+from .tolerance import Interval, Verdict, cap, judge, ratio, rounding_spread, show
 
 
 @dataclass(frozen=True)
@@ -45,3 +46,28 @@ def percent(claim: Claim, numerator: Figure, denominator: Figure,
     formula = f"{numerator.value} / {denominator_text or denominator.value} = {show(point)}%"
     return Recomputed(point, judge(claim.value, claim.decimals, claim.approx, point, interval), formula,
                       numerator.doubtful or denominator.doubtful)
+
+
+_SAYS = {"+": "an increase", "-": "a decrease"}
+
+
+@dataclass(frozen=True)
+class Difference:
+    """A stated change against later − earlier of two printed figures."""
+
+    value: Decimal          # later − earlier
+    half: Decimal           # how far the rounding of the two figures lets it be from the truth
+    formula: str
+    verdict: Verdict        # the stated size against |value|
+    opposite: str           # "" or what the words say (an increase / a decrease) against the sign beyond rounding
+
+
+def difference(stated, later: Decimal, later_decimals: int, earlier: Decimal, earlier_decimals: int) -> Difference:
+    """``stated`` is anything with value, decimals, approx and direction (a claim)."""
+    value = later - earlier
+    half = rounding_spread((later_decimals, earlier_decimals))
+    size = abs(value)
+    opposite = stated.direction in _SAYS and value != 0 and (value > 0) != (stated.direction == "+") and size > half
+    verdict = judge(stated.value, stated.decimals, stated.approx, size, Interval(max(size - half, 0), size + half))
+    return Difference(value, half, f"{later} - {earlier} = {value}", verdict,
+                      _SAYS[stated.direction] if opposite else "")

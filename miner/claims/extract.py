@@ -176,7 +176,6 @@ def _clause_start(sentence: str, index: int, ends: list[int] | None = None) -> i
     Clause punctuation is read from the spaCy tokens when their clause ends
     are given (a punctuation token ends a clause), else from the characters.
     """
-    start = 0
     if ends is not None:
         at = bisect_right(ends, index) - 1
         # a punctuation token that ends at the figure still comes before it
@@ -470,7 +469,7 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
                 paragraph=paragraph.id, section=paragraph.section,
                 subject=subject, subject_code=subject_code, subject_path=path, measure=measure, period=period, direction=direction,
                 denominator_words=_denominator_words(before, w) if kind == "share" else "",
-                context=before.strip(),
+                context=before.strip(), budget=_budget_kind(before, w),
             )
             sentence_claims.append(claim)
         sentence_claims = _relate(sentence_claims, claims, w, section_lead, open_lists)
@@ -534,8 +533,7 @@ def _relate(sentence_claims: list[Claim], earlier: list[Claim], w: _Words, secti
             actual = next((c for c in reversed(prior_in_sentence) if c.measure == "支出决算"), None)
             budgets = [c for c in reversed(prior_in_sentence) if c.measure == "年初预算"]
             # 年初预算为0万元，全年预算为321.02万元…完成年初预算的95.89%: the budget the rate names
-            named = _budget_kind(claim.context, w)
-            budget = next((c for c in budgets if named and _budget_kind(c.context, w) == named), None) \
+            budget = next((c for c in budgets if claim.budget and c.budget == claim.budget), None) \
                 or next(iter(budgets), None)
             claim = replace(claim, numerator=actual.id if actual else "", denominator=budget.id if budget else "")
         elif claim.kind == "share":

@@ -39,6 +39,7 @@ class Claim:
     subject_code: str = ""    # classification code the prose gives with the subject: 小学教育（2050202）
     subject_path: tuple[str, ...] = ()   # 类 / 款 / 项 names when the prose gives them
     measure: str = ""           # key in lexicons/measures.yaml
+    budget: str = ""            # the budget the words name (年初预算, 全年预算 …; consistency.yaml budget_kinds)
     period: str = "current"     # current | prior
     direction: str = ""         # "+" | "-" | "=" | "?" (template alternative left in place)
     denominator_words: str = ""  # what 占 names ("本年支出合计")

@@ -11,13 +11,11 @@ from functools import lru_cache
 import regex
 
 from ..checks.context import Context
+from ..claims.extract import normalise_name
 from ..claims.model import Claim
 from ..lexicon import load
 from ..tables.model import Cell, Table
 from .model import CellKey, DocumentFacts, Identity, LedgerCell, PriorQuestion
-
-_ORDINAL = regex.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|\d+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)])\s*")
-
 
 @lru_cache(maxsize=1)
 def _words():
@@ -49,13 +47,9 @@ def identity(ctx: Context) -> Identity | None:
     return Identity(body, int(year.group(1)), ctx.kind) if shortest <= len(body) <= longest else None
 
 
-def label_key(label: str) -> str:
-    """A row label as every year prints it: no ordinal (四、), no spaces."""
-    return regex.sub(r"\s+", "", _ORDINAL.sub("", label))
-
-
 def cell_key(table: Table, cell: Cell) -> CellKey:
-    return (table.key, cell.row_code, "" if cell.row_code else label_key(cell.row_label), cell.group, cell.column)
+    # a row without a code by its name as the linker matches names (no 四、, no spaces)
+    return (table.key, cell.row_code, "" if cell.row_code else normalise_name(cell.row_label), cell.group, cell.column)
 
 
 def ledger(tables: tuple[Table, ...]) -> dict[CellKey, LedgerCell]:

@@ -41,12 +41,6 @@ def _environment() -> Environment:
 MAX_DETAILED = 50
 
 
-@lru_cache(maxsize=1)
-def template():
-    """The compiled page template (compiling it takes about 0.1 s)."""
-    return _environment().get_template("report.html.j2")
-
-
 def render(tables: dict[str, list[dict[str, str]]], title: str = "miner report",
            claim_counts: dict[str, Counter] | None = None, detailed: set[str] | None = None) -> str:
     view = build_view(tables, claim_counts, detailed)
@@ -56,7 +50,7 @@ def render(tables: dict[str, list[dict[str, str]]], title: str = "miner report",
         "rules": stacked_bars("Findings by rule and severity", view.by_rule, SEVERITIES),
         "coverage": stacked_bars("Claims by verdict", coverage, verdicts),
     }
-    return template().render(view=view, charts=charts, colours=COLOURS,
+    return _environment().get_template("report.html.j2").render(view=view, charts=charts, colours=COLOURS,
                                                                    title=title)
 
 

@@ -21,7 +21,8 @@ from ...claims.model import Claim
 from ..context import Context, Figure
 from ..model import Check
 from ..operands import against_budget, prior_stated
-from ..tolerance import Interval, cap, judge, rounding_spread, show
+from ..recompute import difference
+from ..tolerance import cap, show
 
 CODE = "DR04"
 NAME = "change-amount-recomputed"
@@ -29,8 +30,6 @@ FAMILY = "derived"
 SEVERITY = "error"
 SUMMARY = "A change amount differs from the difference of the two figures it compares."
 KINDS = ("change_amount",)
-
-_SAYS = {"+": "an increase", "-": "a decrease"}
 
 
 def _figures(claim: Claim, ctx: Context) -> tuple[Figure, Figure, str] | None:
@@ -50,23 +49,17 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     if found is None:
         return []
     later, earlier, what = found
-    difference = later.value - earlier.value
-    half = rounding_spread((later.decimals, earlier.decimals))
-    size = abs(difference)
-    interval = Interval(max(size - half, 0), size + half)
-    formula = f"{later.value} - {earlier.value} = {difference}"
-    evidence = f"{formula} [{later.source}; {what} {earlier.source}]"
+    change = difference(claim, later.value, later.decimals, earlier.value, earlier.decimals)
+    evidence = f"{change.formula} [{later.source}; {what} {earlier.source}]"
     doubt = later.doubtful or earlier.doubtful
     guess_note = f" (at most a warning: {doubt})" if doubt else ""
-    opposite = claim.direction in _SAYS and difference != 0 and (difference > 0) != (claim.direction == "+") \
-        and size > half
-    if opposite:
-        return [Check(CODE, claim.id, "mismatch", cap(SEVERITY, bool(doubt)), show(difference), evidence,
-                      f"the prose says {_SAYS[claim.direction]} of {claim.text} but {formula}{guess_note}",
-                      f"sign of the difference beyond ±{half}")]
-    verdict = judge(claim.value, claim.decimals, claim.approx, size, interval)
-    message = (f"{claim.text} agrees with {formula}" if verdict.verdict != "mismatch"
-               else f"the prose says a change of {claim.text} but {formula}{guess_note}")
+    if change.opposite:
+        return [Check(CODE, claim.id, "mismatch", cap(SEVERITY, bool(doubt)), show(change.value), evidence,
+                      f"the prose says {change.opposite} of {claim.text} but {change.formula}{guess_note}",
+                      f"sign of the difference beyond ±{change.half}")]
+    verdict = change.verdict
+    message = (f"{claim.text} agrees with {change.formula}" if verdict.verdict != "mismatch"
+               else f"the prose says a change of {claim.text} but {change.formula}{guess_note}")
     covers = tuple(i for i in (claim.base, claim.denominator, claim.numerator) if i)
-    return [Check(CODE, claim.id, verdict.verdict, cap(verdict.severity, bool(doubt)), show(size), evidence, message,
-                  verdict.tolerance, covers if verdict.verdict != "mismatch" else ())]
+    return [Check(CODE, claim.id, verdict.verdict, cap(verdict.severity, bool(doubt)), show(abs(change.value)),
+                  evidence, message, verdict.tolerance, covers if verdict.verdict != "mismatch" else ())]

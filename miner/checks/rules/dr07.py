@@ -23,12 +23,8 @@ the total's 2993.92 (a rounding tail); their actuals add up to 2940.06 against
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import lru_cache
-
-import regex
 
 from ...claims.model import Claim
-from ...lexicon import load
 from ..context import Context
 from ..model import Check
 from ..tolerance import Amount, compare_totals
@@ -43,30 +39,19 @@ KINDS = ("amount",)
 _BUDGET, _ACTUAL = "年初预算", "支出决算"     # measure keys (lexicons/measures.yaml)
 
 
-@lru_cache(maxsize=1)
-def _kinds() -> regex.Pattern:
-    words = sorted(load("consistency")["budget_kinds"], key=len, reverse=True)
-    return regex.compile("|".join(map(regex.escape, words)))
-
-
-def _budget_kind(claim: Claim) -> str:
-    found = _kinds().findall(claim.context)
-    return found[-1] if found else ""
-
-
 def _actual_beside(claim: Claim, claims: list[Claim]) -> Claim | None:
     return next((c for c in claims if c.sentence_id == claim.sentence_id and c.kind == "amount"
                  and c.measure == _ACTUAL and c.subject == claim.subject and c.start > claim.start), None)
 
 
 def check(claim: Claim, ctx: Context) -> list[Check]:
-    if claim.measure != _BUDGET or claim.subject or not _budget_kind(claim):
+    if claim.measure != _BUDGET or claim.subject or not claim.budget:
         return []
     claims = list(ctx.claims.values())
     total_actual = _actual_beside(claim, claims)
     if total_actual is None:
         return []
-    kind = _budget_kind(claim)
+    kind = claim.budget
     after = claims[claims.index(total_actual) + 1:]
     items: list[tuple[Claim, Claim]] = []
     depth = len(claim.section)
@@ -78,7 +63,7 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
         if not other.subject:
             break                       # the next total
         actual = _actual_beside(other, after)
-        if actual is None or _budget_kind(other) != kind:
+        if actual is None or other.budget != kind:
             return []                   # an item stated otherwise: the list is not one of pairs
         items.append((other, actual))
     if len(items) < 2:

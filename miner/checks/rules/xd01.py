@@ -33,7 +33,8 @@ from decimal import Decimal
 from ...corpus.model import LedgerCell, PriorQuestion
 from ..context import money_factor
 from ..model import Check
-from ..tolerance import Interval, cap, judge, ratio, rounding_spread, show
+from ..recompute import difference
+from ..tolerance import Interval, cap, judge, ratio, show
 
 CODE = "XD01"
 NAME = "change-against-previous-report"
@@ -46,16 +47,15 @@ _SAYS = {"+": "an increase", "-": "a decrease"}
 
 
 def check(question: PriorQuestion, earlier_cell: LedgerCell, earlier_doc: str) -> Check:
-    earlier = earlier_cell.value if earlier_cell.value is not None else Decimal(0)
-    earlier = earlier * money_factor(earlier_cell.unit) / money_factor(question.current_unit)
-    shift = (money_factor(earlier_cell.unit) / money_factor(question.current_unit)).adjusted()
-    earlier_decimals = max(earlier_cell.decimals - shift, 0)
+    factor = money_factor(earlier_cell.unit) / money_factor(question.current_unit)
+    earlier = (earlier_cell.value if earlier_cell.value is not None else Decimal(0)) * factor
+    earlier_decimals = max(earlier_cell.decimals - factor.adjusted(), 0)
     earlier_source = f"{earlier_doc}: {earlier_cell.ref}"
-    difference = question.current - earlier
     sources = f"{question.current_source}; previous year {earlier_source}"
     doubt = f" (at most a warning: {question.doubt})" if question.doubt else ""
     if question.kind == "change_rate":
-        result = ratio(difference, max(question.current_decimals, earlier_decimals), earlier, earlier_decimals)
+        change_value = question.current - earlier
+        result = ratio(change_value, max(question.current_decimals, earlier_decimals), earlier, earlier_decimals)
         if result is None:
             return Check(CODE, question.claim_id, "mismatch", cap(SEVERITY, True), "", sources,
                          f"{question.text} is a rate on the previous year, but {earlier_source} prints 0 there")
@@ -67,19 +67,15 @@ def check(question: PriorQuestion, earlier_cell: LedgerCell, earlier_doc: str) -
                          f"gives {formula}{doubt}", "sign of the change")
         verdict = judge(question.value, question.decimals, question.approx, abs(point),
                         Interval(min(abs(interval.lo), abs(interval.hi)), max(abs(interval.lo), abs(interval.hi))))
-        size = point
+        expected = show(abs(point))
     else:
-        half = rounding_spread((question.current_decimals, earlier_decimals))
-        size = abs(difference)
-        formula = f"{question.current} - {earlier} = {difference}"
-        opposite = question.direction in _SAYS and difference != 0 and (difference > 0) != (question.direction == "+") \
-            and size > half
-        if opposite:
-            return Check(CODE, question.claim_id, "mismatch", SEVERITY, show(difference), f"{formula} [{sources}]",
-                         f"the prose says {_SAYS[question.direction]} of {question.text} but the previous report "
-                         f"gives {formula}{doubt}", f"sign of the difference beyond ±{half}")
-        verdict = judge(question.value, question.decimals, question.approx, size,
-                        Interval(max(size - half, Decimal(0)), size + half))
+        # the same comparison as DR04's, with the earlier figure from the earlier report
+        change = difference(question, question.current, question.current_decimals, earlier, earlier_decimals)
+        formula, verdict, expected = change.formula, change.verdict, show(abs(change.value))
+        if change.opposite:
+            return Check(CODE, question.claim_id, "mismatch", SEVERITY, show(change.value), f"{formula} [{sources}]",
+                         f"the prose says {change.opposite} of {question.text} but the previous report "
+                         f"gives {formula}{doubt}", f"sign of the difference beyond ±{change.half}")
     if verdict.verdict == "mismatch":
         message = f"the prose says {question.text} but the previous report gives {formula}{doubt}"
     elif verdict.verdict == "rounding":
@@ -87,5 +83,5 @@ def check(question: PriorQuestion, earlier_cell: LedgerCell, earlier_doc: str) -
     else:
         message = f"{question.text} agrees with the previous report: {formula}"
     severity = verdict.severity if verdict.severity in ("", "info") else SEVERITY
-    return Check(CODE, question.claim_id, verdict.verdict, severity, show(abs(size)), f"{formula} [{sources}]",
+    return Check(CODE, question.claim_id, verdict.verdict, severity, expected, f"{formula} [{sources}]",
                  message, verdict.tolerance)
