@@ -48,11 +48,18 @@ class _Words:
     parts_continued: tuple[str, ...]
     money: dict[str, Decimal]
     measures: tuple[tuple[str, str], ...]       # (word, key), longest first
+    # all measure words in one pattern, longest first: at each position the longest
+    # word is the one a measure search scores highest, so no shorter one is needed
+    measure_pattern: regex.Pattern
+    measure_key: dict[str, str]                 # word -> key (the first key listed for it)
+    measure_words: dict[str, tuple[str, ...]]   # key -> its words
     column_subjects: tuple[str, ...]
     denominators: tuple[tuple[str, str], ...]
     list_wholes: tuple[str, ...]
     budget_kinds: regex.Pattern
     qualifiers: tuple[str, ...]
+    # the qualifiers cut out before a subject search; a short one (部门, 单位, 类) can be part of a name
+    long_qualifiers: tuple[str, ...]
     linkers: tuple[str, ...]
     comparison: tuple[str, ...]
     max_leftover: int
@@ -71,6 +78,13 @@ def _longest_first(words) -> tuple[str, ...]:
     return tuple(sorted(set(words), key=lambda word: (-len(word), word)))
 
 
+def _first_key(pairs) -> dict[str, str]:
+    keys: dict[str, str] = {}
+    for word, key in pairs:
+        keys.setdefault(word, key)
+    return keys
+
+
 @lru_cache(maxsize=1)
 def words() -> _Words:
     c = load("claims")
@@ -86,11 +100,16 @@ def words() -> _Words:
         parts_continued=tuple(c["parts_markers_continued"]),
         money={k: Decimal(v) for k, v in c["money_units"].items()},
         measures=tuple(measure_words),
+        measure_pattern=regex.compile("|".join(regex.escape(word) for word, _k in measure_words)),
+        measure_key=_first_key(measure_words),
+        measure_words={key: tuple(word for word, k in measure_words if k == key) for _w, key in measure_words},
         column_subjects=_longest_first({**m["column_subjects"], **m["column_subjects_budget"]}),
         denominators=tuple(sorted(m["denominators"].items(), key=lambda p: -len(p[0]))),
         list_wholes=tuple(m["list_wholes"]),
         budget_kinds=regex.compile("|".join(map(regex.escape, _longest_first(load("consistency")["budget_kinds"])))),
-        qualifiers=_longest_first(c["qualifiers"]), linkers=_longest_first(c["linkers"]),
+        qualifiers=_longest_first(c["qualifiers"]),
+        long_qualifiers=tuple(word for word in _longest_first(c["qualifiers"]) if len(word) > 2),
+        linkers=_longest_first(c["linkers"]),
         comparison=_longest_first(c["comparison_words"]), max_leftover=int(c["max_leftover_chars"]),
         breakdown=tuple(c.get("breakdown_words", ())),
         budget_comparison=regex.compile(c["budget_comparison"]),
@@ -114,6 +133,28 @@ def normalise_name(text: str) -> str:
     return text
 
 
+class _WordSet:
+    """Words to remove from a text, longest first, indexed by their first character:
+    only the words whose first character occurs in the text are tried."""
+
+    def __init__(self, words):
+        self.words = _longest_first(words)
+        self._ranks: dict[str, list[int]] = {}
+        for rank, word in enumerate(self.words):
+            self._ranks.setdefault(word[0], []).append(rank)
+
+    def remove_from(self, text: str) -> str:
+        """``text`` without any of the words, each removed in turn, longest first.
+
+        Removing a word never brings in a character, so a word that occurs after
+        the removals starts with a character of the text given."""
+        for rank in sorted(rank for char in set(text) for rank in self._ranks.get(char, ())):
+            word = self.words[rank]
+            if word in text:
+                text = text.replace(word, "")
+        return text
+
+
 class SubjectIndex:
     """Finds classification names in prose; built from the lexicon and the document's rows."""
 
@@ -129,25 +170,25 @@ class SubjectIndex:
                 variants.add(norm[:-2])       # 一般公共服务（类）支出 -> 一般公共服务
         self.names = _longest_first(variants)
         self._pattern = regex.compile("|".join(regex.escape(n) for n in self.names)) if self.names else None
-        self._known: dict[bool | str, tuple[str, ...]] = {}
+        self._known: dict[bool | str, _WordSet] = {}
 
-    def known_words(self, w: "_Words", change: bool) -> tuple[str, ...]:
-        """Words that may stand before a measure word (longest first): measures, this
-        document's subjects, qualifiers, linkers, and for a change its change words."""
+    def known_words(self, w: "_Words", change: bool) -> "_WordSet":
+        """Words that may stand before a measure word: measures, this document's
+        subjects, qualifiers, linkers, and for a change its change words."""
         if change not in self._known:
             known = [word for word, _k in w.measures] + list(self.names) + list(w.qualifiers) + list(w.linkers) \
                 + list(w.column_subjects) + list(w.budget_words)
             if change:
                 known += list(w.increase + w.decrease + w.comparison + w.prior) + ["决算数", "上年度", "上年"]
-            self._known[change] = _longest_first(known)
+            self._known[change] = _WordSet(known)
         return self._known[change]
 
-    def item_words(self, w: "_Words") -> tuple[str, ...]:
-        """Words that may stand around a classification item named alone (longest first):
+    def item_words(self, w: "_Words") -> "_WordSet":
+        """Words that may stand around a classification item named alone:
         this document's subjects, qualifiers, linkers and budget words."""
         if "item" not in self._known:
-            self._known["item"] = _longest_first(list(self.names) + list(w.qualifiers) + list(w.linkers)
-                                                 + list(w.budget_words))
+            self._known["item"] = _WordSet(list(self.names) + list(w.qualifiers) + list(w.linkers)
+                                           + list(w.budget_words))
         return self._known["item"]
 
     def find_all(self, text: str) -> list[tuple[int, int, str]]:
@@ -245,15 +286,17 @@ def _kind(mention: Mention, before: str, after: str, w: _Words) -> tuple[str, st
 
 
 def _measure(text: str, w: _Words, mask: list[tuple[int, int]]) -> str:
+    """The measure whose word ends last in ``text`` (the longer word on a tie),
+    outside the masked spans (a subject's name: 项目支出 inside 某项目支出).
+    """
     best = (-1, 0, "")
-    for word, key in w.measures:
-        pos = text.find(word)
-        while pos >= 0:
-            if not any(s <= pos < e for s, e in mask):
-                score = (pos + len(word), len(word))
-                if score > best[:2]:
-                    best = (score[0], score[1], key)
-            pos = text.find(word, pos + 1)
+    for found in w.measure_pattern.finditer(text, overlapped=True):
+        pos = found.start()
+        if mask and any(s <= pos < e for s, e in mask):
+            continue
+        score = (found.end(), found.end() - pos)
+        if score > best[:2]:
+            best = (score[0], score[1], w.measure_key[found.group()])
     return best[2]
 
 
@@ -295,7 +338,7 @@ def _measure_of(before: str, subjects: "SubjectIndex", w: _Words, kind: str) -> 
     tail_words = w.linkers + w.budget_words \
         + (w.increase + w.decrease + w.comparison if kind in ("change_amount", "change_rate") else ())
     rest = text
-    own = [word for word, k in w.measures if k == key]
+    own = w.measure_words[key]
     changed = True
     while changed and rest and not any(rest.endswith(word) for word in own):
         # (a linker may end a measure word: 收入支出总计 is not 收入支出 + 总计)
@@ -304,12 +347,9 @@ def _measure_of(before: str, subjects: "SubjectIndex", w: _Words, kind: str) -> 
             if rest.endswith(word):
                 rest, changed = rest[: -len(word)], True
                 break   # look again whether the measure word now ends the text
-    if not any(rest.endswith(word) for word, k in w.measures if k == key):
+    if not any(rest.endswith(word) for word in own):
         return ""
-    leftover = rest
-    for word in subjects.known_words(w, kind in ("change_amount", "change_rate")):
-        if word in leftover:
-            leftover = leftover.replace(word, "")
+    leftover = subjects.known_words(w, kind in ("change_amount", "change_rate")).remove_from(rest)
     if len(leftover) > w.max_leftover:
         return ""
     return key
@@ -320,10 +360,7 @@ def _bare_item(clause: str, sentence: str, clause_start: int, subjects: "Subject
     "2. 社会保障和就业支出1890.27万元", not "人员工资、住房公积金、提租补贴等3397.18万元"."""
     if sentence[:clause_start].rstrip().endswith("、") or clause.rstrip().endswith("等"):
         return False    # one figure for a list of items
-    leftover = normalise_name(clause)
-    for word in subjects.item_words(w):
-        if word in leftover:
-            leftover = leftover.replace(word, "")
+    leftover = subjects.item_words(w).remove_from(normalise_name(clause))
     return len(leftover) <= w.max_leftover
 
 
@@ -418,9 +455,8 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
             unqualified = _UP_TO_YEAR.sub("", before)
             # 省检察院机关本级及南京、徐州铁路检察院单位预留机动经费: 检察 is the body, not a subject
             unqualified = w.body.sub("", unqualified) or unqualified
-            for word in w.qualifiers:
-                if len(word) > 2:
-                    unqualified = unqualified.replace(word, " ")
+            for word in w.long_qualifiers:
+                unqualified = unqualified.replace(word, " ")
             found = subjects.find_all(normalise_name(unqualified)) if not path else []
             column_subject = _rfind_any(before, w.column_subjects)
             subject, subject_code = "", ""
