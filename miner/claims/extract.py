@@ -233,6 +233,13 @@ def _clause_start(sentence: str, index: int, ends: list[int] | None = None) -> i
 
 def _path(text: str) -> tuple[str, ...]:
     """类/款/项 names written as 一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）事业运行（项）."""
+    return tuple(name for _closes, name in _path_names(text))
+
+
+def _path_names(text: str) -> list[tuple[int, str]]:
+    """The 类/款/项 names of a text, each with the offset just after its level mark:
+    the path written before an offset is the names whose mark closes there or earlier
+    (read once per sentence, for all its figures)."""
     names = []
     last = 0
     for match in _LEVEL.finditer(text):
@@ -240,9 +247,9 @@ def _path(text: str) -> tuple[str, ...]:
         piece = _CLAUSE_SPLIT.split(piece)[-1]
         piece = normalise_name(piece)
         if piece:
-            names.append(piece)
+            names.append((match.start() + len(match.group().rstrip()), piece))
         last = match.end()
-    return tuple(names)
+    return names
 
 
 def _kind(mention: Mention, before: str, after: str, w: _Words) -> tuple[str, str]:
@@ -427,6 +434,7 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
     docs = nlp.pipe(s.text[:m[-1].end] for _p, s, m in sentences)
     section_lead: dict[tuple[str, ...], str] = {}
     open_lists: dict[int, tuple[int, str]] = {}   # paragraph -> (sentence id, whole) of a list of parts
+    heading: tuple[int, tuple[str, ...], tuple[int, str]] = (-1, (), (-1, ""))  # what the paragraph's headings name
     for (paragraph, sentence, mentions), doc in zip(sentences, docs):
         spans = []
         for mention in mentions:
@@ -435,7 +443,11 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
                 spans.append(span)
         doc.spans["numbers"] = spans
         ends = clause_ends(doc)
-        heading_path = _path(" ".join(paragraph.section[-2:]))
+        if paragraph.id != heading[0]:
+            heading = (paragraph.id, _path(" ".join(paragraph.section[-2:])),
+                       _rfind_any(" ".join(paragraph.section[-1:]), w.column_subjects))
+        _id, heading_path, heading_subject = heading
+        sentence_path = _path_names(sentence.text)
         lead = _LEAD_SPLIT.split(sentence.text, maxsplit=1)[0]
         lead_found = subjects.find_all(normalise_name(lead)) if _CODE_IN_PARENS.search(lead) else []
         lead_subject = max(lead_found, key=lambda f: (f[1], f[1] - f[0]))[2] if lead_found else ""
@@ -449,7 +461,7 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
             kind, direction = _kind(mention, sentence.text[:mention.start], after, w)
             # Subject: a 类/款/项 path in this sentence before the figure, else a
             # classification name in the clause, else the item heading.
-            path = _path(sentence.text[:mention.start])
+            path = tuple(name for closes, name in sentence_path if closes <= mention.start)
             # the body publishing the report (江苏省高级人民法院2018年度…) is not a subject,
             # though its name may contain one (法院, 检察)
             unqualified = _UP_TO_YEAR.sub("", before)
@@ -474,7 +486,6 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
                 subject = heading_path[-1]
                 path = heading_path
             if not subject:
-                heading_subject = _rfind_any(" ".join(paragraph.section[-1:]), w.column_subjects)
                 if heading_subject[0] >= 0 and kind in ("amount", "rate", "change_amount"):
                     subject = heading_subject[1]
             measure = _measure_of(before, subjects, w, kind)
@@ -491,6 +502,7 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
                 # 2. 社会保障和就业支出1890.27万元: the item named alone, with its figure
                 measure = load("measures")["path_subject_measure"]
             period = "prior" if _rfind_any(before, w.prior)[0] >= 0 and kind == "amount" else "current"
+            segment = sentence.segment_at(mention.number_start)
             scale = Decimal(10000) if mention.multiplier == "万" else Decimal(100000000) if mention.multiplier == "亿" else Decimal(1)
             claim = Claim(
                 id=f"{doc_id}C{len(claims) + len(sentence_claims) + 1:04d}",
@@ -499,9 +511,7 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
                 sentence_id=sentence.id, sentence=sentence.text,
                 start=mention.number_start, end=mention.end,
                 doc_offset=sentence.doc_offset(mention.number_start),
-                page=sentence.segment_at(mention.number_start).page,
-                line=sentence.segment_at(mention.number_start).line,
-                file=sentence.segment_at(mention.number_start).file,
+                page=segment.page, line=segment.line, file=segment.file,
                 paragraph=paragraph.id, section=paragraph.section,
                 subject=subject, subject_code=subject_code, subject_path=path, measure=measure, period=period, direction=direction,
                 denominator_words=_denominator_words(before, w) if kind == "share" else "",
