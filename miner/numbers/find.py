@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from operator import itemgetter
 
 import regex
 
@@ -32,13 +33,6 @@ def _ignored() -> tuple[regex.Pattern, ...]:
     return tuple(regex.compile(p) for p in load("numbers").get("ignore", ()))
 
 
-def _group(match: regex.Match, name: str) -> str:
-    try:
-        return match.group(name) or ""
-    except IndexError:
-        return ""
-
-
 def find_mentions(text: str) -> list[Mention]:
     """All number mentions in ``text``, left to right, never overlapping.
 
@@ -52,20 +46,19 @@ def find_mentions(text: str) -> list[Mention]:
         for match in pattern.finditer(text):
             if match.end() > match.start():
                 candidates.append((match.start("number"), rank, -match.end(), match, name, numeral, unit))
-    candidates.sort(key=lambda c: (c[0], c[1], c[2]))
-    # characters no number may start in
-    blocked = [False] * (len(text) + 1)
-    for p in _ignored():
-        for m in p.finditer(text):
-            blocked[m.start():m.end()] = [True] * (m.end() - m.start())
+    candidates.sort(key=itemgetter(0, 1, 2))
+    # spans no number may start in
+    blocked = [(m.start(), m.end()) for p in _ignored() for m in p.finditer(text)]
     mentions: list[Mention] = []
     taken_until = -1
     for number_start, _rank, _neg_end, match, name, numeral, fixed_unit in candidates:
-        if number_start < taken_until or blocked[number_start]:
+        if number_start < taken_until or any(s <= number_start < e for s, e in blocked):
             continue
         parsed = parse_number(match.group("number"), numeral)
         if parsed is None:
             continue
+        # the optional parts a pattern may name (numbers.yaml); a pattern without one reads ""
+        parts = match.groupdict("")
         mentions.append(Mention(
             pattern=name,
             text=match.group(0),
@@ -76,9 +69,9 @@ def find_mentions(text: str) -> list[Mention]:
             number_end=match.end("number"),
             value=parsed.value,
             decimals=parsed.decimals,
-            multiplier=_group(match, "multiplier"),
-            unit=fixed_unit or _group(match, "unit").replace(" ", ""),
-            approx=_group(match, "approx_before") or _group(match, "approx_after"),
+            multiplier=parts.get("multiplier", ""),
+            unit=fixed_unit or parts.get("unit", "").replace(" ", ""),
+            approx=parts.get("approx_before", "") or parts.get("approx_after", ""),
         ))
         taken_until = match.end()
     return mentions
