@@ -292,18 +292,22 @@ def _kind(mention: Mention, before: str, after: str, w: _Words) -> tuple[str, st
     return "number", ""
 
 
-def _measure(text: str, w: _Words, mask: list[tuple[int, int]]) -> str:
+def _measure(text: str, w: _Words, subjects: "SubjectIndex | None" = None) -> str:
     """The measure whose word ends last in ``text`` (the longer word on a tie),
-    outside the masked spans (a subject's name: 项目支出 inside 某项目支出).
+    outside the names of ``subjects`` when given (项目支出 inside 某项目支出 is a name).
     """
+    found = list(w.measure_pattern.finditer(text, overlapped=True))
+    if not found:
+        return ""
+    names = [(s, e) for s, e, _n in subjects.find_all(text)] if subjects is not None else []
     best = (-1, 0, "")
-    for found in w.measure_pattern.finditer(text, overlapped=True):
-        pos = found.start()
-        if mask and any(s <= pos < e for s, e in mask):
+    for match in found:
+        pos = match.start()
+        if names and any(s <= pos < e for s, e in names):
             continue
-        score = (found.end(), found.end() - pos)
+        score = (match.end(), match.end() - pos)
         if score > best[:2]:
-            best = (score[0], score[1], w.measure_key[found.group()])
+            best = (score[0], score[1], w.measure_key[match.group()])
     return best[2]
 
 
@@ -322,7 +326,7 @@ def _measure_of(before: str, subjects: "SubjectIndex", w: _Words, kind: str) -> 
         return ""
     # 江苏省人大常委会办公厅本年收入预算合计: the body's name before the measure is context too
     without_body = w.body.sub("", text)
-    if without_body != text and _measure(without_body, w, []):
+    if without_body != text and _measure(without_body, w):
         text = without_body
     # 政府性基金支出预算支出 0万元, 单位预留机动经费预算数为: the measure is what the budget
     # word follows (年初预算数 stays: 年初 is no measure)
@@ -330,15 +334,14 @@ def _measure_of(before: str, subjects: "SubjectIndex", w: _Words, kind: str) -> 
         return max((len(m) for m, _k in w.measures if piece.endswith(m)), default=0)
 
     core = text
-    while core and any(core.endswith(word) for word in w.linkers):
+    while core.endswith(w.linkers):
         core = core[: -len(next(word for word in w.linkers if core.endswith(word)))]
     for word in w.budget_words:
         # …but not when the whole ends in a longer measure word: 支出预算总计 is one
         if core.endswith(word) and ending(core[: -len(word)]) > ending(text):
             text = core[: -len(word)]
             break
-    mask = [(s, e) for s, e, _n in subjects.find_all(text)]
-    key = _measure(text, w, mask)
+    key = _measure(text, w, subjects)
     if not key:
         return ""
     # strip, from the right, linkers and change words; the measure must follow
@@ -385,9 +388,7 @@ def _topic_measure(sentence_before: str, before: str, subjects: "SubjectIndex", 
             text = text[: -len(word)]
     if text not in w.topic_nouns:
         return ""
-    earlier = _SPACES.sub("", sentence_before)
-    mask = [(s, e) for s, e, _n in subjects.find_all(earlier)]
-    return _measure(earlier, w, mask)
+    return _measure(_SPACES.sub("", sentence_before), w, subjects)
 
 
 def _compared_with_budget(claim: Claim, w: _Words) -> bool:

@@ -46,6 +46,8 @@ def find_mentions(text: str) -> list[Mention]:
         for match in pattern.finditer(text):
             if match.end() > match.start():
                 candidates.append((match.start("number"), rank, -match.end(), match, name, numeral, unit))
+    if not candidates:
+        return []
     candidates.sort(key=itemgetter(0, 1, 2))
     # spans no number may start in
     blocked = [(m.start(), m.end()) for p in _ignored() for m in p.finditer(text)]
