@@ -68,6 +68,7 @@ class _Words:
     topic_nouns: tuple[str, ...]
     opens_with_comparison: regex.Pattern
     reasons: tuple[str, ...]
+    measured_kinds: frozenset[str]
     budget_words: tuple[str, ...]
     topic_shift: tuple[str, ...]
     body: regex.Pattern
@@ -114,7 +115,7 @@ def words() -> _Words:
         breakdown=tuple(c.get("breakdown_words", ())),
         budget_comparison=regex.compile(c["budget_comparison"]),
         topic_nouns=_longest_first(c["topic_nouns"]),
-        reasons=_longest_first(c["reason_words"]), net=_longest_first(c["net_words"]),
+        reasons=_longest_first(c["reason_words"]), measured_kinds=frozenset(c["measured_kinds"]), net=_longest_first(c["net_words"]),
         budget_words=_longest_first(c["budget_words"]), topic_shift=tuple(c["topic_shift_words"]),
         body=regex.compile(r"^.{0,40}(?:" + "|".join(map(regex.escape, _longest_first(c["body_suffixes"]))) + ")"),
         opens_with_comparison=regex.compile(
@@ -489,7 +490,7 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
             if not subject:
                 if heading_subject[0] >= 0 and kind in ("amount", "rate", "change_amount"):
                     subject = heading_subject[1]
-            measure = _measure_of(before, subjects, w, kind)
+            measure = _measure_of(before, subjects, w, kind) if kind in w.measured_kinds else ""
             if not measure and kind == "amount":
                 measure = _topic_measure(sentence.text[:clause_start], before, subjects, w)
             if not measure and kind == "amount" and subject in w.column_subjects and column_subject[0] >= 0 \
