@@ -503,7 +503,7 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
                     and _bare_item(unqualified, sentence.text, clause_start, subjects, w):
                 # 2. 社会保障和就业支出1890.27万元: the item named alone, with its figure
                 measure = load("measures")["path_subject_measure"]
-            period = "prior" if _rfind_any(before, w.prior)[0] >= 0 and kind == "amount" else "current"
+            period = "prior" if kind == "amount" and _rfind_any(before, w.prior)[0] >= 0 else "current"
             segment = sentence.segment_at(mention.number_start)
             scale = Decimal(10000) if mention.multiplier == "万" else Decimal(100000000) if mention.multiplier == "亿" else Decimal(1)
             claim = Claim(
