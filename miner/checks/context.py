@@ -87,11 +87,16 @@ class Context:
                        expected=expected, evidence=evidence, sentence=sentence, message=message,
                        tolerance=tolerance)
 
-    def table(self, key: str) -> Table | None:
+    @cached_property
+    def _first_table(self) -> dict[str, Table]:
+        """The first table of each identity (rules ask for tables by identity again and again)."""
+        first: dict[str, Table] = {}
         for table in self.tables:
-            if table.key == key:
-                return table
-        return None
+            first.setdefault(table.key, table)
+        return first
+
+    def table(self, key: str) -> Table | None:
+        return self._first_table.get(key)
 
     def claim(self, claim_id: str) -> Claim | None:
         return self.claims.get(claim_id) if claim_id else None
