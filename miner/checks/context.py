@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import regex
 
@@ -102,8 +102,12 @@ class Context:
         return self.claims.get(claim_id) if claim_id else None
 
     def table_figure(self, claim: Claim) -> Figure | None:
-        """The linked cell of a claim, in the claim's unit; blank/empty tables count as 0."""
-        return self.evidence(self.links.get(claim.id), claim)
+        """The linked cell of a claim, in the claim's unit; blank/empty tables count as 0
+        (memoised: several rules ask for the same claim's figure)."""
+        key = ("table figure", claim.id)
+        if key not in self.memo:
+            self.memo[key] = self.evidence(self.links.get(claim.id), claim)
+        return self.memo[key]
 
     def operand(self, claim: Claim, role: str, unit_of: Claim | None = None) -> Figure | None:
         """A figure a rate or change is computed from that its sentence does not state
@@ -167,6 +171,7 @@ def link_figure(link: Link | None, claim: Claim) -> Figure | None:
     return cell_figure(link.cell, claim)
 
 
+@lru_cache(maxsize=None)   # a handful of units, asked for every figure
 def money_factor(unit: str) -> Decimal:
     return Decimal(load("claims")["money_units"].get(unit, 1))
 
