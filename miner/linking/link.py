@@ -64,14 +64,16 @@ class _Tables:
         return cls(by_key, names)
 
 
-def _label_matches(a: str, b: str) -> bool:
-    """Whether a row's name `a` names `b`; both already normalised (normalise_name)."""
-    if not a or not b:
-        return False
-    if a == b:
-        return True
-    # Labels clipped by the extraction (社会保障和就业支) still name the row.
-    return len(a) >= 5 and b.startswith(a) or (b.endswith("支出") and a == b[:-2]) or a == b + "支出"
+def _names_of(wanted: str) -> frozenset[str]:
+    """The row names (normalise_name) that name `wanted`, itself normalised: the same name, with or
+    without 支出, or a start of it of 5 characters or more (labels clipped by the extraction:
+    社会保障和就业支). A set, so that rows are matched by lookups rather than comparisons."""
+    if not wanted:
+        return frozenset()
+    names = {wanted, wanted + "支出"} | {wanted[:end] for end in range(5, len(wanted))}
+    if wanted.endswith("支出") and len(wanted) > 2:
+        names.add(wanted[:-2])
+    return frozenset(names)
 
 
 def _total_row(table: Table, group: str) -> Row | None:
@@ -88,13 +90,13 @@ def _subject_rows(table: Table, claim: Claim, group: str, names: dict[str, str])
     if claim.subject_code and any(r.code for r in table.rows):
         # the prose gives the code: it decides between rows that share a name
         return [r for r in table.rows if (not group or r.group == group) and r.code == claim.subject_code]
-    subject = normalise_name(claim.subject)
-    rows = [r for r in table.rows if (not group or r.group == group) and _label_matches(names[r.label], subject)]
+    subject = _names_of(normalise_name(claim.subject))
+    rows = [r for r in table.rows if (not group or r.group == group) and names[r.label] in subject]
     if len(rows) > 1 and len(claim.subject_path) > 1:
-        parent = normalise_name(claim.subject_path[-2])
+        parent = _names_of(normalise_name(claim.subject_path[-2]))
         by_code = {r.code: r for r in table.rows if r.code}
         narrowed = [r for r in rows if r.code and r.code[:-2] in by_code
-                    and _label_matches(names[by_code[r.code[:-2]].label], parent)]
+                    and names[by_code[r.code[:-2]].label] in parent]
         rows = narrowed or rows
     return rows
 
@@ -128,8 +130,8 @@ def _resolve(target: dict, table: Table, claim: Claim, names: dict[str, str]) ->
             rows = [r for r in table.rows if (not group or r.group == group) and r.cell(column) is not None][:1]
             how = "the row printing the column"
         else:
-            name = normalise_name(wanted)
-            rows = [r for r in table.rows if (not group or r.group == group) and _label_matches(names[r.label], name)]
+            named = _names_of(normalise_name(wanted))
+            rows = [r for r in table.rows if (not group or r.group == group) and names[r.label] in named]
             how = f"row {wanted}"
     cells = []
     for row in rows[:1]:
