@@ -35,14 +35,16 @@ def check_document(ctx: Context) -> list[Finding]:
         return []
     present = {t.key for t in ctx.tables}
     specs = {spec.key: spec for spec in table_specs() if spec.kind == ctx.kind}
+    missing = [key for key in body.get("required", ()) if key not in present]
+    if not missing:
+        return []
+    squashed = [(line, squash(line.text)) for line in ctx.lines]   # once, not once per missing table
     findings = []
-    for key in body.get("required", ()):
-        if key in present:
-            continue
+    for key in missing:
         spec = specs.get(key)
         name = spec.name if spec else key
         titles = [squash(t) for t in (spec.titles if spec else (key,))]
-        mention = next((line for line in ctx.lines if any(t in squash(line.text) for t in titles)), None)
+        mention = next((line for line, text in squashed if any(t in text for t in titles)), None)
         where = mention or ctx.lines[0]
         note = (f"; it is named at line {mention.line} ({mention.text.strip()[:40]}), but no table follows"
                 if mention else "")
