@@ -101,6 +101,19 @@ class Context:
     def claim(self, claim_id: str) -> Claim | None:
         return self.claims.get(claim_id) if claim_id else None
 
+    @cached_property
+    def _parts(self) -> dict[str, tuple[Claim, ...]]:
+        listed: dict[str, list[Claim]] = {}
+        for claim in self.claims.values():
+            if claim.parts_of:
+                listed.setdefault(claim.parts_of, []).append(claim)
+        return {whole: tuple(parts) for whole, parts in listed.items()}
+
+    def parts(self, claim: Claim) -> tuple[Claim, ...]:
+        """The claims listed as parts of this one (after its 其中, or the changes a reason lists),
+        in document order; indexed once per document (DR05 and DR06 ask for every amount and change)."""
+        return self._parts.get(claim.id, ())
+
     def table_figure(self, claim: Claim) -> Figure | None:
         """The linked cell of a claim, in the claim's unit; blank/empty tables count as 0
         (memoised: several rules ask for the same claim's figure)."""

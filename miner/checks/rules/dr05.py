@@ -27,21 +27,8 @@ SUMMARY = "Parts listed with 其中 do not add up to their total."
 KINDS = ("amount",)
 
 
-def _listed(ctx: Context) -> dict[str, list[Claim]]:
-    """The claims listed after each total (by the total's id), in document order; built once per
-    document rather than by a pass over all claims for each amount."""
-    cached = ctx.memo.get(CODE)
-    if cached is None:
-        cached = {}
-        for other in ctx.claims.values():
-            if other.parts_of:
-                cached.setdefault(other.parts_of, []).append(other)
-        ctx.memo[CODE] = cached
-    return cached
-
-
 def check(claim: Claim, ctx: Context) -> list[Check]:
-    parts = [c for c in _listed(ctx).get(claim.id, ()) if c.kind == "amount" and c.unit == claim.unit]
+    parts = [c for c in ctx.parts(claim) if c.kind == "amount" and c.unit == claim.unit]
     if not parts:
         return []
     total = sum((p.value for p in parts), Decimal(0))
