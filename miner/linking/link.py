@@ -90,13 +90,13 @@ def _subject_rows(table: Table, claim: Claim, group: str, names: dict[str, str])
     if claim.subject_code and any(r.code for r in table.rows):
         # the prose gives the code: it decides between rows that share a name
         return [r for r in table.rows if (not group or r.group == group) and r.code == claim.subject_code]
-    subject = _names_of(normalise_name(claim.subject))
-    rows = [r for r in table.rows if (not group or r.group == group) and names[r.label] in subject]
+    naming_subject = _names_of(normalise_name(claim.subject))
+    rows = [r for r in table.rows if (not group or r.group == group) and names[r.label] in naming_subject]
     if len(rows) > 1 and len(claim.subject_path) > 1:
-        parent = _names_of(normalise_name(claim.subject_path[-2]))
+        naming_parent = _names_of(normalise_name(claim.subject_path[-2]))
         by_code = {r.code: r for r in table.rows if r.code}
         narrowed = [r for r in rows if r.code and r.code[:-2] in by_code
-                    and names[by_code[r.code[:-2]].label] in parent]
+                    and names[by_code[r.code[:-2]].label] in naming_parent]
         rows = narrowed or rows
     return rows
 
@@ -130,8 +130,8 @@ def _resolve(target: dict, table: Table, claim: Claim, names: dict[str, str]) ->
             rows = [r for r in table.rows if (not group or r.group == group) and r.cell(column) is not None][:1]
             how = "the row printing the column"
         else:
-            named = _names_of(normalise_name(wanted))
-            rows = [r for r in table.rows if (not group or r.group == group) and names[r.label] in named]
+            naming_wanted = _names_of(normalise_name(wanted))
+            rows = [r for r in table.rows if (not group or r.group == group) and names[r.label] in naming_wanted]
             how = f"row {wanted}"
     cells = []
     for row in rows[:1]:
