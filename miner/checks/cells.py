@@ -90,8 +90,9 @@ def class_code(row: Row) -> str:
     return ""
 
 
-def label_matches(label: str, wanted: str) -> bool:
-    for variant in label_variants(label):
+def label_matches(variants: tuple[str, ...], wanted: str) -> bool:
+    """Whether a row label, given as its label_variants, names `wanted`."""
+    for variant in variants:
         if variant == wanted or variant.startswith(wanted):   # 使用非财政拨款结余（含专用结余）
             return True
         # a label the extraction cut short: 一般公共预算财 for 一般公共预算财政拨款
@@ -111,20 +112,31 @@ def _total_row(table: Table, group: str) -> Row | None:
     return None
 
 
-def find_row(table: Table, group: str, wanted) -> Row | None:
+def _panel(table: Table, group: str, ctx: Context | None = None) -> tuple[tuple[Row, tuple[str, ...]], ...]:
+    """The rows of a table's panel with their label variants (memoised per document when a
+    context is given: the identities of TB03, XT01 and XT02 look for rows of the same panels)."""
+    if ctx is not None:
+        key = ("panel", id(table), group)
+        if key not in ctx.memo:
+            ctx.memo[key] = _panel(table, group)
+        return ctx.memo[key]
+    return tuple((row, label_variants(row.label)) for row in table.rows if not group or row.group == group)
+
+
+def find_row(table: Table, group: str, wanted, ctx: Context | None = None) -> Row | None:
     if wanted == "total":
         return _total_row(table, group)
     spellings = wanted if isinstance(wanted, list) else [wanted]
-    rows = [row for row in table.rows if not group or row.group == group]
+    rows = _panel(table, group, ctx)
     for spelling in spellings:
         spelling = str(spelling)
         if spelling.isdigit():
-            for row in rows:
+            for row, _variants in rows:
                 if row.code == spelling:
                     return row
             continue
-        for row in rows:
-            if label_matches(row.label, spelling):
+        for row, variants in rows:
+            if label_matches(variants, spelling):
                 return row
     return None
 
@@ -172,6 +184,7 @@ class Identity:
                    raw.get("check", "="))
 
 
+@lru_cache(maxsize=None)
 def identities(kind: str, section: str) -> tuple[Identity, ...]:
     body = load("identities")["kinds"].get(kind, {})
     return tuple(Identity.parse(raw) for raw in body.get(section, ()))
@@ -220,7 +233,7 @@ def resolve(ctx: Context, term: Term, code: str = "") -> Resolved | None:
             # a 类 the table does not print counts as 0, unless the table is not there at all
             return Resolved((), f"{table.label} {code} (not printed: 0)") if table.rows or table.empty else None
     else:
-        row = find_row(table, term.group, term.row)
+        row = find_row(table, term.group, term.row, ctx)
         if row is None:
             if table.empty:
                 return Resolved((), f"{table.label} (empty table: 0)")

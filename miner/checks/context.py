@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import regex
 
@@ -87,18 +87,40 @@ class Context:
                        expected=expected, evidence=evidence, sentence=sentence, message=message,
                        tolerance=tolerance)
 
-    def table(self, key: str) -> Table | None:
+    @cached_property
+    def _first_table(self) -> dict[str, Table]:
+        """The first table of each identity (rules ask for tables by identity again and again)."""
+        first: dict[str, Table] = {}
         for table in self.tables:
-            if table.key == key:
-                return table
-        return None
+            first.setdefault(table.key, table)
+        return first
+
+    def table(self, key: str) -> Table | None:
+        return self._first_table.get(key)
 
     def claim(self, claim_id: str) -> Claim | None:
         return self.claims.get(claim_id) if claim_id else None
 
+    @cached_property
+    def _parts(self) -> dict[str, tuple[Claim, ...]]:
+        listed: dict[str, list[Claim]] = {}
+        for claim in self.claims.values():
+            if claim.parts_of:
+                listed.setdefault(claim.parts_of, []).append(claim)
+        return {whole: tuple(parts) for whole, parts in listed.items()}
+
+    def parts(self, claim: Claim) -> tuple[Claim, ...]:
+        """The claims listed as parts of this one (after its 其中, or the changes a reason lists),
+        in document order; indexed once per document (DR05 and DR06 ask for every amount and change)."""
+        return self._parts.get(claim.id, ())
+
     def table_figure(self, claim: Claim) -> Figure | None:
-        """The linked cell of a claim, in the claim's unit; blank/empty tables count as 0."""
-        return self.evidence(self.links.get(claim.id), claim)
+        """The linked cell of a claim, in the claim's unit; blank/empty tables count as 0
+        (memoised: several rules ask for the same claim's figure)."""
+        key = ("table figure", claim.id)
+        if key not in self.memo:
+            self.memo[key] = self.evidence(self.links.get(claim.id), claim)
+        return self.memo[key]
 
     def operand(self, claim: Claim, role: str, unit_of: Claim | None = None) -> Figure | None:
         """A figure a rate or change is computed from that its sentence does not state
@@ -162,6 +184,7 @@ def link_figure(link: Link | None, claim: Claim) -> Figure | None:
     return cell_figure(link.cell, claim)
 
 
+@lru_cache(maxsize=None)   # a handful of units, asked for every figure
 def money_factor(unit: str) -> Decimal:
     return Decimal(load("claims")["money_units"].get(unit, 1))
 

@@ -24,13 +24,24 @@ def sentences(ctx: Context) -> list[Sentence]:
     return [s for p in ctx.paragraphs for s in p.sentences]
 
 
+def _without_leaders(text: str) -> str:
+    """The text with table-of-contents leader dots and page numbers blanked (same length)."""
+    return pattern("toc_leader_pattern").sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _prose(ctx: Context) -> list[tuple[Sentence, str]]:
+    """Each sentence with its text without leaders (once per document: several rules search the prose)."""
+    prose = ctx.memo.get("prose without leaders")
+    if prose is None:
+        prose = ctx.memo["prose without leaders"] = [(s, _without_leaders(s.text)) for s in sentences(ctx)]
+    return prose
+
+
 def matches(ctx: Context, name: str):
     """(sentence, match, segment) for each match of a consistency pattern in the prose,
     table-of-contents leader dots and page numbers removed first."""
     found = pattern(name)
-    leader = pattern("toc_leader_pattern")
-    for sentence in sentences(ctx):
-        text = leader.sub(lambda m: " " * len(m.group(0)), sentence.text)
+    for sentence, text in _prose(ctx):
         for match in found.finditer(text):
             yield sentence, match, sentence.segment_at(match.start())
 
@@ -48,22 +59,22 @@ def next_sentence(ctx: Context, sentence_id: int) -> Sentence | None:
 
 
 def lines_outside_prose(ctx: Context):
-    """Lines no sentence covers: headings, titles, table lines."""
+    """Lines with text that no sentence covers: headings, titles, table lines."""
     covered = ctx.memo.get("covered_lines")
     if covered is None:
         covered = {(seg.file, seg.page, seg.line) for s in sentences(ctx) for seg in s.segments}
         ctx.memo["covered_lines"] = covered
-    return [line for line in ctx.lines if (line.file, line.page, line.line) not in covered]
+    return [line for line in ctx.lines if line.text and (line.file, line.page, line.line) not in covered]
 
 
 def line_matches(ctx: Context, name: str, lines=None):
     """(line, match) for each match of a consistency pattern in the given lines (default: all),
     table-of-contents leader dots removed first."""
     found = pattern(name)
-    leader = pattern("toc_leader_pattern")
     for line in ctx.lines if lines is None else lines:
-        text = leader.sub(lambda m: " " * len(m.group(0)), line.text)
-        for match in found.finditer(text):
+        if not line.text:
+            continue   # an empty line holds nothing to find (half the lines of some documents)
+        for match in found.finditer(_without_leaders(line.text)):
             yield line, match
 
 

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from ..config import defaults
 
@@ -81,6 +82,7 @@ class Verdict:
     tolerance: str
 
 
+@lru_cache(maxsize=None)   # a handful of decimals, asked for every figure compared
 def unit(decimals: int) -> Decimal:
     return Decimal(1).scaleb(-decimals)
 
@@ -203,19 +205,14 @@ def compare_totals(left, right, op: str = "=") -> Verdict:
     step = unit(decimals)
     lsum = sum((a.value for a in left), Decimal(0))
     rsum = sum((a.value for a in right), Decimal(0))
-    li, ri = _sum_interval(left), _sum_interval(right)
     tail = step * DEFAULTS["tail_units"]
     tol = f"each figure ±{step / 2} (printed with {decimals} decimals); a tail of {tail} is rounding"
-    if op == "<=":
-        gap = max(lsum - rsum, Decimal(0))
-        if gap == 0:
-            return Verdict("ok", "", gap, tol)
-        meets = li.lo <= ri.hi
-    else:
-        gap = abs(lsum - rsum)
-        if gap == 0:
-            return Verdict("ok", "", gap, tol)
-        meets = li.meets(ri)
+    gap = max(lsum - rsum, Decimal(0)) if op == "<=" else abs(lsum - rsum)
+    if gap == 0:
+        return Verdict("ok", "", gap, tol)
+    # most sums agree exactly: the intervals the printed decimals allow are built only for a gap
+    li, ri = _sum_interval(left), _sum_interval(right)
+    meets = li.lo <= ri.hi if op == "<=" else li.meets(ri)
     if meets and any(a.clipped for a in amounts):
         return Verdict("ok", "", gap, tol + "; a figure cut short by the extraction explains the gap")
     if meets or gap <= tail:

@@ -7,7 +7,7 @@ value agrees with the claim would hide exactly the errors we look for.
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..claims.extract import normalise_name
@@ -47,18 +47,33 @@ def section_tables(claim: Claim) -> tuple[str, ...] | None:
     return found[0] if found else None
 
 
-def _norm(label: str) -> str:
-    return normalise_name(label)
+@dataclass(frozen=True)
+class _Tables:
+    """A document's tables as the linker looks them up, built once per document (every claim
+    looks up the same rows): by identity, and each row label's normalise_name."""
+
+    by_key: dict[str, list[Table]]
+    names: dict[str, str]      # row label -> normalise_name(label)
+
+    @classmethod
+    def of(cls, tables: tuple[Table, ...]) -> "_Tables":
+        by_key: dict[str, list[Table]] = {}
+        for table in tables:
+            by_key.setdefault(table.key, []).append(table)
+        names = {row.label: normalise_name(row.label) for table in tables for row in table.rows}
+        return cls(by_key, names)
 
 
-def _label_matches(row_label: str, wanted: str) -> bool:
-    a, b = _norm(row_label), _norm(wanted)
-    if not a or not b:
-        return False
-    if a == b:
-        return True
-    # Labels clipped by the extraction (社会保障和就业支) still name the row.
-    return len(a) >= 5 and b.startswith(a) or (b.endswith("支出") and a == b[:-2]) or a == b + "支出"
+def _names_of(wanted: str) -> frozenset[str]:
+    """The row names (normalise_name) that name `wanted`, itself normalised: the same name, with or
+    without 支出, or a start of it of 5 characters or more (labels clipped by the extraction:
+    社会保障和就业支). A set, so that rows are matched by lookups rather than comparisons."""
+    if not wanted:
+        return frozenset()
+    names = {wanted, wanted + "支出"} | {wanted[:end] for end in range(5, len(wanted))}
+    if wanted.endswith("支出") and len(wanted) > 2:
+        names.add(wanted[:-2])
+    return frozenset(names)
 
 
 def _total_row(table: Table, group: str) -> Row | None:
@@ -71,20 +86,22 @@ def _total_row(table: Table, group: str) -> Row | None:
     return None
 
 
-def _subject_rows(table: Table, claim: Claim, group: str) -> list[Row]:
+def _subject_rows(table: Table, claim: Claim, group: str, names: dict[str, str]) -> list[Row]:
     if claim.subject_code and any(r.code for r in table.rows):
         # the prose gives the code: it decides between rows that share a name
         return [r for r in table.rows if (not group or r.group == group) and r.code == claim.subject_code]
-    rows = [r for r in table.rows if (not group or r.group == group) and _label_matches(r.label, claim.subject)]
+    naming_subject = _names_of(normalise_name(claim.subject))
+    rows = [r for r in table.rows if (not group or r.group == group) and names[r.label] in naming_subject]
     if len(rows) > 1 and len(claim.subject_path) > 1:
-        parent = claim.subject_path[-2]
+        naming_parent = _names_of(normalise_name(claim.subject_path[-2]))
         by_code = {r.code: r for r in table.rows if r.code}
-        narrowed = [r for r in rows if r.code and r.code[:-2] in by_code and _label_matches(by_code[r.code[:-2]].label, parent)]
+        narrowed = [r for r in rows if r.code and r.code[:-2] in by_code
+                    and names[by_code[r.code[:-2]].label] in naming_parent]
         rows = narrowed or rows
     return rows
 
 
-def _resolve(target: dict, table: Table, claim: Claim) -> tuple[list, str]:
+def _resolve(target: dict, table: Table, claim: Claim, names: dict[str, str]) -> tuple[list, str]:
     column = target["column"]
     group = ""
     if "·" in column and column.split("·")[0] in {g for g, _c in table.columns}:
@@ -103,7 +120,7 @@ def _resolve(target: dict, table: Table, claim: Claim) -> tuple[list, str]:
         if wanted == "subject" or (wanted == "subject_or_total" and claim.subject):
             if not claim.subject:
                 return [], ""
-            rows = _subject_rows(table, claim, group)
+            rows = _subject_rows(table, claim, group, names)
             how = f"row {claim.subject}"
         elif wanted in ("total", "subject_or_total"):
             row = _total_row(table, group)
@@ -113,7 +130,8 @@ def _resolve(target: dict, table: Table, claim: Claim) -> tuple[list, str]:
             rows = [r for r in table.rows if (not group or r.group == group) and r.cell(column) is not None][:1]
             how = "the row printing the column"
         else:
-            rows = [r for r in table.rows if (not group or r.group == group) and _label_matches(r.label, wanted)]
+            naming_wanted = _names_of(normalise_name(wanted))
+            rows = [r for r in table.rows if (not group or r.group == group) and names[r.label] in naming_wanted]
             how = f"row {wanted}"
     cells = []
     for row in rows[:1]:
@@ -123,7 +141,7 @@ def _resolve(target: dict, table: Table, claim: Claim) -> tuple[list, str]:
     return cells, how
 
 
-def _share_whole(claim: Claim, tables: tuple[Table, ...]) -> Link:
+def _share_whole(claim: Claim, tables: _Tables) -> Link:
     """The whole of a share named after 占 (占本年支出合计的): a total cell."""
     for words, key in sorted(load("measures")["denominators"].items(), key=lambda p: -len(p[0])):
         if words in claim.denominator_words.replace(" ", ""):
@@ -145,7 +163,7 @@ _OPERANDS = {
 }
 
 
-def _operands(claim: Claim, tables: tuple[Table, ...]) -> tuple[tuple[str, Link], ...]:
+def _operands(claim: Claim, tables: _Tables) -> tuple[tuple[str, Link], ...]:
     """Cells for the figures a rate or a change speaks of but its sentence does not state.
 
     "完成年初预算的 0%" after "因公出国(境)费支出决算为 0.00万元": the 年初预算
@@ -170,7 +188,7 @@ def _operands(claim: Claim, tables: tuple[Table, ...]) -> tuple[tuple[str, Link]
     return tuple(found)
 
 
-def link_claim(claim: Claim, tables: tuple[Table, ...]) -> Link:
+def link_claim(claim: Claim, tables: _Tables) -> Link:
     if claim.kind == "share" and claim.denominator_words:
         return _share_whole(claim, tables)
     if claim.kind in ("rate", "change_amount", "change_rate"):
@@ -202,9 +220,6 @@ def link_claim(claim: Claim, tables: tuple[Table, ...]) -> Link:
     targets = [t for t in targets if not t.get("subject_column") or names_column(t)]
     if not targets:
         return Link(claim.id, reason=f"{claim.measure} of {claim.subject or 'this item'} is not printed in this document's tables")
-    by_key: dict[str, list[Table]] = {}
-    for table in tables:
-        by_key.setdefault(table.key, []).append(table)
     order = sorted(range(len(targets)), key=lambda i: (
         preferred.index(targets[i]["table"]) if targets[i]["table"] in preferred else len(preferred), i))
     cells, empty, hows = [], [], []
@@ -213,14 +228,14 @@ def link_claim(claim: Claim, tables: tuple[Table, ...]) -> Link:
         target = targets[index]
         if "rows" in target:
             # the sum of classification rows: the first table that prints any of them
-            for table in by_key.get(target["table"], []):
+            for table in tables.by_key.get(target["table"], []):
                 found = tuple(row.cell(target["column"]) for row in table.rows if row.code in target["rows"])
                 found = tuple(c for c in found if c is not None)
                 if found and not parts:
                     parts = found
                     hows.append(f"sum of rows {' + '.join(target['rows'])}")
             continue
-        for table in by_key.get(target["table"], []):
+        for table in tables.by_key.get(target["table"], []):
             if claim.subject and target["row"] in ("total",) :
                 continue
             if not claim.subject and target["row"] == "subject":
@@ -228,7 +243,7 @@ def link_claim(claim: Claim, tables: tuple[Table, ...]) -> Link:
             if table.empty:
                 empty.append(table.label)
                 continue
-            found, how = _resolve(target, table, claim)
+            found, how = _resolve(target, table, claim, tables.names)
             for cell in found:
                 if cell not in cells:
                     cells.append(cell)
@@ -242,4 +257,5 @@ def link_claim(claim: Claim, tables: tuple[Table, ...]) -> Link:
 
 
 def link_claims(claims: tuple[Claim, ...], tables: tuple[Table, ...]) -> dict[str, Link]:
-    return {claim.id: link_claim(claim, tables) for claim in claims}
+    indexed = _Tables.of(tables)
+    return {claim.id: link_claim(claim, indexed) for claim in claims}

@@ -16,6 +16,10 @@ them empty with a note.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
+
+from ...ingest.model import Line
 from ...lexicon import load
 from ...tables.spec import squash, table_specs
 from ..context import Context
@@ -29,20 +33,38 @@ SUMMARY = "A table the document kind must publish is not in the document (a tabl
 KINDS = ()
 
 
+class _Mentions:
+    """The document's lines squashed (as titles are) once, joined, to find where a table is named."""
+
+    def __init__(self, lines: tuple[Line, ...]):
+        squashed = [squash(line.text) for line in lines]
+        self.lines = lines
+        self.text = "\n".join(squashed)
+        self.ends = list(accumulate(len(text) + 1 for text in squashed))   # where each next line starts
+
+    def first(self, titles: list[str]) -> Line | None:
+        """The first line naming one of the (squashed) titles. A squashed title has no whitespace,
+        so it is found within one line; one search of the joined text per title, not one per line."""
+        found = [at for at in (self.text.find(title) for title in titles) if at >= 0]
+        return self.lines[bisect_right(self.ends, min(found))] if found else None
+
+
 def check_document(ctx: Context) -> list[Finding]:
     body = load("identities")["kinds"].get(ctx.kind)
     if not body or not ctx.lines:
         return []
     present = {t.key for t in ctx.tables}
     specs = {spec.key: spec for spec in table_specs() if spec.kind == ctx.kind}
+    missing = [key for key in body.get("required", ()) if key not in present]
+    if not missing:
+        return []
+    mentions = _Mentions(ctx.lines)
     findings = []
-    for key in body.get("required", ()):
-        if key in present:
-            continue
+    for key in missing:
         spec = specs.get(key)
         name = spec.name if spec else key
         titles = [squash(t) for t in (spec.titles if spec else (key,))]
-        mention = next((line for line in ctx.lines if any(t in squash(line.text) for t in titles)), None)
+        mention = mentions.first(titles)
         where = mention or ctx.lines[0]
         note = (f"; it is named at line {mention.line} ({mention.text.strip()[:40]}), but no table follows"
                 if mention else "")

@@ -34,13 +34,11 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     if found is None:
         return []
     part_claim, part, whole_claim, link = found
-    if whole_claim is not None and (link is None or not link.linked):
+    # the cell the words after 占 name, else the whole stated earlier in the passage
+    whole = ctx.evidence(link, part_claim) if link is not None and link.linked else None
+    if whole is None and whole_claim is not None:
         whole = ctx.figure(whole_claim)
-    elif link is not None and link.linked and ctx.evidence(link, part_claim) is not None:
-        whole = ctx.evidence(link, part_claim)
-    elif whole_claim is not None:
-        whole = ctx.figure(whole_claim)
-    else:
+    if whole is None:
         return []
     recomputed = percent(claim, part, whole)
     if recomputed is None:

@@ -28,7 +28,7 @@ KINDS = ("amount",)
 
 
 def check(claim: Claim, ctx: Context) -> list[Check]:
-    parts = [c for c in ctx.claims.values() if c.parts_of == claim.id and c.kind == "amount" and c.unit == claim.unit]
+    parts = [c for c in ctx.parts(claim) if c.kind == "amount" and c.unit == claim.unit]
     if not parts:
         return []
     total = sum((p.value for p in parts), Decimal(0))

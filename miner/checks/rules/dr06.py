@@ -40,8 +40,7 @@ def _signed(claim: Claim) -> Decimal:
 
 
 def check(claim: Claim, ctx: Context) -> list[Check]:
-    parts = [c for c in ctx.claims.values() if c.parts_of == claim.id and c.kind == "change_amount"
-             and c.unit == claim.unit]
+    parts = [c for c in ctx.parts(claim) if c.kind == "change_amount" and c.unit == claim.unit]
     if not parts or claim.direction not in ("+", "-"):
         return []
     total = sum((_signed(p) for p in parts), Decimal(0))

@@ -52,7 +52,8 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     if total_actual is None:
         return []
     kind = claim.budget
-    after = claims[claims.index(total_actual) + 1:]
+    # by id: list.index on the claims themselves would compare every field of each claim before it
+    after = claims[list(ctx.claims).index(total_actual.id) + 1:]
     items: list[tuple[Claim, Claim]] = []
     depth = len(claim.section)
     for other in after:

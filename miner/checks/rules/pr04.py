@@ -50,23 +50,25 @@ def _key(claim: Claim):
     return claim.subject, claim.subject_path, claim.measure, claim.period, _scope(claim), claim.unit
 
 
-def _first_mentions(ctx: Context) -> dict:
+def _mentions(ctx: Context) -> tuple[dict[str, tuple | None], dict]:
+    """Each claim's key by its id, and the first claim stated of each key (once per document)."""
     cached = ctx.memo.get(CODE)
     if cached is None:
-        cached = {}
+        keys = {claim.id: _key(claim) for claim in ctx.claims.values()}
+        first: dict = {}
         for other in sorted(ctx.claims.values(), key=lambda c: c.doc_offset):
-            key = _key(other)
-            if key is not None:
-                cached.setdefault(key, other)
-        ctx.memo[CODE] = cached
+            if keys[other.id] is not None:
+                first.setdefault(keys[other.id], other)
+        cached = ctx.memo[CODE] = keys, first
     return cached
 
 
 def check(claim: Claim, ctx: Context) -> list[Check]:
-    key = _key(claim)
+    keys, first_mentions = _mentions(ctx)
+    key = keys[claim.id]
     if key is None:
         return []
-    first = _first_mentions(ctx).get(key)
+    first = first_mentions.get(key)
     if first is None or first.id == claim.id or first.quantity == claim.quantity:
         return []
     verdict = judge(claim.value, claim.decimals, claim.approx, first.value,

@@ -31,7 +31,7 @@ FAMILY = "table"
 SEVERITY = "error"
 SUMMARY = "A 类 differs from the sum of its 款, a 款 from its 项, or 合计 from its 类."
 KINDS = ()
-_LEVELS = {3: 5, 5: 7}
+_PARENTS = (3, 5)   # code widths with rows below them: 类 over 款, 款 over 项
 
 
 def _checks(table: Table):
@@ -44,13 +44,13 @@ def _checks(table: Table):
         # columns): nothing can be summed by it
         counts = Counter(r.code for r in rows if r.code)
         coded = [r for r in rows if r.code.isdigit() and counts[r.code] == 1]
+        # a 款 is the 类's code and two digits, a 项 the 款's and two digits
+        below: dict[str, list[Row]] = {}
+        for row in coded:
+            below.setdefault(row.code[:-2], []).append(row)
         for parent in coded:
-            width = _LEVELS.get(len(parent.code))
-            if width is None:
-                continue
-            children = [r for r in coded if len(r.code) == width and r.code.startswith(parent.code)]
-            if children:
-                yield parent, children, group
+            if len(parent.code) in _PARENTS and parent.code in below:
+                yield parent, below[parent.code], group
         tops = [r for r in coded if len(r.code) == 3]
         total = next((r for r in rows if not r.code and "合计" in r.label), None)
         if total is not None and tops:
