@@ -59,6 +59,8 @@ def _longest_title(spec: TableSpec) -> int:
 
 
 def _table_number(text: str) -> str:
+    if "表" not in text:
+        return ""       # every form of a table number has 表 (a cheap test: most lines have none)
     match = _TABLE_NO.search(text)
     return next((g for g in match.groups() if g), "") if match else ""
 
@@ -151,7 +153,7 @@ def _regions(doc: Document) -> list[_Region]:
         number = _table_number(line.text)
         if number and not current.number and not current.lines:
             current.number = number
-        if _is_meta(line.text) and (not current.lines or line.page == current.repeated_on):
+        if (not current.lines or line.page == current.repeated_on) and _is_meta(line.text):
             continue
         if line.text.strip() and not (number and len(squash(line.text)) <= 8):
             current.lines.append(line)
