@@ -84,10 +84,12 @@ def _settle_by_hierarchy(raw_rows, out, choices) -> None:
                 for k, (text, _l, _h) in out.get((id(child), 0), {}).items():
                     if k:
                         remaining[k] = remaining.get(k, Decimal(0)) - _value(text)
+        # the parts each open row prints, read once: the rows are fitted again after each one settles
+        parts = {id(child): [_value(text) for text, _l in child.panels[0].values[1:]] for child in open_rows}
         while open_rows:
             fits = {}
             for child in open_rows:
-                values = [_value(text) for text, _l in child.panels[0].values[1:]]
+                values = parts[id(child)]
                 fits[id(child)] = [combo for combo in choices[id(child)]
                                    if all(v <= remaining.get(col, Decimal(0)) for v, col in zip(values, combo))]
             # Settle the most constrained row first.
@@ -102,8 +104,8 @@ def _settle_by_hierarchy(raw_rows, out, choices) -> None:
                 combo, how = default, "guess"
             values = child.panels[0].values
             placed = {0: (values[0][0], values[0][1], "order")}
-            for (text, line), col in zip(values[1:], combo):
+            for (text, line), value, col in zip(values[1:], parts[id(child)], combo):
                 placed[col] = (text, line, how)
-                remaining[col] = remaining.get(col, Decimal(0)) - _value(text)
+                remaining[col] = remaining.get(col, Decimal(0)) - value
             out[(id(child), 0)] = placed
             open_rows.remove(child)
