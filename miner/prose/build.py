@@ -27,21 +27,31 @@ _FIGURE_WITH_UNIT = regex.compile(r"\d\s*(?:万元|亿元|元|%|[万亿]\s*$)")
 
 @dataclass(frozen=True)
 class _Layout:
-    headings: tuple[tuple[str, regex.Pattern], ...]
+    # Each list of patterns is one alternation, so a line costs one match per list
+    # (alternatives are tried in order, so the first heading pattern that matches wins).
+    headings: regex.Pattern     # the heading patterns, each in a group named _LEVEL + its level
     heading_max: int
-    skip: tuple[regex.Pattern, ...]
+    skip: regex.Pattern
     paragraph_end: regex.Pattern
     sentence_end: regex.Pattern
     table_cells: int
+
+
+_LEVEL = "level"
+
+
+def _any_of(patterns: list[str]) -> str:
+    return "|".join(f"(?:{pattern})" for pattern in patterns)
 
 
 @lru_cache(maxsize=1)
 def _layout() -> _Layout:
     data = load("layout")
     return _Layout(
-        headings=tuple((h["name"], regex.compile(h["pattern"])) for h in data["headings"]),
+        headings=regex.compile("|".join(f"(?P<{_LEVEL}{level}>{heading['pattern']})"
+                                        for level, heading in enumerate(data["headings"]))),
         heading_max=int(data["heading_max_chars"]),
-        skip=tuple(regex.compile(p) for p in data["skip_lines"]),
+        skip=regex.compile(_any_of(data["skip_lines"])),
         paragraph_end=regex.compile(data["paragraph_end"]),
         sentence_end=regex.compile(data["sentence_end"]),
         table_cells=int(data["table_row_min_cells"]),
@@ -49,10 +59,9 @@ def _layout() -> _Layout:
 
 
 def heading_level(text: str) -> int | None:
-    for level, (_name, pattern) in enumerate(_layout().headings):
-        if pattern.match(text):
-            return level
-    return None
+    match = _layout().headings.match(text)
+    # the group of a whole alternative closes after any group inside it: it is the last group
+    return None if match is None else int(match.lastgroup.removeprefix(_LEVEL))
 
 
 @dataclass
@@ -180,7 +189,7 @@ def paragraphs_from_lines(doc: Document, excluded: set[int]) -> tuple[Paragraph,
             sentence_id += len(sentences)
             paragraphs.append(Paragraph(id=len(paragraphs), section=path, sentences=tuple(sentences),
                                         heading=heading))
-        buffer = _Buffer()
+            buffer = _Buffer()
 
     lines = doc.lines
     for index, line in enumerate(lines):
@@ -198,7 +207,7 @@ def paragraphs_from_lines(doc: Document, excluded: set[int]) -> tuple[Paragraph,
             # PDF rows: a tab marks a wide gap (justified text), not a cell
             text = text.replace("\t", " ")
             stripped = text.strip()
-        if any(p.match(stripped) for p in layout.skip):
+        if layout.skip.match(stripped):
             flush()
             continue
         level = heading_level(stripped)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from ..ingest.model import Document, Line
-from ..numbers import parse_chinese_integer, parse_number
+from ..numbers import ParsedNumber, parse_chinese_integer, parse_number
 from .model import Cell, Row, Table
 from .placement import place_values
 from .forms import forms_from_lines
@@ -59,6 +59,8 @@ def _longest_title(spec: TableSpec) -> int:
 
 
 def _table_number(text: str) -> str:
+    if "表" not in text:
+        return ""       # every form of a table number has 表 (a cheap test: most lines have none)
     match = _TABLE_NO.search(text)
     return next((g for g in match.groups() if g), "") if match else ""
 
@@ -151,7 +153,7 @@ def _regions(doc: Document) -> list[_Region]:
         number = _table_number(line.text)
         if number and not current.number and not current.lines:
             current.number = number
-        if _is_meta(line.text) and (not current.lines or line.page == current.repeated_on):
+        if (not current.lines or line.page == current.repeated_on) and _is_meta(line.text):
             continue
         if line.text.strip() and not (number and len(squash(line.text)) <= 8):
             current.lines.append(line)
@@ -382,23 +384,29 @@ def _space_rows(body: list[Line], spec: TableSpec) -> list[_RawRow]:
 
 # ------------------------------------------------------------------ assembly
 
-def _column_decimals(raw_rows: list[_RawRow]) -> int:
+def _printed_figures(raw_rows: list[_RawRow]) -> list[str]:
+    """Every figure of the rows as printed, in row order (repeats included)."""
+    return [raw for row in raw_rows for panel in row.panels
+            for raw, _line in (*panel.values, *panel.positioned.values())]
+
+
+def _column_decimals(printed: list[str], figures: dict[str, ParsedNumber | None]) -> int:
     """The decimals a table prints (2 in practice): the most common count."""
     counts: dict[int, int] = {}
-    for row in raw_rows:
-        for panel in row.panels:
-            raws = [raw for raw, _ in panel.values] + [raw for raw, _ in panel.positioned.values()]
-            for raw in raws:
-                parsed = parse_number(raw)
-                if parsed is not None:
-                    counts[parsed.decimals] = counts.get(parsed.decimals, 0) + 1
+    for raw in printed:
+        parsed = figures[raw]
+        if parsed is not None:
+            counts[parsed.decimals] = counts.get(parsed.decimals, 0) + 1
     return max(counts, key=counts.get) if counts else 2
 
 
 def _assemble(region: _Region, raw_rows: list[_RawRow], layout: str, label: str, file: str) -> Table:
     spec = region.spec
     unit = region.unit or "万元"
-    decimals = _column_decimals(raw_rows)
+    printed = _printed_figures(raw_rows)
+    # each distinct figure parsed once: a table repeats many (0.00, a total and its only part)
+    figures = {raw: parse_number(raw) for raw in printed}
+    decimals = _column_decimals(printed, figures)
     placements = place_values(spec, raw_rows)
     rows: list[Row] = []
     for raw in raw_rows:
@@ -417,7 +425,7 @@ def _assemble(region: _Region, raw_rows: list[_RawRow], layout: str, label: str,
                 placed[k] = (raw_text, line, how)
             for k, column in enumerate(panel_spec.columns):
                 raw_text, line, how = placed.get(k, ("", raw.line, "position"))
-                parsed = parse_number(raw_text) if raw_text else None
+                parsed = figures[raw_text] if raw_text else None
                 value = parsed.value if parsed else None
                 cell_decimals = parsed.decimals if parsed else decimals
                 cells.append(Cell(

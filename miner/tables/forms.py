@@ -10,6 +10,7 @@ become rows of a table the checks can use. Patterns are data
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from functools import lru_cache
 
@@ -40,9 +41,10 @@ def _spec() -> dict:
 
 def is_form_title(text: str) -> bool:
     spec = _spec()
+    if not text.strip() or _SENTENCE.search(text):
+        return False    # tested before squash, which keeps these marks: most prose lines end here
     text = squash(text)
-    return bool(text) and len(text) <= spec["title_max_chars"] and not _SENTENCE.search(text) \
-        and bool(spec["title_re"].search(text))
+    return bool(text) and len(text) <= spec["title_max_chars"] and bool(spec["title_re"].search(text))
 
 
 def _figure(token: str) -> tuple[Decimal, int, bool] | None:
@@ -129,14 +131,21 @@ def _title_start(lines: tuple[Line, ...], index: int) -> int:
 def forms_from_lines(doc: Document, taken: list[tuple[int, int]]) -> tuple[Table, ...]:
     """The forms of a document; ``taken`` are the spans of its standard tables, which end a form."""
     spec = _spec()
-    titles = [i for i, line in enumerate(doc.lines) if is_form_title(line.text)]
+    # a form ends at the next form's title: each line is tested once
+    is_title = [is_form_title(line.text) for line in doc.lines]
+    titles = [i for i, title in enumerate(is_title) if title]
+    if not titles:
+        return ()
+    # the indexes of the standard tables' lines (offsets ascend, so each span is a run of lines)
+    offsets = [line.offset for line in doc.lines]
+    in_table = {index for lo, hi in taken for index in range(bisect_left(offsets, lo), bisect_right(offsets, hi))}
     forms: list[Table] = []
     for title in titles:
         start = _title_start(doc.lines, title)
         lines: list[Line] = []
-        for line in doc.lines[start:]:
-            if len(lines) > title - start and (is_form_title(line.text) or spec["end_re"].match(line.text)
-                                                or any(lo <= line.offset <= hi for lo, hi in taken)):
+        for index, line in enumerate(doc.lines[start:], start=start):
+            if len(lines) > title - start and (is_title[index] or spec["end_re"].match(line.text)
+                                                or index in in_table):
                 break
             if line.text.strip():
                 lines.append(line)
