@@ -10,7 +10,7 @@ import os
 import sys
 import types
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import regex
@@ -186,7 +186,7 @@ def scan_document(path: str | Path, rules=None, display: str | None = None) -> D
     links = link_claims(claims, tables)
     ctx = Context(doc=display, claims={c.id: c for c in claims}, links=links, tables=tables,
                   lines=doc.lines, paragraphs=tuple(paragraphs))
-    checks = [replace(c, severity=overrides.severity(c.rule, c.severity)) for c in run_rules(ctx, rules)]
+    checks = [overrides.applied(c) for c in run_rules(ctx, rules)]
     index = CheckIndex(checks)
     rows, findings = [], []
     for claim in claims:
@@ -205,8 +205,7 @@ def scan_document(path: str | Path, rules=None, display: str | None = None) -> D
                         severity=check.severity, verdict=check.verdict, claim_id=claim.id, found=claim.text,
                         expected=check.expected, evidence=check.evidence, sentence=claim.sentence,
                         message=check.message, tolerance=check.tolerance))
-    findings.extend(replace(f, severity=overrides.severity(f.rule, f.severity))   # table and text findings
-                    for f in run_document_rules(ctx, rules))
+    findings.extend(overrides.applied(f) for f in run_document_rules(ctx, rules))   # table and text findings
     return DocumentResult(display, claims=tuple(rows), findings=tuple(findings), tables=tables,
                           facts=document_facts(ctx))
 

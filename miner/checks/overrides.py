@@ -10,6 +10,8 @@ tolerances, so every worker applies the same policy.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 SEVERITIES = ("info", "warning", "error")
 
 _OVERRIDES: dict[str, str] = {}
@@ -26,6 +28,12 @@ def severity(rule: str, default: str) -> str:
         return default
     matches = [code for code in _OVERRIDES if rule.upper().startswith(code)]
     return _OVERRIDES[max(matches, key=len)] if matches else default
+
+
+def applied(item):
+    """A check or finding with the severity configured for its rule (itself when unchanged)."""
+    wanted = severity(item.rule, item.severity)
+    return item if wanted == item.severity else replace(item, severity=wanted)
 
 
 def active() -> tuple[tuple[str, str], ...]:

@@ -51,7 +51,7 @@ def checks_for(doc: str, facts: DocumentFacts, reports: Reports,
         cell = ledger.get(question.key)
         if cell is not None:
             check = xd01.check(question, cell, earlier_doc)
-            found.append(replace(check, severity=overrides.severity(check.rule, check.severity)))
+            found.append(overrides.applied(check))
     return found
 
 
