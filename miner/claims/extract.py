@@ -39,6 +39,7 @@ class _Words:
     increase: tuple[str, ...]
     decrease: tuple[str, ...]
     flat: tuple[str, ...]
+    change_word: regex.Pattern      # any increase or decrease word
     alternative: regex.Pattern
     indicator: tuple[str, ...]
     threshold_before: tuple[str, ...]
@@ -52,6 +53,7 @@ class _Words:
     # word is the one a measure search scores highest, so no shorter one is needed
     measure_pattern: regex.Pattern
     measure_key: dict[str, str]                 # word -> key (the first key listed for it)
+    measure_lengths: tuple[int, ...]            # the lengths of measure words, longest first
     measure_words: dict[str, tuple[str, ...]]   # key -> its words
     column_subjects: tuple[str, ...]
     denominators: tuple[tuple[str, str], ...]
@@ -94,6 +96,7 @@ def words() -> _Words:
     return _Words(
         share=_longest_first(c["share_markers"]), rate=_longest_first(c["rate_markers"]),
         increase=_longest_first(c["increase_words"]), decrease=_longest_first(c["decrease_words"]),
+        change_word=regex.compile("|".join(map(regex.escape, _longest_first(c["increase_words"] + c["decrease_words"])))),
         flat=_longest_first(c["flat_words"]), alternative=regex.compile(c["alternative_pattern"]),
         indicator=_longest_first(c["indicator_words"]),
         threshold_before=_longest_first(c["threshold_before"]), threshold_after=_longest_first(c["threshold_after"]),
@@ -103,6 +106,7 @@ def words() -> _Words:
         measures=tuple(measure_words),
         measure_pattern=regex.compile("|".join(regex.escape(word) for word, _k in measure_words)),
         measure_key=_first_key(measure_words),
+        measure_lengths=tuple(sorted({len(word) for word, _k in measure_words}, reverse=True)),
         measure_words={key: tuple(word for word, k in measure_words if k == key) for _w, key in measure_words},
         column_subjects=_longest_first({**m["column_subjects"], **m["column_subjects_budget"]}),
         denominators=tuple(sorted(m["denominators"].items(), key=lambda p: -len(p[0]))),
@@ -261,10 +265,10 @@ def _kind(mention: Mention, before: str, after: str, w: _Words) -> tuple[str, st
     alt = w.alternative.search(before[-12:])
     direction = ""
     tail = before[-8:]
-    inc, dec = _rfind_any(tail, w.increase), _rfind_any(tail, w.decrease)
     if alt:
         direction = "?"
-    elif inc[0] >= 0 or dec[0] >= 0:
+    elif w.change_word.search(tail):
+        inc, dec = _rfind_any(tail, w.increase), _rfind_any(tail, w.decrease)
         direction = "+" if inc[0] > dec[0] else "-"
     if unit in w.money:
         if any(before.rstrip().endswith(word) or before[-6:].find(word) >= 0 for word in w.threshold_before) \
@@ -312,6 +316,11 @@ def _measure(text: str, w: _Words, subjects: "SubjectIndex | None" = None) -> st
     return best[2]
 
 
+def _measure_ending(text: str, w: _Words) -> int:
+    """The length of the longest measure word ``text`` ends with, or 0."""
+    return next((n for n in w.measure_lengths if len(text) >= n and text[-n:] in w.measure_key), 0)
+
+
 def _measure_of(before: str, subjects: "SubjectIndex", w: _Words, kind: str) -> str:
     """The measure a figure states, or "" when the clause is about something else.
 
@@ -331,15 +340,12 @@ def _measure_of(before: str, subjects: "SubjectIndex", w: _Words, kind: str) -> 
         text = without_body
     # 政府性基金支出预算支出 0万元, 单位预留机动经费预算数为: the measure is what the budget
     # word follows (年初预算数 stays: 年初 is no measure)
-    def ending(piece: str) -> int:
-        return max((len(m) for m, _k in w.measures if piece.endswith(m)), default=0)
-
     core = text
     while core.endswith(w.linkers):
         core = core[: -len(next(word for word in w.linkers if core.endswith(word)))]
     for word in w.budget_words:
         # …but not when the whole ends in a longer measure word: 支出预算总计 is one
-        if core.endswith(word) and ending(core[: -len(word)]) > ending(text):
+        if core.endswith(word) and _measure_ending(core[: -len(word)], w) > _measure_ending(text, w):
             text = core[: -len(word)]
             break
     key = _measure(text, w, subjects)
