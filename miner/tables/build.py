@@ -407,7 +407,7 @@ def _assemble(region: _Region, raw_rows: list[_RawRow], layout: str, label: str,
     # each distinct figure parsed once: a table repeats many (0.00, a total and its only part)
     figures = {raw: parse_number(raw) for raw in printed}
     decimals = _column_decimals(printed, figures)
-    placements = place_values(spec, raw_rows)
+    placements = place_values(spec, raw_rows, figures)
     rows: list[Row] = []
     for raw in raw_rows:
         for panel_index, panel in enumerate(raw.panels):
