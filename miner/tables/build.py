@@ -332,9 +332,10 @@ def _space_rows(body: list[Line], spec: TableSpec) -> list[_RawRow]:
 
     for token, line, _first in _tokens(body):
         compact = token
-        is_value = _is_number(compact) and ("." in compact or "," in compact)
+        # the cheap tests first: most tokens are labels or figures with a decimal point
+        is_value = ("." in compact or "," in compact) and _is_number(compact)
         is_int = bool(_INTEGER.match(compact))
-        is_code = bool(CODE.match(compact)) and not is_value
+        is_code = not is_value and bool(CODE.match(compact))
         if current is None:
             current, panel_index = new_row(line), 0
         spec_panel: PanelSpec = spec.panels[panel_index]
