@@ -27,7 +27,6 @@ _TABLE_NO = regex.compile(
     r"|^\s*(?:公开)?表\s*([0-9]+|[一二三四五六七八九十]+)\s*[：:]")
 _END = regex.compile(r"^\s*(?:注[:：]|说明[:：]|第[一二三四五六七八九十]+部分)")
 _INTEGER = regex.compile(r"^\d{1,3}$")
-_HAN = regex.compile(r"\p{Han}")
 _DIGIT = regex.compile(r"\d")
 _SPLIT_SPACES = regex.compile(r"\s+")
 
@@ -256,9 +255,9 @@ def _tab_rows(body: list[Line], spec: TableSpec, header: list[list[str]]) -> lis
     n_columns = len(spec.columns)
     rows: list[_RawRow] = []
     for line in body:
-        cells = line.text.split("\t")
-        if not any(c.strip() for c in cells):
+        if not line.text.strip():
             continue
+        cells = line.text.split("\t")
         if not positions:
             # Panels of (code, name, value) triples, e.g. the basic-expense detail table.
             width = 3 if all(p.rows == "economic" for p in spec.panels) else 0
@@ -276,7 +275,7 @@ def _tab_rows(body: list[Line], spec: TableSpec, header: list[list[str]]) -> lis
                 compact = text.replace(" ", "")
                 if not panel.code and not panel.label and CODE.match(compact) and spec.panels[index].rows != "item":
                     panel.code = compact
-                elif _INTEGER.match(compact) or (_INTEGER.match(compact.replace(" ", "")) and not _HAN.search(text)):
+                elif _INTEGER.match(compact):
                     panel.lineno = compact
                 else:
                     panel.label += compact
