@@ -405,7 +405,7 @@ def _assemble(region: _Region, raw_rows: list[_RawRow], layout: str, label: str,
     unit = region.unit or "万元"
     printed = _printed_figures(raw_rows)
     # each distinct figure parsed once: a table repeats many (0.00, a total and its only part)
-    figures = {raw: parse_number(raw) for raw in printed}
+    figures = {raw: parse_number(raw) for raw in set(printed)}
     decimals = _column_decimals(printed, figures)
     placements = place_values(spec, raw_rows, figures)
     rows: list[Row] = []
