@@ -446,6 +446,7 @@ def _assemble(region: _Region, raw_rows: list[_RawRow], layout: str, label: str,
         columns=spec.columns, rows=tuple(rows), layout=layout, empty=not has_values, file=file,
         span=(region.title.offset, last.offset),
         pages=tuple(sorted({region.title.page} | {line.page for line in region.lines})),
+        unit_assumed=not region.unit,
     )
 
 
@@ -471,8 +472,7 @@ def tables_from_lines(doc: Document) -> tuple[Table, ...]:
             start = _header_end(grid)
             raw_rows = _space_rows(region.lines[start:], region.spec)
             layout = "spaces"
-        tables.append(replace(_assemble(region, raw_rows, layout, label, region.title.file),
-                              unit_assumed=not region.unit))
+        tables.append(_assemble(region, raw_rows, layout, label, region.title.file))
     # attached performance forms: after the standard tables, which end a form
     tables.extend(forms_from_lines(doc, [t.span for t in tables]))
     return tuple(tables)
