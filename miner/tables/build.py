@@ -27,7 +27,6 @@ _TABLE_NO = regex.compile(
     r"|^\s*(?:公开)?表\s*([0-9]+|[一二三四五六七八九十]+)\s*[：:]")
 _END = regex.compile(r"^\s*(?:注[:：]|说明[:：]|第[一二三四五六七八九十]+部分)")
 _INTEGER = regex.compile(r"^\d{1,3}$")
-_HAN = regex.compile(r"\p{Han}")
 _DIGIT = regex.compile(r"\d")
 _SPLIT_SPACES = regex.compile(r"\s+")
 
@@ -256,9 +255,9 @@ def _tab_rows(body: list[Line], spec: TableSpec, header: list[list[str]]) -> lis
     n_columns = len(spec.columns)
     rows: list[_RawRow] = []
     for line in body:
-        cells = line.text.split("\t")
-        if not any(c.strip() for c in cells):
+        if not line.text.strip():
             continue
+        cells = line.text.split("\t")
         if not positions:
             # Panels of (code, name, value) triples, e.g. the basic-expense detail table.
             width = 3 if all(p.rows == "economic" for p in spec.panels) else 0
@@ -276,7 +275,7 @@ def _tab_rows(body: list[Line], spec: TableSpec, header: list[list[str]]) -> lis
                 compact = text.replace(" ", "")
                 if not panel.code and not panel.label and CODE.match(compact) and spec.panels[index].rows != "item":
                     panel.code = compact
-                elif _INTEGER.match(compact) or (_INTEGER.match(compact.replace(" ", "")) and not _HAN.search(text)):
+                elif _INTEGER.match(compact):
                     panel.lineno = compact
                 else:
                     panel.label += compact
@@ -332,9 +331,10 @@ def _space_rows(body: list[Line], spec: TableSpec) -> list[_RawRow]:
 
     for token, line, _first in _tokens(body):
         compact = token
-        is_value = _is_number(compact) and ("." in compact or "," in compact)
+        # the cheap tests first: most tokens are labels or figures with a decimal point
+        is_value = ("." in compact or "," in compact) and _is_number(compact)
         is_int = bool(_INTEGER.match(compact))
-        is_code = bool(CODE.match(compact)) and not is_value
+        is_code = not is_value and bool(CODE.match(compact))
         if current is None:
             current, panel_index = new_row(line), 0
         spec_panel: PanelSpec = spec.panels[panel_index]
@@ -405,9 +405,9 @@ def _assemble(region: _Region, raw_rows: list[_RawRow], layout: str, label: str,
     unit = region.unit or "万元"
     printed = _printed_figures(raw_rows)
     # each distinct figure parsed once: a table repeats many (0.00, a total and its only part)
-    figures = {raw: parse_number(raw) for raw in printed}
+    figures = {raw: parse_number(raw) for raw in set(printed)}
     decimals = _column_decimals(printed, figures)
-    placements = place_values(spec, raw_rows)
+    placements = place_values(spec, raw_rows, figures)
     rows: list[Row] = []
     for raw in raw_rows:
         for panel_index, panel in enumerate(raw.panels):
@@ -446,6 +446,7 @@ def _assemble(region: _Region, raw_rows: list[_RawRow], layout: str, label: str,
         columns=spec.columns, rows=tuple(rows), layout=layout, empty=not has_values, file=file,
         span=(region.title.offset, last.offset),
         pages=tuple(sorted({region.title.page} | {line.page for line in region.lines})),
+        unit_assumed=not region.unit,
     )
 
 
@@ -471,8 +472,7 @@ def tables_from_lines(doc: Document) -> tuple[Table, ...]:
             start = _header_end(grid)
             raw_rows = _space_rows(region.lines[start:], region.spec)
             layout = "spaces"
-        tables.append(replace(_assemble(region, raw_rows, layout, label, region.title.file),
-                              unit_assumed=not region.unit))
+        tables.append(_assemble(region, raw_rows, layout, label, region.title.file))
     # attached performance forms: after the standard tables, which end a form
     tables.extend(forms_from_lines(doc, [t.span for t in tables]))
     return tuple(tables)

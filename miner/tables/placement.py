@@ -17,15 +17,15 @@ from __future__ import annotations
 from decimal import Decimal
 from itertools import combinations
 
-from ..numbers import parse_number
+from ..numbers import ParsedNumber
 from .spec import TableSpec, total_words
 
 
 _ZERO = Decimal(0)
 
 
-def _value(raw: str) -> Decimal:
-    parsed = parse_number(raw)
+def _value(figures: dict[str, ParsedNumber | None], raw: str) -> Decimal:
+    parsed = figures[raw]
     return parsed.value if parsed else _ZERO
 
 
@@ -35,8 +35,12 @@ def _parent_code(code: str) -> str | None:
     return code[:-2]
 
 
-def place_values(spec: TableSpec, raw_rows) -> dict:
-    """Map (id(raw_row), panel index) -> {column index: (raw, line, how)}."""
+def place_values(spec: TableSpec, raw_rows, figures: dict[str, ParsedNumber | None]) -> dict:
+    """Map (id(raw_row), panel index) -> {column index: (raw, line, how)}.
+
+    ``figures`` holds every figure the rows print, parsed: the caller parses each once,
+    for the cells and for this placement.
+    """
     out: dict = {}
     choices: dict[int, list[tuple[int, ...]]] = {}
     for raw in raw_rows:
@@ -59,11 +63,11 @@ def place_values(spec: TableSpec, raw_rows) -> dict:
                         choices[id(raw)] = candidates
             out[(id(raw), panel_index)] = placed
     if choices:
-        _settle_by_hierarchy(raw_rows, out, choices)
+        _settle_by_hierarchy(raw_rows, out, choices, figures)
     return out
 
 
-def _settle_by_hierarchy(raw_rows, out, choices) -> None:
+def _settle_by_hierarchy(raw_rows, out, choices, figures) -> None:
     totals = total_words()
     rows_by_parent: dict[str, list] = {}
     parents: dict[str, object] = {}
@@ -78,7 +82,7 @@ def _settle_by_hierarchy(raw_rows, out, choices) -> None:
         parent = parents.get(parent_code)
         if parent is None:
             continue
-        remaining = {k: _value(text) for k, (text, _l, _h) in out.get((id(parent), 0), {}).items() if k}
+        remaining = {k: _value(figures, text) for k, (text, _l, _h) in out.get((id(parent), 0), {}).items() if k}
         open_rows = []
         for child in rows_by_parent[parent_code]:
             if id(child) in choices:
@@ -86,9 +90,9 @@ def _settle_by_hierarchy(raw_rows, out, choices) -> None:
             else:
                 for k, (text, _l, _h) in out.get((id(child), 0), {}).items():
                     if k:
-                        remaining[k] = remaining.get(k, _ZERO) - _value(text)
+                        remaining[k] = remaining.get(k, _ZERO) - _value(figures, text)
         # the parts each open row prints, read once: the rows are fitted again after each one settles
-        parts = {id(child): [_value(text) for text, _l in child.panels[0].values[1:]] for child in open_rows}
+        parts = {id(child): [_value(figures, text) for text, _l in child.panels[0].values[1:]] for child in open_rows}
         while open_rows:
             fits = {}
             for child in open_rows:
