@@ -32,8 +32,8 @@ def _cited(evidence: str, refs) -> list[str]:
         if label not in evidence:
             continue
         for ref, cell_id in cells:
-            at = _whole(evidence, ref)
-            if at >= 0:
+            # most of the table's cells are not cited: a plain test first, the word bounds after
+            if ref in evidence and (at := _whole(evidence, ref)) >= 0:
                 found.append((at, cell_id))
     return [cell_id for _at, cell_id in sorted(found)]
 
