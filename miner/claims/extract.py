@@ -96,7 +96,8 @@ def words() -> _Words:
     return _Words(
         share=_longest_first(c["share_markers"]), rate=_longest_first(c["rate_markers"]),
         increase=_longest_first(c["increase_words"]), decrease=_longest_first(c["decrease_words"]),
-        change_word=regex.compile("|".join(map(regex.escape, _longest_first(c["increase_words"] + c["decrease_words"])))),
+        change_word=regex.compile("|".join(map(regex.escape,
+                                                _longest_first(c["increase_words"] + c["decrease_words"])))),
         flat=_longest_first(c["flat_words"]), alternative=regex.compile(c["alternative_pattern"]),
         indicator=_longest_first(c["indicator_words"]),
         threshold_before=_longest_first(c["threshold_before"]), threshold_after=_longest_first(c["threshold_after"]),
@@ -119,7 +120,8 @@ def words() -> _Words:
         breakdown=tuple(c.get("breakdown_words", ())),
         budget_comparison=regex.compile(c["budget_comparison"]),
         topic_nouns=_longest_first(c["topic_nouns"]),
-        reasons=_longest_first(c["reason_words"]), measured_kinds=frozenset(c["measured_kinds"]), net=_longest_first(c["net_words"]),
+        reasons=_longest_first(c["reason_words"]), net=_longest_first(c["net_words"]),
+        measured_kinds=frozenset(c["measured_kinds"]),
         budget_words=_longest_first(c["budget_words"]), topic_shift=tuple(c["topic_shift_words"]),
         body=regex.compile(r"^.{0,40}(?:" + "|".join(map(regex.escape, _longest_first(c["body_suffixes"]))) + ")"),
         opens_with_comparison=regex.compile(
