@@ -87,6 +87,11 @@ def scan(paths, out, select, ignore, jobs, engine, scheduler, shard, parquet, ti
                           severity=tuple(sorted(config.severity.items())),
                           shard=shard, parquet=parquet, timeout=timeout, memory_limit_mb=memory_limit,
                           **({"jobs": jobs} if jobs else {}))
+    from .report.html import prepare
+
+    # the page's modules and template are loaded while the first worker loads the scanner
+    # (this process only waits then), so the page is written sooner once the results are in
+    prepare()
     try:
         outcome = scan_corpus(paths, out, options)
     except EngineError as exc:

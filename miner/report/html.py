@@ -36,6 +36,13 @@ def _environment() -> Environment:
     return env
 
 
+def prepare() -> None:
+    """Load the page template now (jinja2 keeps it), so that writing the page later only renders."""
+    _environment().get_template(_TEMPLATE)
+
+
+_TEMPLATE = "report.html.j2"
+
 # A corpus report shows this many documents in full (the most severe findings first)
 # and lists the rest with their counts: the page stays quick to open and to build.
 MAX_DETAILED = 50
@@ -50,7 +57,7 @@ def render(tables: dict[str, list[dict[str, str]]], title: str = "miner report",
         "rules": stacked_bars("Findings by rule and severity", view.by_rule, SEVERITIES),
         "coverage": stacked_bars("Claims by verdict", coverage, verdicts),
     }
-    return _environment().get_template("report.html.j2").render(view=view, charts=charts, colours=COLOURS,
+    return _environment().get_template(_TEMPLATE).render(view=view, charts=charts, colours=COLOURS,
                                                                    title=title)
 
 
