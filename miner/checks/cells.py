@@ -45,20 +45,20 @@ def misread(table: Table, ctx: Context) -> bool:
     labels run together ("一、一般公共服务支出一、基本支出"), a figure on a row with neither
     label nor code (its label was lost), a column header its identity does not have, or a table
     taken for an identity an earlier table of the document already has. Its sums prove nothing."""
-    key = ("misread", id(table))
-    if key not in ctx.memo:
-        # (a document attaches one performance form per project: several forms are expected)
-        # a second table taken for the same identity is suspect, not the first (documents print
-        # each standard table once; a unit's own copy or a repeated title comes later)
+    # (a document attaches one performance form per project: several forms are expected)
+    # a second table taken for the same identity is suspect, not the first (documents print
+    # each standard table once; a unit's own copy or a repeated title comes later)
+    def seen() -> bool:
         first = next(t for t in ctx.tables if t.key == table.key)
-        ctx.memo[key] = (first is not table and table.kind != "form"
-                         or any(_FIGURE_IN_LABEL.search(row.label) or len(_ORDINAL_ANYWHERE.findall(row.label)) > 1
-                                for row in table.rows)
-                         or (len(table.rows) > 1 and any(not row.label and not row.code
-                                                          and any(c.value is not None for c in row.cells)
-                                                          for row in table.rows))
-                         or bool(_unknown_columns(table)))
-    return ctx.memo[key]
+        return (first is not table and table.kind != "form"
+                or any(_FIGURE_IN_LABEL.search(row.label) or len(_ORDINAL_ANYWHERE.findall(row.label)) > 1
+                       for row in table.rows)
+                or (len(table.rows) > 1 and any(not row.label and not row.code
+                                                 and any(c.value is not None for c in row.cells)
+                                                 for row in table.rows))
+                or bool(_unknown_columns(table)))
+
+    return ctx.remember(("misread", id(table)), seen)
 
 
 def _unknown_columns(table: Table) -> list[str]:
@@ -112,18 +112,14 @@ def _total_row(table: Table, group: str) -> Row | None:
     return None
 
 
-def _panel(table: Table, group: str, ctx: Context | None = None) -> tuple[tuple[Row, tuple[str, ...]], ...]:
-    """The rows of a table's panel with their label variants (memoised per document when a
-    context is given: the identities of TB03, XT01 and XT02 look for rows of the same panels)."""
-    if ctx is not None:
-        key = ("panel", id(table), group)
-        if key not in ctx.memo:
-            ctx.memo[key] = _panel(table, group)
-        return ctx.memo[key]
-    return tuple((row, label_variants(row.label)) for row in table.rows if not group or row.group == group)
+def _panel(table: Table, group: str, ctx: Context) -> tuple[tuple[Row, tuple[str, ...]], ...]:
+    """The rows of a table's panel with their label variants (once per document: the
+    identities of TB03, XT01 and XT02 look for rows of the same panels)."""
+    return ctx.remember(("panel", id(table), group), lambda: tuple(
+        (row, label_variants(row.label)) for row in table.rows if not group or row.group == group))
 
 
-def find_row(table: Table, group: str, wanted, ctx: Context | None = None) -> Row | None:
+def find_row(table: Table, group: str, wanted, ctx: Context) -> Row | None:
     if wanted == "total":
         return _total_row(table, group)
     spellings = wanted if isinstance(wanted, list) else [wanted]
@@ -141,21 +137,19 @@ def find_row(table: Table, group: str, wanted, ctx: Context | None = None) -> Ro
     return None
 
 
-def class_rows(table: Table, group: str, ctx: Context | None = None) -> dict[str, Row]:
-    """The 类 rows of a table's panel by code (memoised per document when a context is given)."""
-    if ctx is not None:
-        key = ("class_rows", id(table), group)
-        if key not in ctx.memo:
-            ctx.memo[key] = class_rows(table, group)
-        return ctx.memo[key]
-    found: dict[str, Row] = {}
-    for row in table.rows:
-        if group and row.group != group:
-            continue
-        code = class_code(row)
-        if code and code not in found:
-            found[code] = row
-    return found
+def class_rows(table: Table, group: str, ctx: Context) -> dict[str, Row]:
+    """The 类 rows of a table's panel by code (once per document)."""
+    def by_code() -> dict[str, Row]:
+        found: dict[str, Row] = {}
+        for row in table.rows:
+            if group and row.group != group:
+                continue
+            code = class_code(row)
+            if code and code not in found:
+                found[code] = row
+        return found
+
+    return ctx.remember(("class_rows", id(table), group), by_code)
 
 
 @dataclass(frozen=True)

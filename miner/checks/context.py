@@ -5,6 +5,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property, lru_cache
+from typing import Callable, TypeVar
 
 import regex
 
@@ -16,6 +17,8 @@ from ..prose.model import Paragraph
 from ..tables.model import Cell, Table
 from .model import Finding
 from .tolerance import rounding_spread
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -50,8 +53,15 @@ class Context:
     tables: tuple[Table, ...] = field(default=())
     lines: tuple[Line, ...] = field(default=())
     paragraphs: tuple[Paragraph, ...] = field(default=())
-    # Indexes a rule builds once per document (rules run claim by claim).
+    # Indexes a rule builds once per document (rules run claim by claim): see ``remember``.
     memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def remember(self, key, compute: Callable[[], T]) -> T:
+        """``compute()``, computed once per document under ``key``: rules run claim by claim
+        and ask for the same indexes and figures again and again."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
 
     @cached_property
     def kind(self) -> str:
@@ -117,10 +127,7 @@ class Context:
     def table_figure(self, claim: Claim) -> Figure | None:
         """The linked cell of a claim, in the claim's unit; blank/empty tables count as 0
         (memoised: several rules ask for the same claim's figure)."""
-        key = ("table figure", claim.id)
-        if key not in self.memo:
-            self.memo[key] = self.evidence(self.links.get(claim.id), claim)
-        return self.memo[key]
+        return self.remember(("table figure", claim.id), lambda: self.evidence(self.links.get(claim.id), claim))
 
     def operand(self, claim: Claim, role: str, unit_of: Claim | None = None) -> Figure | None:
         """A figure a rate or change is computed from that its sentence does not state
@@ -156,9 +163,7 @@ class Context:
         """The figure, marked when its table was visibly mis-read (its sums and blanks prove nothing)."""
         from .cells import misread   # cells builds on this module
 
-        owners = self.memo.get("cell owners")
-        if owners is None:
-            owners = self.memo["cell owners"] = {id(c): t for t in self.tables for c in t.cells()}
+        owners = self.remember("cell owners", lambda: {id(c): t for t in self.tables for c in t.cells()})
         table = owners.get(id(cell))
         if table is not None and misread(table, self):
             return replace(figure, misread=f"{table.label} {table.name}")

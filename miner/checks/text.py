@@ -31,10 +31,7 @@ def _without_leaders(text: str) -> str:
 
 def _prose(ctx: Context) -> list[tuple[Sentence, str]]:
     """Each sentence with its text without leaders (once per document: several rules search the prose)."""
-    prose = ctx.memo.get("prose without leaders")
-    if prose is None:
-        prose = ctx.memo["prose without leaders"] = [(s, _without_leaders(s.text)) for s in sentences(ctx)]
-    return prose
+    return ctx.remember("prose without leaders", lambda: [(s, _without_leaders(s.text)) for s in sentences(ctx)])
 
 
 def matches(ctx: Context, name: str):
@@ -48,22 +45,16 @@ def matches(ctx: Context, name: str):
 
 def next_sentence(ctx: Context, sentence_id: int) -> Sentence | None:
     """The sentence after this one in the same paragraph (where "决算数大于预算数的主要原因…" often stands)."""
-    following = ctx.memo.get("next_sentence")
-    if following is None:
-        following = {}
-        for paragraph in ctx.paragraphs:
-            for current, after in zip(paragraph.sentences, paragraph.sentences[1:]):
-                following[current.id] = after
-        ctx.memo["next_sentence"] = following
+    following = ctx.remember("next_sentence", lambda: {
+        current.id: after for paragraph in ctx.paragraphs
+        for current, after in zip(paragraph.sentences, paragraph.sentences[1:])})
     return following.get(sentence_id)
 
 
 def lines_outside_prose(ctx: Context):
     """Lines with text that no sentence covers: headings, titles, table lines."""
-    covered = ctx.memo.get("covered_lines")
-    if covered is None:
-        covered = {(seg.file, seg.page, seg.line) for s in sentences(ctx) for seg in s.segments}
-        ctx.memo["covered_lines"] = covered
+    covered = ctx.remember("covered_lines",
+                           lambda: {(seg.file, seg.page, seg.line) for s in sentences(ctx) for seg in s.segments})
     return [line for line in ctx.lines if line.text and (line.file, line.page, line.line) not in covered]
 
 

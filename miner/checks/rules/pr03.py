@@ -43,12 +43,10 @@ _TOTAL_WORDS = ("合计", "小计", "总计")
 def _candidates(ctx: Context, claim: Claim, home: Cell | None) -> list[tuple[Figure, Cell]]:
     """Other wholes to try: the document's total and 类 cells, one per value; first the total
     columns of the named whole's own row, then its table (the likeliest slip is a neighbour)."""
-    cached = ctx.memo.get(CODE)
-    if cached is None:
-        cells = [cell for table in ctx.tables for row in table.rows
-                 if (not row.code and ("合计" in row.label or "总计" in row.label)) or len(row.code) == 3
-                 for cell in row.cells if not cell.blank and cell.amount > 0 and cell.placement != "guess"]
-        cached = ctx.memo[CODE] = cells
+    totals = ctx.remember(CODE, lambda: [
+        cell for table in ctx.tables for row in table.rows
+        if (not row.code and ("合计" in row.label or "总计" in row.label)) or len(row.code) == 3
+        for cell in row.cells if not cell.blank and cell.amount > 0 and cell.placement != "guess"])
     neighbours = []
     if home is not None:
         table = next((t for t in ctx.tables if t.label == home.table), None)
@@ -57,7 +55,7 @@ def _candidates(ctx: Context, claim: Claim, home: Cell | None) -> list[tuple[Fig
                       and any(word in c.column for word in _TOTAL_WORDS)]
     in_home = (lambda c: c.table != home.table) if home is not None else (lambda c: False)
     seen, figures = set(), []
-    for cell in neighbours + sorted(cached, key=in_home):
+    for cell in neighbours + sorted(totals, key=in_home):
         if cell.amount not in seen:
             seen.add(cell.amount)
             figures.append((ctx.cell_evidence(cell, claim), cell))

@@ -52,15 +52,15 @@ def _key(claim: Claim):
 
 def _mentions(ctx: Context) -> tuple[dict[str, tuple | None], dict]:
     """Each claim's key by its id, and the first claim stated of each key (once per document)."""
-    cached = ctx.memo.get(CODE)
-    if cached is None:
+    def index() -> tuple[dict[str, tuple | None], dict]:
         keys = {claim.id: _key(claim) for claim in ctx.claims.values()}
         first: dict = {}
         for other in sorted(ctx.claims.values(), key=lambda c: c.doc_offset):
             if keys[other.id] is not None:
                 first.setdefault(keys[other.id], other)
-        cached = ctx.memo[CODE] = keys, first
-    return cached
+        return keys, first
+
+    return ctx.remember(CODE, index)
 
 
 def check(claim: Claim, ctx: Context) -> list[Check]:

@@ -51,8 +51,7 @@ def _cell(table, column_end: str, side: str):
 
 def _budget_changes(ctx: Context):
     """{leaf: claim} of the 比年初预算 changes the prose states for the 三公 items, and the parts data."""
-    cached = ctx.memo.get(CODE)
-    if cached is None:
+    def index():
         parts = load("identities")["kinds"].get(ctx.kind, {}).get("parts")
         found: dict[str, Claim] = {}
         if parts:
@@ -63,8 +62,9 @@ def _budget_changes(ctx: Context):
                     leaf = leaves.get(_plain(claim.subject))
                     if leaf:
                         found.setdefault(leaf, claim)
-        cached = ctx.memo[CODE] = (parts, found)
-    return cached
+        return parts, found
+
+    return ctx.remember(CODE, index)
 
 
 def _signed(claim: Claim) -> Decimal | None:
