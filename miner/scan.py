@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import sys
 import types
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -177,9 +176,7 @@ def scan_document(path: str | Path, rules=None, display: str | None = None) -> D
                           sentence="", message=f"cannot read {display}: {exc}")
         return DocumentResult(display, findings=(finding,), error=str(exc))
     tables = tables_from_lines(doc)
-    offsets = [line.offset for line in doc.lines]
-    table_lines = {offsets[i] for lo, hi in (t.span for t in tables)
-                   for i in range(bisect_left(offsets, lo), bisect_right(offsets, hi))}
+    table_lines = {doc.lines[index].offset for index in doc.lines_within(t.span for t in tables)}
     paragraphs = paragraphs_from_lines(doc, table_lines)
     names = [row.label for table in tables for row in table.rows if row.code]
     claims = extract_claims(paragraphs, names)

@@ -1,6 +1,7 @@
 """Plain data produced by the ingest stage: a document as pages of lines."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 
@@ -60,3 +61,10 @@ class Document:
     @property
     def text(self) -> str:
         return "\n".join(line.text for line in self.lines)
+
+    def lines_within(self, spans) -> set[int]:
+        """The indexes of the lines that start within any of the (first, last) offset spans
+        (a table's span): line offsets ascend, so each span is a run of lines found by bisection."""
+        offsets = [line.offset for line in self.lines]
+        return {index for first, last in spans
+                for index in range(bisect_left(offsets, first), bisect_right(offsets, last))}

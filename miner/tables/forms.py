@@ -11,7 +11,6 @@ become rows of a table the checks can use. Patterns are data
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from functools import lru_cache
 
@@ -137,9 +136,7 @@ def forms_from_lines(doc: Document, taken: list[tuple[int, int]]) -> tuple[Table
     titles = [i for i, title in enumerate(is_title) if title]
     if not titles:
         return ()
-    # the indexes of the standard tables' lines (offsets ascend, so each span is a run of lines)
-    offsets = [line.offset for line in doc.lines]
-    in_table = {index for lo, hi in taken for index in range(bisect_left(offsets, lo), bisect_right(offsets, hi))}
+    in_table = doc.lines_within(taken)      # the standard tables' lines
     forms: list[Table] = []
     for title in titles:
         start = _title_start(doc.lines, title)
