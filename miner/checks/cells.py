@@ -48,9 +48,8 @@ def misread(table: Table, ctx: Context) -> bool:
     # (a document attaches one performance form per project: several forms are expected)
     # a second table taken for the same identity is suspect, not the first (documents print
     # each standard table once; a unit's own copy or a repeated title comes later)
-    def seen() -> bool:
-        first = next(t for t in ctx.tables if t.key == table.key)
-        return (first is not table and table.kind != "form"
+    def visibly_misread() -> bool:
+        return (ctx.table(table.key) is not table and table.kind != "form"
                 or any(_FIGURE_IN_LABEL.search(row.label) or len(_ORDINAL_ANYWHERE.findall(row.label)) > 1
                        for row in table.rows)
                 or (len(table.rows) > 1 and any(not row.label and not row.code
@@ -58,7 +57,7 @@ def misread(table: Table, ctx: Context) -> bool:
                                                  for row in table.rows))
                 or bool(_unknown_columns(table)))
 
-    return ctx.remember(("misread", id(table)), seen)
+    return ctx.remember(("misread", id(table)), visibly_misread)
 
 
 def _unknown_columns(table: Table) -> list[str]:
