@@ -18,7 +18,7 @@ from ..lexicon import load
 from ..numbers import Mention, find_mentions
 from ..prose.model import Paragraph, Sentence
 from .model import Claim
-from .nlp import pipeline
+from .nlp import Segmenter
 
 _CLAUSE_PUNCT = frozenset("，,；;：:。！？、")
 _LEVEL = regex.compile(r"\s*[（(]\s*([类款项])\s*[）)]\s*")
@@ -432,7 +432,6 @@ _CODE_IN_PARENS = regex.compile(r"[（(]\s*\d{3}(?:\d{2}){0,2}\s*[）)]")
 def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: str = "") -> tuple[Claim, ...]:
     w = words()
     subjects = SubjectIndex(subject_names)
-    nlp = pipeline()
     claims: list[Claim] = []
     sentences: list[tuple[Paragraph, Sentence, list[Mention]]] = []
     for paragraph in paragraphs:
@@ -441,17 +440,12 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
             if mentions:
                 sentences.append((paragraph, sentence, mentions))
     # Only the words up to the last figure matter: the explanation after it is not read.
-    docs = nlp.pipe(s.text[:m[-1].end] for _p, s, m in sentences)
+    docs = Segmenter().docs([(s.text[:m[-1].end], [(n.number_start, n.number_end) for n in m])
+                             for _p, s, m in sentences])
     section_lead: dict[tuple[str, ...], str] = {}
     open_lists: dict[int, tuple[int, str]] = {}   # paragraph -> (sentence id, whole) of a list of parts
     heading: tuple[int, tuple[str, ...], tuple[int, str]] = (-1, (), (-1, ""))  # what the paragraph's headings name
     for (paragraph, sentence, mentions), doc in zip(sentences, docs):
-        spans = []
-        for mention in mentions:
-            span = doc.char_span(mention.number_start, mention.number_end, label="NUMBER", alignment_mode="expand")
-            if span is not None:
-                spans.append(span)
-        doc.spans["numbers"] = spans
         ends = clause_ends(doc)
         if paragraph.id != heading[0]:
             heading = (paragraph.id, _path(" ".join(paragraph.section[-2:])),
