@@ -32,6 +32,7 @@ from .lexicon import load
 from .linking.link import link_claims
 from .numbers import format_decimal
 from .prose.build import paragraphs_from_lines
+from .records import record
 from .tables.build import tables_from_lines
 from .tables.model import Table
 
@@ -47,7 +48,7 @@ _KIND_REASON = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class ClaimRow:
     """One row of claims.csv."""
 

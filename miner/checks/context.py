@@ -14,6 +14,7 @@ from ..lexicon import load
 from ..ingest.model import Line
 from ..linking.model import Link
 from ..prose.model import Paragraph
+from ..records import record
 from ..tables.model import Cell, Table
 from .model import Finding
 from .tolerance import rounding_spread
@@ -21,7 +22,7 @@ from .tolerance import rounding_spread
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
+@record
 class Figure:
     """A number used as evidence: its value, printed decimals, and where it comes from."""
 

@@ -1,10 +1,12 @@
 """Plain data produced by the check stage."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ..records import record
 
 
-@dataclass(frozen=True, slots=True)
+
+
+@record
 class Finding:
     doc: str
     file: str
@@ -22,7 +24,7 @@ class Finding:
     tolerance: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Check:
     """The outcome of one rule on one claim (also when it agrees)."""
 

@@ -1,9 +1,8 @@
 """Run the selected rules over a document's claims and settle each claim's verdict."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..claims.model import Claim
+from ..records import record
 from .context import Context
 from .model import Check, Finding
 
@@ -11,7 +10,7 @@ ORDER = {"ok": 0, "rounding": 1, "mismatch": 2}
 _SEVERITY = {"": 0, "info": 1, "warning": 2, "error": 3}
 
 
-@dataclass(frozen=True)
+@record
 class ClaimVerdict:
     verdict: str          # ok | rounding | mismatch | unlinked
     severity: str

@@ -34,11 +34,11 @@ A reading the extraction only guessed never yields an error (`cap`).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from ..config import defaults
+from ..records import record
 
 _NUMERIC = ("tail_units", "error_units", "error_relative", "approx_about", "approx_at_least")
 
@@ -62,7 +62,7 @@ _AT_LEAST = {"余", "多", "以上", "超过", "超", "逾"}
 _AT_MOST = {"近", "将近", "接近", "不到", "不足"}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Interval:
     lo: Decimal
     hi: Decimal
@@ -74,7 +74,7 @@ class Interval:
         return self.lo <= value <= self.hi
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Verdict:
     verdict: str       # ok | rounding | mismatch
     severity: str      # "" | info | warning | error
@@ -176,7 +176,7 @@ def at_least(severity: str, threshold: str) -> bool:
     return SEVERITY_ORDER[severity] >= SEVERITY_ORDER[threshold]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Amount:
     """A printed figure: its value, printed decimals, and whether the extraction cut it short."""
 

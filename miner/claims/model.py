@@ -1,11 +1,13 @@
 """Plain data produced by the claim stage."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
+from ..records import record
 
-@dataclass(frozen=True, slots=True)
+
+
+@record
 class Claim:
     """A number in the narrative, with what the words around it say it is.
 

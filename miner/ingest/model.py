@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from ..records import record
 
 
-@dataclass(frozen=True, slots=True)
+
+@record
 class Line:
     """One line of source text, after value-preserving normalisation.
 
@@ -29,7 +32,7 @@ class Line:
     rules: tuple[float, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class GridRow:
     """A table row as the source gives it: a list of raw cell strings.
 
@@ -43,7 +46,7 @@ class GridRow:
     file: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Document:
     """A document: its lines in reading order, plus where they came from."""
 

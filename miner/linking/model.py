@@ -1,12 +1,11 @@
 """Plain data produced by the linking stage."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from ..records import record
 from ..tables.model import Cell
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Link:
     """The cell(s) a claim speaks about, found from labels alone.
 

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
+from ..records import record
 
-@dataclass(frozen=True, slots=True)
+
+
+@record
 class Mention:
     """A number found in a text, with the parts the pattern named.
 

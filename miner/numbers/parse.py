@@ -7,10 +7,12 @@ is what the tolerance policy reads.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 import regex
+
+from ..records import record
+
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
               "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -19,7 +21,7 @@ _ARABIC = regex.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\s?\d+)?|[+-]?\.\d
 _SPACES = regex.compile(r"\s+")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ParsedNumber:
     value: Decimal
     decimals: int

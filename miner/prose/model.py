@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+
+from ..records import record
 
 
-@dataclass(frozen=True, slots=True)
+
+@record
 class Segment:
     """A run of sentence characters that sits on one source line."""
 
@@ -17,7 +19,7 @@ class Segment:
     file: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Sentence:
     id: int
     text: str
@@ -42,7 +44,7 @@ class Sentence:
         return self.segments[0].line if self.segments else 0
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Paragraph:
     id: int
     section: tuple[str, ...]

@@ -1,11 +1,13 @@
 """Plain data produced by the table stage."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
+from ..records import record
 
-@dataclass(frozen=True, slots=True)
+
+
+@record
 class Cell:
     """One value cell, with everything needed to cite it.
 
@@ -44,7 +46,7 @@ class Cell:
         return f"{self.table} {head} / {column}".strip()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Row:
     index: int
     code: str
@@ -62,7 +64,7 @@ class Row:
         return None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Table:
     label: str            # "表5" (from 公开05表 / （表 5） or its order in the document)
     key: str              # identity from lexicons/tables.yaml, "" if unknown
