@@ -443,6 +443,7 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
     docs = Segmenter().docs([(s.text[:m[-1].end], [(n.number_start, n.number_end) for n in m])
                              for _p, s, m in sentences])
     section_lead: dict[tuple[str, ...], str] = {}
+    measures: dict[tuple[str, str], str] = {}      # (words before a figure, its kind) -> measure
     open_lists: dict[int, tuple[int, str]] = {}   # paragraph -> (sentence id, whole) of a list of parts
     heading: tuple[int, tuple[str, ...], tuple[int, str]] = (-1, (), (-1, ""))  # what the paragraph's headings name
     for (paragraph, sentence, mentions), doc in zip(sentences, docs):
@@ -492,7 +493,12 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
             if not subject:
                 if heading_subject[0] >= 0 and kind in ("amount", "rate", "change_amount"):
                     subject = heading_subject[1]
-            measure = _measure_of(before, subjects, w, kind) if kind in w.measured_kinds else ""
+            measure = ""
+            if kind in w.measured_kinds:
+                # a document states many figures after the same words (本年支出决算, 比上年增加)
+                measure = measures.get((before, kind))
+                if measure is None:
+                    measure = measures[(before, kind)] = _measure_of(before, subjects, w, kind)
             if not measure and kind == "amount":
                 measure = _topic_measure(sentence.text[:clause_start], before, subjects, w)
             if not measure and kind == "amount" and subject in w.column_subjects and column_subject[0] >= 0 \
