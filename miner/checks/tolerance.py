@@ -193,6 +193,12 @@ def _sum_interval(amounts) -> Interval:
     return Interval(lo, hi)
 
 
+@lru_cache(maxsize=None)   # a handful of decimals, asked for every sum compared (most of them agree)
+def _totals_tolerance(decimals: int, tail_units: int) -> str:
+    step = unit(decimals)
+    return f"each figure ±{step / 2} (printed with {decimals} decimals); a tail of {step * tail_units} is rounding"
+
+
 def compare_totals(left, right, op: str = "=") -> Verdict:
     """Σleft against Σright (op `=`), or Σleft not above Σright (op `<=`), for printed figures.
 
@@ -200,16 +206,17 @@ def compare_totals(left, right, op: str = "=") -> Verdict:
     of rounded parts may miss its rounded total by a few units: intervals that
     meet, or a gap within `tail_units` of the last decimal, are `rounding`.
     """
-    amounts = list(left) + list(right)
-    decimals = max((a.decimals for a in amounts), default=0)
-    step = unit(decimals)
-    lsum = sum((a.value for a in left), Decimal(0))
-    rsum = sum((a.value for a in right), Decimal(0))
-    tail = step * DEFAULTS["tail_units"]
-    tol = f"each figure ±{step / 2} (printed with {decimals} decimals); a tail of {tail} is rounding"
+    left, right = list(left), list(right)
+    amounts = left + right
+    decimals = max([a.decimals for a in amounts], default=0)
+    lsum = sum([a.value for a in left], Decimal(0))
+    rsum = sum([a.value for a in right], Decimal(0))
+    tol = _totals_tolerance(decimals, DEFAULTS["tail_units"])
     gap = max(lsum - rsum, Decimal(0)) if op == "<=" else abs(lsum - rsum)
     if gap == 0:
         return Verdict("ok", "", gap, tol)
+    step = unit(decimals)
+    tail = step * DEFAULTS["tail_units"]
     # most sums agree exactly: the intervals the printed decimals allow are built only for a gap
     li, ri = _sum_interval(left), _sum_interval(right)
     meets = li.lo <= ri.hi if op == "<=" else li.meets(ri)
