@@ -130,12 +130,17 @@ def ratio(numerator: Decimal, num_decimals: int, denominator: Decimal, den_decim
     return point, Interval(min(candidates), max(candidates))
 
 
+@lru_cache(maxsize=None)   # a handful of decimals and approximation words, asked for every figure compared
+def _stated_tolerance(decimals: int, approx: str) -> str:
+    return f"±{unit(decimals) / 2} (printed with {decimals} decimals{', ' + approx if approx else ''})"
+
+
 def judge(stated: Decimal, decimals: int, approx: str, evidence: Decimal,
           evidence_interval: Interval | None = None, clipped: bool = False) -> Verdict:
     """Compare a stated figure with evidence; see the module docstring."""
     step = unit(decimals)
     interval = stated_interval(stated, decimals, approx)
-    tol = f"±{step / 2} (printed with {decimals} decimals{', ' + approx if approx else ''})"
+    tol = _stated_tolerance(decimals, approx)
     gap = abs(stated - evidence)
     if interval.holds(evidence):
         return Verdict("ok", "", gap, tol)
