@@ -70,6 +70,15 @@ def _unknown_columns(table: Table) -> list[str]:
     return [column for group, column in table.columns if column not in known and f"{group}·{column}" not in known]
 
 
+def by_column(row: Row) -> dict[str, Cell]:
+    """A row's cells by column, the first of each as ``Row.cell`` finds it (the table rules look
+    up every column of a row: one pass over its cells rather than one per column)."""
+    cells: dict[str, Cell] = {}
+    for cell in row.cells:
+        cells.setdefault(cell.column, cell)
+    return cells
+
+
 @lru_cache(maxsize=1)
 def _class_names() -> tuple[tuple[str, str], ...]:
     return tuple((entry["name"], entry["code"]) for entry in load("classification")["functional"]
@@ -121,10 +130,16 @@ def _panel(table: Table, group: str, ctx: Context) -> tuple[tuple[Row, tuple[str
 def find_row(table: Table, group: str, wanted, ctx: Context) -> Row | None:
     if wanted == "total":
         return _total_row(table, group)
-    spellings = wanted if isinstance(wanted, list) else [wanted]
-    rows = _panel(table, group, ctx)
+    spellings = tuple(str(spelling) for spelling in (wanted if isinstance(wanted, list) else [wanted]))
+    # the identities of a document name the same rows again and again: each found once
+    return ctx.remember(("row", id(table), group, spellings),
+                        lambda: _first_named(_panel(table, group, ctx), spellings))
+
+
+def _first_named(rows: tuple[tuple[Row, tuple[str, ...]], ...], spellings: tuple[str, ...]) -> Row | None:
+    """The first row of a panel (rows with their label variants) a spelling names, the spellings
+    tried in order: a code by its code, a label by label_matches."""
     for spelling in spellings:
-        spelling = str(spelling)
         if spelling.isdigit():
             for row, _variants in rows:
                 if row.code == spelling:

@@ -2,6 +2,7 @@
 and the lexicons/consistency.yaml patterns compiled once."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 
 import regex
@@ -60,11 +61,24 @@ def lines_outside_prose(ctx: Context):
 
 def line_matches(ctx: Context, name: str, lines=None):
     """(line, match) for each match of a consistency pattern in the given lines (default: all),
-    table-of-contents leader dots removed first."""
+    table-of-contents leader dots removed first.
+
+    The pattern must match within one line whatever stands before or after it, and match the
+    same with or without leader dots (placeholder_pattern: none of its characters is a newline,
+    a leader dot, a digit or a space, and a newline is, for its lookarounds, what a line's start or
+    end is: no letter, no 年月日…). Then the lines can be searched joined, once, and only the
+    lines that search finds anything on are searched one by one (most lines hold none)."""
     found = pattern(name)
-    for line in ctx.lines if lines is None else lines:
-        if not line.text:
-            continue   # an empty line holds nothing to find (half the lines of some documents)
+    # an empty line holds nothing to find (half the lines of some documents)
+    lines = [line for line in (ctx.lines if lines is None else lines) if line.text]
+    starts, offset = [], 0
+    for line in lines:
+        starts.append(offset)
+        offset += len(line.text) + 1
+    holding = dict.fromkeys(bisect_right(starts, match.start()) - 1
+                            for match in found.finditer("\n".join(line.text for line in lines)))
+    for index in holding:
+        line = lines[index]
         for match in found.finditer(_without_leaders(line.text)):
             yield line, match
 

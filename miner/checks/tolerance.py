@@ -130,12 +130,17 @@ def ratio(numerator: Decimal, num_decimals: int, denominator: Decimal, den_decim
     return point, Interval(min(candidates), max(candidates))
 
 
+@lru_cache(maxsize=None)   # a handful of decimals and approximation words, asked for every figure compared
+def _stated_tolerance(decimals: int, approx: str) -> str:
+    return f"±{unit(decimals) / 2} (printed with {decimals} decimals{', ' + approx if approx else ''})"
+
+
 def judge(stated: Decimal, decimals: int, approx: str, evidence: Decimal,
           evidence_interval: Interval | None = None, clipped: bool = False) -> Verdict:
     """Compare a stated figure with evidence; see the module docstring."""
     step = unit(decimals)
     interval = stated_interval(stated, decimals, approx)
-    tol = f"±{step / 2} (printed with {decimals} decimals{', ' + approx if approx else ''})"
+    tol = _stated_tolerance(decimals, approx)
     gap = abs(stated - evidence)
     if interval.holds(evidence):
         return Verdict("ok", "", gap, tol)
@@ -193,6 +198,12 @@ def _sum_interval(amounts) -> Interval:
     return Interval(lo, hi)
 
 
+@lru_cache(maxsize=None)   # a handful of decimals, asked for every sum compared (most of them agree)
+def _totals_tolerance(decimals: int, tail_units: int) -> str:
+    step = unit(decimals)
+    return f"each figure ±{step / 2} (printed with {decimals} decimals); a tail of {step * tail_units} is rounding"
+
+
 def compare_totals(left, right, op: str = "=") -> Verdict:
     """Σleft against Σright (op `=`), or Σleft not above Σright (op `<=`), for printed figures.
 
@@ -200,16 +211,17 @@ def compare_totals(left, right, op: str = "=") -> Verdict:
     of rounded parts may miss its rounded total by a few units: intervals that
     meet, or a gap within `tail_units` of the last decimal, are `rounding`.
     """
-    amounts = list(left) + list(right)
-    decimals = max((a.decimals for a in amounts), default=0)
-    step = unit(decimals)
-    lsum = sum((a.value for a in left), Decimal(0))
-    rsum = sum((a.value for a in right), Decimal(0))
-    tail = step * DEFAULTS["tail_units"]
-    tol = f"each figure ±{step / 2} (printed with {decimals} decimals); a tail of {tail} is rounding"
+    left, right = list(left), list(right)
+    amounts = left + right
+    decimals = max([a.decimals for a in amounts], default=0)
+    lsum = sum([a.value for a in left], Decimal(0))
+    rsum = sum([a.value for a in right], Decimal(0))
+    tol = _totals_tolerance(decimals, DEFAULTS["tail_units"])
     gap = max(lsum - rsum, Decimal(0)) if op == "<=" else abs(lsum - rsum)
     if gap == 0:
         return Verdict("ok", "", gap, tol)
+    step = unit(decimals)
+    tail = step * DEFAULTS["tail_units"]
     # most sums agree exactly: the intervals the printed decimals allow are built only for a gap
     li, ri = _sum_interval(left), _sum_interval(right)
     meets = li.lo <= ri.hi if op == "<=" else li.meets(ri)

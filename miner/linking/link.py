@@ -7,7 +7,7 @@ value agrees with the claim would hide exactly the errors we look for.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..claims.extract import normalise_name
@@ -32,8 +32,12 @@ def _sections() -> tuple[tuple[str, tuple[str, ...], frozenset[str]], ...]:
 
 
 def _section(claim: Claim) -> tuple[tuple[str, ...], frozenset[str]] | None:
+    return _section_of(claim.section)
+
+
+def _section_of(section: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]] | None:
     # The chapter heading (一、… 五、…) decides, or a sub-heading naming 三公.
-    for heading in claim.section[1:] or claim.section:
+    for heading in section[1:] or section:
         squashed = heading.replace(" ", "")
         for words, tables, measures in _sections():
             if words in squashed:
@@ -54,6 +58,15 @@ class _Tables:
 
     by_key: dict[str, list[Table]]
     names: dict[str, str]      # row label -> normalise_name(label)
+    # what the claims of a document share, found once: the tables and measures of each section,
+    # the link of each whole a share names after 占
+    sections: dict = field(default_factory=dict)
+    wholes: dict = field(default_factory=dict)
+
+    def section(self, claim: Claim) -> tuple[tuple[str, ...], frozenset[str]] | None:
+        if claim.section not in self.sections:
+            self.sections[claim.section] = _section_of(claim.section)
+        return self.sections[claim.section]
 
     @classmethod
     def of(cls, tables: tuple[Table, ...]) -> "_Tables":
@@ -145,9 +158,13 @@ def _share_whole(claim: Claim, tables: _Tables) -> Link:
     """The whole of a share named after 占 (占本年支出合计的): a total cell."""
     for words, key in sorted(load("measures")["denominators"].items(), key=lambda p: -len(p[0])):
         if words in claim.denominator_words.replace(" ", ""):
-            # The words name the whole outright: no section narrows it.
-            whole = replace(claim, kind="amount", measure=key, subject="", subject_path=(), section=())
-            link = link_claim(whole, tables)
+            # The words name the whole outright: no section narrows it. Nor does anything else of
+            # the share's (its measure names a cell, so its own words are not looked at): the
+            # link is the measure's, the same for every share that names it.
+            if key not in tables.wholes:
+                whole = replace(claim, kind="amount", measure=key, subject="", subject_path=(), section=())
+                tables.wholes[key] = link_claim(whole, tables)
+            link = tables.wholes[key]
             return replace(link, claim_id=claim.id, how=f"whole: {words} -> {link.how}")
     return Link(claim.id, reason=f"the whole named after 占 ({claim.denominator_words}) is not a table figure")
 
@@ -204,7 +221,7 @@ def link_claim(claim: Claim, tables: _Tables) -> Link:
     targets = measure.get("targets", [])
     if not targets:
         return Link(claim.id, reason=f"{claim.measure} is not printed in this document's tables")
-    section = _section(claim)
+    section = tables.section(claim)
     preferred = section[0] if section else None
     if preferred == () and not claim.subject and claim.measure not in section[1]:
         return Link(claim.id, reason="this section reports on projects or items that no table row names")

@@ -47,6 +47,13 @@ def _relation(sentence: str) -> tuple[str, str] | None:
     return op, phrase
 
 
+def _by_sentence(ctx: Context) -> dict[int, list[Claim]]:
+    found: dict[int, list[Claim]] = {}
+    for claim in ctx.claims.values():
+        found.setdefault(claim.sentence_id, []).append(claim)
+    return found
+
+
 def _budget_relation(claim: Claim, ctx: Context) -> list[Check]:
     relation = _relation(claim.sentence)
     if relation is None:   # "…支出决算为1511.89万元。决算数大于预算数的主要原因：…"
@@ -55,7 +62,10 @@ def _budget_relation(claim: Claim, ctx: Context) -> list[Check]:
     if relation is None:
         return []
     op, phrase = relation
-    budget = next((c for c in ctx.claims.values() if c.sentence_id == claim.sentence_id and c.measure == "年初预算"
+    # the claims of the sentence, in document order, from an index built once per document
+    # (every 支出决算 amount looks for its budget)
+    in_sentence = ctx.remember((CODE, "by sentence"), lambda: _by_sentence(ctx))
+    budget = next((c for c in in_sentence.get(claim.sentence_id, ()) if c.measure == "年初预算"
                    and c.subject == claim.subject and c.kind == "amount" and c.unit == claim.unit), None)
     if budget is None:
         return []

@@ -20,7 +20,7 @@ from collections import Counter
 from decimal import Decimal
 
 from ...tables.model import Row, Table
-from ..cells import misread
+from ..cells import by_column, misread
 from ..context import Context
 from ..model import Finding
 from ..tolerance import Amount, cap, compare_totals
@@ -62,11 +62,12 @@ def check_document(ctx: Context) -> list[Finding]:
     for table in ctx.tables:
         unreliable = misread(table, ctx)
         for parent, children, group in _checks(table):
+            parent_cells, children_cells = by_column(parent), [by_column(child) for child in children]
             for group_name, column in table.columns:
                 if group_name and group_name != group:
                     continue
-                cell = parent.cell(column)
-                parts = [c for c in (child.cell(column) for child in children) if c is not None and not c.blank]
+                cell = parent_cells.get(column)
+                parts = [c for c in (cells.get(column) for cells in children_cells) if c is not None and not c.blank]
                 if (cell is None or cell.blank) and not parts:
                     continue
                 left = [Amount(cell.amount, cell.decimals, cell.clipped)] if cell is not None and not cell.blank else []

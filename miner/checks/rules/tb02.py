@@ -22,7 +22,7 @@ from decimal import Decimal
 
 from ...lexicon import load
 from ...tables.spec import table_specs
-from ..cells import misread
+from ..cells import by_column, misread
 from ..context import Context
 from ..model import Finding
 from ..tolerance import Amount, cap, compare_totals
@@ -51,12 +51,15 @@ def check_document(ctx: Context) -> list[Finding]:
         unreliable = misread(table, ctx)
         extra = tuple(_parse(text) for text in
                       load("identities")["kinds"].get(table.kind, {}).get("columns", {}).get(table.key, ()))
+        rows_cells = None
         for total_key, part_keys in spec.identities + extra:
             if not {total_key, *part_keys} <= mapped:
                 continue   # a column the table does not print (or the extraction did not map)
-            for row in table.rows:
-                total = row.cell(total_key)
-                parts = [c for c in (row.cell(k) for k in part_keys) if c is not None and not c.blank]
+            if rows_cells is None:
+                rows_cells = [(row, by_column(row)) for row in table.rows]
+            for row, cells in rows_cells:
+                total = cells.get(total_key)
+                parts = [c for c in (cells.get(k) for k in part_keys) if c is not None and not c.blank]
                 if (total is None or total.blank) and not parts:
                     continue
                 left = [Amount(total.amount, total.decimals, total.clipped)] if total and not total.blank else []
