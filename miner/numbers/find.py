@@ -53,10 +53,11 @@ def find_mentions(text: str) -> list[Mention]:
     blocked = [(m.start(), m.end()) for p in _ignored() for m in p.finditer(text)]
     mentions: list[Mention] = []
     taken_until = -1
-    for number_start, _rank, _neg_end, match, name, numeral, fixed_unit in candidates:
-        if number_start < taken_until or any(s <= number_start < e for s, e in blocked):
+    for number_start, _rank, neg_end, match, name, numeral, fixed_unit in candidates:
+        if number_start < taken_until or (blocked and any(s <= number_start < e for s, e in blocked)):
             continue
-        parsed = parse_number(match.group("number"), numeral)
+        number_text = match.group("number")
+        parsed = parse_number(number_text, numeral)
         if parsed is None:
             continue
         # the optional parts a pattern may name (numbers.yaml); a pattern without one reads ""
@@ -65,8 +66,8 @@ def find_mentions(text: str) -> list[Mention]:
             pattern=name,
             text=match.group(0),
             start=match.start(),
-            end=match.end(),
-            number_text=match.group("number"),
+            end=-neg_end,
+            number_text=number_text,
             number_start=number_start,
             number_end=match.end("number"),
             value=parsed.value,
@@ -75,5 +76,5 @@ def find_mentions(text: str) -> list[Mention]:
             unit=fixed_unit or parts.get("unit", "").replace(" ", ""),
             approx=parts.get("approx_before", "") or parts.get("approx_after", ""),
         ))
-        taken_until = match.end()
+        taken_until = -neg_end
     return mentions
