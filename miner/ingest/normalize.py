@@ -60,3 +60,21 @@ def normalize_line(text: str) -> str:
     if text.isascii() or not _changed_chars().search(text):
         return text
     return text.translate(_table())
+
+
+def normalize_text(text: str) -> str:
+    """Normalise a whole text at once: what normalize_line gives for each of its lines.
+
+    No character the table changes is a line or page break, nor becomes one, so the
+    text normalised whole splits into its lines normalised one by one. One search of
+    the whole text costs less than one per line, and most documents hold no
+    character to change; where some do, only those are looked up (translate would
+    look up every character of the text).
+    """
+    if text.isascii():
+        return text
+    return _changed_chars().sub(_mapped, text)
+
+
+def _mapped(found: re.Match) -> str:
+    return _table()[ord(found.group())]

@@ -1,12 +1,13 @@
 """Read plain-text disclosures: detect the encoding, split pages, keep offsets."""
 from __future__ import annotations
 
+from itertools import accumulate, count, repeat
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
 from .model import Document, Line
-from .normalize import normalize_line
+from .normalize import normalize_text
 
 
 class IngestError(Exception):
@@ -46,19 +47,18 @@ def read_text(path: str | Path, display_path: str | None = None) -> Document:
 
 
 def document_from_text(text: str, path: str, encoding: str = "utf-8", file: str = "") -> Document:
-    lines: list[Line] = []
-    offset = 0
-    page = 1
     # splitlines() would also split on \x0c and \x1c..\x1e; we want form feed
     # as a page break and only \n / \r\n as line breaks.
-    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    for number, raw in enumerate(raw_lines, start=1):
-        if "\f" in raw:
-            # A form feed starts a new page; it becomes a space so offsets hold.
-            page += raw.count("\f")
-            raw = raw.replace("\f", " ")
-        norm = normalize_line(raw)
-        lines.append(Line(text=norm, page=page, line=number, offset=offset, file=file))
-        offset += len(norm) + 1
-    return Document(path=path, lines=tuple(lines), encoding=encoding, source_kind="text", pages=page,
+    texts = normalize_text(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
+    if "\f" in text:
+        # A form feed starts a new page (the line holding it is on the new page);
+        # it becomes a space so offsets hold.
+        pages = list(accumulate((line.count("\f") for line in texts), initial=1))[1:]
+        texts = [line.replace("\f", " ") for line in texts]
+    else:
+        pages = [1] * len(texts)
+    # each line starts one past the end of the line before (its \n)
+    offsets = accumulate((len(line) + 1 for line in texts), initial=0)
+    lines = tuple(map(Line, texts, pages, count(1), offsets, repeat(file)))
+    return Document(path=path, lines=lines, encoding=encoding, source_kind="text", pages=pages[-1],
                     files=(file,) if file else ())

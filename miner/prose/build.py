@@ -108,6 +108,8 @@ _CLAUSE = regex.compile(r"[，。；：、,;]")
 
 
 def _is_table_row(line: Line, min_cells: int) -> bool:
+    if line.text.count("\t") + 1 < min_cells:
+        return False        # too few cells even if none is blank: most prose lines have no tab
     cells = [cell for cell in line.text.split("\t") if cell.strip()]
     if len(cells) < min_cells:
         return False
@@ -193,11 +195,12 @@ def paragraphs_from_lines(doc: Document, excluded: set[int]) -> tuple[Paragraph,
 
     lines = doc.lines
     for index, line in enumerate(lines):
+        if line.offset in excluded:
+            if buffer.length:
+                flush()     # half a document's lines are a table's, and most come with no paragraph open
+            continue
         text = line.text
         stripped = text.strip()
-        if line.offset in excluded:
-            flush()
-            continue
         if not stripped:
             continue
         if _is_table_row(line, layout.table_cells):

@@ -20,7 +20,7 @@ from ..ingest.model import Document, Line
 from ..lexicon import load
 from ..numbers import find_mentions
 from .model import Cell, Row, Table
-from .spec import squash
+from .spec import squash, squash_lines
 
 _FIGURE = regex.compile(r"^\d[\d,]*(?:\.\d+)?%?$")
 _ASIDE = regex.compile(r"^[（(].*[）)]$")
@@ -45,6 +45,19 @@ def is_form_title(text: str) -> bool:
         return False    # tested before squash, which keeps these marks: most prose lines end here
     text = squash(text)
     return bool(text) and len(text) <= spec["title_max_chars"] and bool(spec["title_re"].search(text))
+
+
+def _form_titles(lines: tuple[Line, ...]) -> list[bool]:
+    """is_form_title of each line, the lines squashed in one pass.
+
+    The same answers: squash keeps 。，；, so they are found after it as before; and a line
+    blank to str.strip squashes to nothing or to the separators \x1c-\x1f (blank to Python,
+    not Unicode White_Space), in which no title (a form's name) is found.
+    """
+    spec = _spec()
+    longest, title = spec["title_max_chars"], spec["title_re"]
+    return [bool(text) and len(text) <= longest and not _SENTENCE.search(text) and title.search(text) is not None
+            for text in squash_lines(line.text for line in lines)]
 
 
 def _figure(token: str) -> tuple[Decimal, int, bool] | None:
@@ -132,7 +145,7 @@ def forms_from_lines(doc: Document, taken: list[tuple[int, int]]) -> tuple[Table
     """The forms of a document; ``taken`` are the spans of its standard tables, which end a form."""
     spec = _spec()
     # a form ends at the next form's title: each line is tested once
-    is_title = [is_form_title(line.text) for line in doc.lines]
+    is_title = _form_titles(doc.lines)
     titles = [i for i, title in enumerate(is_title) if title]
     if not titles:
         return ()

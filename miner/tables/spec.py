@@ -12,7 +12,10 @@ from ..lexicon import load
 # quote marks and whitespace. The stdlib ``re`` removes them about twice as fast as ``regex``
 # (squash runs on most of a document's lines); its \s would also take \x1c-\x1f, so the
 # whitespace is spelled out as ``regex`` has it (Unicode White_Space)
-_QUOTES_AND_SPACES = re.compile(r"[\"“”'‘’「」\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+_QUOTES_AND_BLANKS = r"\"“”'‘’「」\t\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_QUOTES_AND_SPACES = re.compile(rf"[\n{_QUOTES_AND_BLANKS}]")
+# all but \n, by which a document's lines are joined to be squashed in one pass (squash_lines)
+_QUOTES_AND_SPACES_BUT_NEWLINE = re.compile(rf"[{_QUOTES_AND_BLANKS}]")
 _YEAR = regex.compile(r"^(?:\d{4}年度?|\d{4}年)")
 _NUMBERED = regex.compile(r"[（(]?表\s*\d+[）)]?$|公开\s*\d+\s*表$")
 
@@ -48,6 +51,13 @@ def total_words() -> tuple[str, ...]:
 def squash(text: str) -> str:
     """Title text for matching: no spaces, no quote marks."""
     return _QUOTES_AND_SPACES.sub("", text)
+
+
+def squash_lines(texts) -> list[str]:
+    """squash of each line of a document: one substitution over the lines joined, where
+    a call per line costs more than the squashing (no line's text holds a \n: the text is
+    split at them, and a PDF row keeps no blank character of the page)."""
+    return _QUOTES_AND_SPACES_BUT_NEWLINE.sub("", "\n".join(texts)).split("\n")
 
 
 @lru_cache(maxsize=1)
