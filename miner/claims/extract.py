@@ -45,6 +45,7 @@ class _Words:
     threshold_before: tuple[str, ...]
     threshold_after: tuple[str, ...]
     prior: tuple[str, ...]
+    change_context: tuple[str, ...]
     parts: tuple[str, ...]
     parts_continued: tuple[str, ...]
     money: dict[str, Decimal]
@@ -101,7 +102,8 @@ def words() -> _Words:
         flat=_longest_first(c["flat_words"]), alternative=regex.compile(c["alternative_pattern"]),
         indicator=_longest_first(c["indicator_words"]),
         threshold_before=_longest_first(c["threshold_before"]), threshold_after=_longest_first(c["threshold_after"]),
-        prior=_longest_first(c["prior_period_words"]), parts=_longest_first(c["parts_markers"]),
+        prior=_longest_first(c["prior_period_words"]), change_context=tuple(c["change_context_words"]),
+        parts=_longest_first(c["parts_markers"]),
         parts_continued=tuple(c["parts_markers_continued"]),
         money={k: Decimal(v) for k, v in c["money_units"].items()},
         measures=tuple(measure_words),
@@ -191,7 +193,7 @@ class SubjectIndex:
             known = [word for word, _k in w.measures] + list(self.names) + list(w.qualifiers) + list(w.linkers) \
                 + list(w.column_subjects) + list(w.budget_words)
             if change:
-                known += list(w.increase + w.decrease + w.comparison + w.prior) + ["决算数", "上年度", "上年"]
+                known += list(w.increase + w.decrease + w.comparison + w.prior + w.change_context)
             self._known[change] = _WordSet(known)
         return self._known[change]
 

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from operator import attrgetter
 
 from ..records import record
 
+_START = attrgetter("start")
 
 
 @record
@@ -28,8 +30,7 @@ class Sentence:
     segments: tuple[Segment, ...]
 
     def segment_at(self, index: int) -> Segment:
-        starts = [seg.start for seg in self.segments]
-        return self.segments[max(0, bisect_right(starts, index) - 1)]
+        return self.segments[max(0, bisect_right(self.segments, index, key=_START) - 1)]
 
     def doc_offset(self, index: int) -> int:
         seg = self.segment_at(index)
