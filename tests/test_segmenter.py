@@ -25,20 +25,15 @@ def test_each_figure_is_one_word_and_the_words_rebuild_the_text(text):
             if (start, start + len(word)) in figures] == figures
 
 
-@pytest.mark.parametrize("text", SENTENCES)
-def test_the_docs_tokens_are_the_words_aligned_as_spacy_aligns_them(text):
-    figures = [(m.number_start, m.number_end) for m in find_mentions(text)]
-    doc = next(Segmenter().docs([(text, figures)]))
-    words, spaces = get_words_and_spaces(Segmenter().words(text, figures), text)
-    assert doc.text == text
-    assert ([token.text for token in doc], [bool(token.whitespace_) for token in doc]) == (words, spaces)
-    assert [(span.start_char, span.end_char) for span in doc.spans["numbers"]] == figures
-
-
-def test_docs_keep_the_text_and_put_the_figures_in_the_numbers_span_group():
-    text = SENTENCES[0]
-    figures = [(m.number_start, m.number_end) for m in find_mentions(text)]
-    doc = next(Segmenter().docs([(text, figures)]))
-    assert doc.text == text
-    assert [(span.start_char, span.end_char) for span in doc.spans["numbers"]] == figures
-    assert [span.text for span in doc.spans["numbers"]] == ["1,067.40", "525.02", "37.66"]
+def test_the_narrative_doc_holds_each_sentence_as_its_words_aligned_as_spacy_aligns_them():
+    items = [(text, [(m.number_start, m.number_end) for m in find_mentions(text)]) for text in SENTENCES]
+    narrative = Segmenter().narrative(items)
+    doc = narrative.doc
+    assert [span.text for span in doc.spans["sentences"]] == SENTENCES
+    for (text, figures), start, span in zip(items, narrative.starts, doc.spans["sentences"]):
+        assert doc.text[start:start + len(text)] == text and span.start_char == start
+        words, spaces = get_words_and_spaces(Segmenter().words(text, figures), text)
+        assert [token.text for token in span] == words
+        assert [bool(token.whitespace_) for token in span] == spaces
+    assert [span.text for span in doc.spans["numbers"]] \
+        == [text[start:end] for text, figures in items for start, end in figures]

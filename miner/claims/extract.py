@@ -458,14 +458,17 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
             if mentions:
                 sentences.append((paragraph, sentence, mentions))
     # Only the words up to the last figure matter: the explanation after it is not read.
-    docs = Segmenter().docs([(s.text[:m[-1].end], [(n.number_start, n.number_end) for n in m])
-                             for _p, s, m in sentences])
+    narrative = Segmenter().narrative([(s.text[:m[-1].end], [(n.number_start, n.number_end) for n in m])
+                                       for _p, s, m in sentences])
+    narrative_ends = clause_ends(narrative.doc)
     section_lead: dict[tuple[str, ...], str] = {}
     measures: dict[tuple[str, str], str] = {}      # (words before a figure, its kind) -> measure
     open_lists: dict[int, tuple[int, str]] = {}   # paragraph -> (sentence id, whole) of a list of parts
     heading: tuple[int, tuple[str, ...], tuple[int, str]] = (-1, (), (-1, ""))  # what the paragraph's headings name
-    for (paragraph, sentence, mentions), doc in zip(sentences, docs):
-        ends = clause_ends(doc)
+    for (paragraph, sentence, mentions), start in zip(sentences, narrative.starts):
+        # this sentence's clause ends, as offsets in the sentence
+        ends = [end - start for end in narrative_ends[bisect_right(narrative_ends, start):
+                                                       bisect_right(narrative_ends, start + mentions[-1].end)]]
         if paragraph.id != heading[0]:
             heading = (paragraph.id, _path(" ".join(paragraph.section[-2:])),
                        _rfind_any(" ".join(paragraph.section[-1:]), w.column_subjects))

@@ -12,9 +12,14 @@ from __future__ import annotations
 
 import logging
 import sys
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..lexicon import data_path, load
+
+if TYPE_CHECKING:       # spaCy is imported where the pipeline is built (start-up time)
+    from spacy.tokens import Doc
 
 
 def domain_words() -> list[str]:
@@ -108,16 +113,47 @@ class Segmenter:
             words += self._cut(text[last:])
         return words
 
-    def docs(self, texts_and_figures):
-        """A Doc per (text, figure spans), through the pipeline, with the figures as the span group "numbers"."""
-        from spacy.tokens import Doc
+    def narrative(self, texts_and_figures) -> "Narrative":
+        """One Doc for the sentences of a document, each ``(text, figure spans)``: the
+        sentences follow each other, a line break between two, as the span group
+        "sentences"; the figures are the span group "numbers". One Doc, not one per
+        sentence: building a Doc and its span groups costs as much again for a
+        sentence of twenty words as for a document's thousands."""
+        from spacy.tokens import Doc, Span
         from spacy.util import get_words_and_spaces
 
-        def made():
-            for text, figures in texts_and_figures:
-                words, spaces = get_words_and_spaces(self.words(text, figures), text)
-                yield Doc(self.nlp.vocab, words=words, spaces=spaces)
+        words: list[str] = []
+        spaces: list[bool] = []
+        starts: list[int] = []
+        token_ranges: list[tuple[int, int]] = []
+        figures_at: list[tuple[int, int]] = []
+        offset = 0
+        for text, figures in texts_and_figures:
+            if starts:
+                words.append(_SEPARATOR)
+                spaces.append(False)
+                offset += len(_SEPARATOR)
+            sentence_words, sentence_spaces = get_words_and_spaces(self.words(text, figures), text)
+            token_ranges.append((len(words), len(words) + len(sentence_words)))
+            words += sentence_words
+            spaces += sentence_spaces
+            starts.append(offset)
+            figures_at += [(offset + start, offset + end) for start, end in figures]
+            offset += len(text)
+        doc = Doc(self.nlp.vocab, words=words, spaces=spaces)
+        for _name, component in self.nlp.pipeline:     # none in the blank pipeline
+            doc = component(doc)
+        doc.spans["sentences"] = [Span(doc, first, end) for first, end in token_ranges]
+        doc.spans["numbers"] = [doc.char_span(start, end, label="NUMBER") for start, end in figures_at]
+        return Narrative(doc, tuple(starts))
 
-        for doc, (_text, figures) in zip(self.nlp.pipe(made()), texts_and_figures):
-            doc.spans["numbers"] = [doc.char_span(start, end, label="NUMBER") for start, end in figures]
-            yield doc
+
+_SEPARATOR = "\n"     # between two sentences of a narrative Doc: whitespace, its own token
+
+
+@dataclass(frozen=True)
+class Narrative:
+    """A document's sentences in one spaCy Doc, and where each sentence starts in it."""
+
+    doc: Doc
+    starts: tuple[int, ...]     # the offset of each sentence's first character in doc.text
