@@ -37,3 +37,14 @@ def test_the_narrative_doc_holds_each_sentence_as_its_words_aligned_as_spacy_ali
         assert [bool(token.whitespace_) for token in span] == spaces
     assert [span.text for span in doc.spans["numbers"]] \
         == [text[start:end] for text, figures in items for start, end in figures]
+
+
+@pytest.mark.parametrize("words", [
+    ["支出", " ", "868. 11", "万元", " ", " ", "，", "\t", "占"],   # a space, a run, a tab
+    [" ", "支出", " "],                                          # leading and trailing
+    ["a", "\r\n", "b"], ["a", "  ", "b"], [" "], ["a", " ", "\u3000", "b"],
+])
+def test_alignment_is_spacys(words):
+    from miner.claims.nlp import _aligned
+
+    assert _aligned(words) == get_words_and_spaces(words, "".join(words))

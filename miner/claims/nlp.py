@@ -120,7 +120,6 @@ class Segmenter:
         sentence: building a Doc and its span groups costs as much again for a
         sentence of twenty words as for a document's thousands."""
         from spacy.tokens import Doc, Span
-        from spacy.util import get_words_and_spaces
 
         words: list[str] = []
         spaces: list[bool] = []
@@ -133,7 +132,7 @@ class Segmenter:
                 words.append(_SEPARATOR)
                 spaces.append(False)
                 offset += len(_SEPARATOR)
-            sentence_words, sentence_spaces = get_words_and_spaces(self.words(text, figures), text)
+            sentence_words, sentence_spaces = _aligned(self.words(text, figures))
             token_ranges.append((len(words), len(words) + len(sentence_words)))
             words += sentence_words
             spaces += sentence_spaces
@@ -146,6 +145,32 @@ class Segmenter:
         doc.spans["sentences"] = [Span(doc, first, end) for first, end in token_ranges]
         doc.spans["numbers"] = [doc.char_span(start, end, label="NUMBER") for start, end in figures_at]
         return Narrative(doc, tuple(starts))
+
+
+def _aligned(words: list[str]) -> tuple[list[str], list[bool]]:
+    """The words of a text that they make up end to end, as a Doc takes them: what
+    spacy.util.get_words_and_spaces makes of them (one space after a word is that
+    word's trailing space; any other run of whitespace is one token), in one pass."""
+    tokens: list[str] = []
+    spaces: list[bool] = []
+    gap = ""
+    for word in words:
+        if word.isspace():
+            if not gap and word[0] == " " and tokens and not spaces[-1]:
+                spaces[-1] = True
+                word = word[1:]
+            gap += word
+            continue
+        if gap:
+            tokens.append(gap)
+            spaces.append(False)
+            gap = ""
+        tokens.append(word)
+        spaces.append(False)
+    if gap:
+        tokens.append(gap)
+        spaces.append(False)
+    return tokens, spaces
 
 
 _SEPARATOR = "\n"     # between two sentences of a narrative Doc: whitespace, its own token
