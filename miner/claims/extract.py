@@ -7,6 +7,7 @@ The words that decide kind, subject and measure are data (lexicons/).
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -222,13 +223,19 @@ class SubjectIndex:
         return found
 
 
-def _rfind_any(text: str, options) -> tuple[int, str]:
-    best = (-1, "")
-    for word in options:
-        pos = text.rfind(word)
-        if pos > best[0] or (pos == best[0] and pos >= 0 and len(word) > len(best[1])):
-            best = (pos, word)
-    return best
+def _rfind_any(text: str, options: tuple[str, ...]) -> tuple[int, str]:
+    """(offset, word) of the last occurrence of any of ``options`` in ``text`` (the longer
+    word where two start at the same offset), or (-1, "")."""
+    found = _last_of(options).match(text) if options else None
+    return (found.start(1), found.group(1)) if found else (-1, "")
+
+
+@lru_cache(maxsize=None)    # a few dozen word lists of the lexicons
+def _last_of(options: tuple[str, ...]) -> re.Pattern:
+    # everything, then the words: the greedy run backs off one character at a time from
+    # the end, so the words match at the last offset where one starts, the longest first
+    # there. Literal words: the stdlib re reads them as regex would, and faster.
+    return re.compile("(?s:.*)(" + "|".join(map(re.escape, _longest_first(options))) + ")")
 
 
 def clause_ends(doc) -> list[int]:
