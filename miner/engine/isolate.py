@@ -16,6 +16,7 @@ killed without disturbing anything else.
 """
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import pickle
@@ -77,13 +78,21 @@ def _load(spec: str):
 
 
 def warm_up() -> None:
-    """Load what every document needs, once per worker, before the first document's clock starts."""
+    """Load what every document needs, once per worker, before the first document's clock starts.
+
+    What is loaded then (spaCy's vocabulary, jieba's dictionary, the lexicons: about
+    95,000 objects the collector tracks) lives as long as the worker, so it is moved out
+    of the collector's reach (``gc.freeze``): a full collection traversed all of it, about
+    20 ms each, six times in 80 documents of the seeds. Measured on the seeds, 40 rounds:
+    mean 55.8 -> 53.3 ms per document, slowest round 77.9 -> 54.8."""
     from ..claims.nlp import pipeline
     from ..ingest import pdf  # noqa: F401 - pypdfium2's native library, loaded once
     from ..numbers import find_mentions
 
     pipeline()("一般公共预算财政拨款支出100万元")
     find_mentions("支出100万元，增长1.5%")
+    gc.collect()
+    gc.freeze()
 
 
 def serve() -> None:
