@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import logging
 import sys
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..lexicon import data_path, load
+from ..records import record
 
 if TYPE_CHECKING:       # spaCy is imported where the pipeline is built (start-up time)
     from spacy.tokens import Doc
@@ -69,7 +69,7 @@ def pipeline():
 
 
 class Segmenter:
-    """Builds the Docs of one document's sentences: each figure is one token, and
+    """Builds the Doc of one document's sentences: each figure is one token, and
     jieba segments the text between figures as the pipeline's tokenizer does.
 
     A document repeats its connecting words (万元，比上年增加, 万元，占) hundreds of
@@ -116,9 +116,9 @@ class Segmenter:
     def narrative(self, texts_and_figures) -> "Narrative":
         """One Doc for the sentences of a document, each ``(text, figure spans)``: the
         sentences follow each other, a line break between two, as the span group
-        "sentences"; the figures are the span group "numbers". One Doc, not one per
-        sentence: building a Doc and its span groups costs as much again for a
-        sentence of twenty words as for a document's thousands."""
+        "sentences"; the figures are the span group "numbers". One Doc rather than
+        one per sentence: a Doc and its span groups have a fixed cost, which a
+        sentence of twenty words paid as a whole document does."""
         from spacy.tokens import Doc, Span
 
         words: list[str] = []
@@ -176,7 +176,7 @@ def _aligned(words: list[str]) -> tuple[list[str], list[bool]]:
 _SEPARATOR = "\n"     # between two sentences of a narrative Doc: whitespace, its own token
 
 
-@dataclass(frozen=True)
+@record
 class Narrative:
     """A document's sentences in one spaCy Doc, and where each sentence starts in it."""
 
