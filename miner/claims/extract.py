@@ -384,14 +384,15 @@ def _measure_of(before: str, subjects: "SubjectIndex", w: _Words, kind: str) -> 
     rest = text
     own = w.measure_words[key]
     changed = True
-    while changed and rest and not any(rest.endswith(word) for word in own):
+    while changed and rest and not rest.endswith(own):
         # (a linker may end a measure word: 收入支出总计 is not 收入支出 + 总计)
         changed = False
-        for word in tail_words:
-            if rest.endswith(word):
-                rest, changed = rest[: -len(word)], True
-                break   # look again whether the measure word now ends the text
-    if not any(rest.endswith(word) for word in own):
+        if rest.endswith(tail_words):
+            for word in tail_words:
+                if rest.endswith(word):
+                    rest, changed = rest[: -len(word)], True
+                    break   # look again whether the measure word now ends the text
+    if not rest.endswith(own):
         return ""
     leftover = subjects.known_words(w, kind in ("change_amount", "change_rate")).remove_from(rest)
     if len(leftover) > w.max_leftover:
@@ -428,15 +429,17 @@ def _topic_measure(sentence_before: str, before: str, subjects: "SubjectIndex", 
 def _compared_with_budget(claim: Claim, w: _Words) -> bool:
     """比年初预算增加(减少) 0.00万元: the change is 决算 - 年初预算, not a change on the previous year."""
     text = claim.sentence[:claim.start].rstrip()
+    ending = w.increase + w.decrease + w.linkers
     changed = True
     while changed:
         changed = False
         found = w.alternative.search(text[-12:])
         if found and text.endswith(found.group(0)):
             text, changed = text[: len(text) - len(found.group(0))].rstrip(), True
-        for word in w.increase + w.decrease + w.linkers:
-            if text.endswith(word):
-                text, changed = text[: -len(word)].rstrip(), True
+        if text.endswith(ending):
+            for word in ending:
+                if text.endswith(word):
+                    text, changed = text[: -len(word)].rstrip(), True
     return bool(w.budget_comparison.search(text))
 
 
