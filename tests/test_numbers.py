@@ -106,3 +106,19 @@ def test_normaliser_leaves_ascii_alone(text):
 def test_fullwidth_figures_normalise_to_the_same_value(value):
     written = format_decimal(value)
     assert parse_number(normalize_line(written.translate(_FULLWIDTH_DIGITS))) == parse_number(written)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # (pattern, text, start, end, number_text, number_start, number_end, multiplier, unit, approx), by hand
+    ("收入约1,067.40万余元", [("arabic", "约1,067.40万余元", 2, 14, "1,067.40", 3, 11, "万", "元", "约")]),
+    ("共受理群众投诉 23.05 万余件", [("arabic", "23.05 万余件", 8, 17, "23.05", 8, 13, "万", "件", "余")]),
+    ("占百分之四十", [("percent_words", "百分之四十", 1, 6, "四十", 4, 6, "", "%", "")]),
+    ("三个", [("chinese_count", "三个", 0, 2, "三", 0, 1, "", "个", "")]),
+    ("868. 11万元", [("arabic", "868. 11万元", 0, 9, "868. 11", 0, 7, "", "万元", "")]),
+])
+def test_mention_parts_and_offsets(text, expected):
+    got = [(m.pattern, m.text, m.start, m.end, m.number_text, m.number_start, m.number_end, m.multiplier, m.unit,
+            m.approx) for m in find_mentions(text)]
+    assert got == expected
+    assert all(text[m.start:m.end] == m.text and text[m.number_start:m.number_end] == m.number_text
+               for m in find_mentions(text))
