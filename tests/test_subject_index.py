@@ -29,3 +29,12 @@ def test_longest_name_at_a_position_wins_and_matches_do_not_overlap():
     index = SubjectIndex(ROW_NAMES)
     found = index.find_all("其他文化旅游体育与传媒支出事业运行")
     assert found == [(0, 13, "其他文化旅游体育与传媒支出"), (13, 17, "事业运行")]
+
+
+def test_longest_first_orders_by_length_then_code_point():
+    from miner.claims.extract import _longest_first
+
+    rng = random.Random(3)
+    for _ in range(500):
+        words = ["".join(rng.choice("一般公共服务支出ab") for _ in range(rng.randint(1, 5))) for _ in range(rng.randint(0, 40))]
+        assert _longest_first(words) == tuple(sorted(set(words), key=lambda word: (-len(word), word)))

@@ -80,7 +80,11 @@ class _Words:
 
 
 def _longest_first(words) -> tuple[str, ...]:
-    return tuple(sorted(set(words), key=lambda word: (-len(word), word)))
+    """The distinct words, longest first, in code-point order among equals."""
+    # two sorts, the second stable (reverse=True keeps the order of equals): the same order as
+    # the key (-len(word), word), without building a tuple per word (a document's word sets
+    # hold a few hundred, built per document)
+    return tuple(sorted(sorted(set(words)), key=len, reverse=True))
 
 
 def _first_key(pairs) -> dict[str, str]:
