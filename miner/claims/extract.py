@@ -31,6 +31,9 @@ _LEAD_SPLIT = regex.compile(r"[，,：:；;]")
 _UP_TO_YEAR = regex.compile(r"^.*(?:19|20)\d\d\s*年度?")
 _TRAILING_DE = regex.compile(r"[的\s]+$")
 _NON_DIGITS = regex.compile(r"\D")
+# the multiplier written with a figure (23.05万余件, 1.2亿元): what its quantity is multiplied by
+_SCALES = {"万": Decimal(10000), "亿": Decimal(100000000)}
+_ONE = Decimal(1)
 
 
 @dataclass(frozen=True)
@@ -548,7 +551,7 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
                 measure = load("measures")["path_subject_measure"]
             period = "prior" if kind == "amount" and _rfind_any(before, w.prior)[0] >= 0 else "current"
             segment = sentence.segment_at(mention.number_start)
-            scale = Decimal(10000) if mention.multiplier == "万" else Decimal(100000000) if mention.multiplier == "亿" else Decimal(1)
+            scale = _SCALES.get(mention.multiplier, _ONE)
             claim = Claim(
                 id=f"{doc_id}C{len(claims) + len(sentence_claims) + 1:04d}",
                 kind=kind, text=mention.text.strip(), value=mention.value, decimals=mention.decimals,
