@@ -30,8 +30,6 @@ from .model import Document, Line
 from .normalize import normalize_line
 from .text import IngestError
 
-_BREAKS = "\r\n"
-
 
 @dataclass
 class _Char:

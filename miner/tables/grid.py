@@ -210,11 +210,16 @@ def _classify(columns: list[_Column]) -> None:
             column.kind = "value"
         elif filled and all(_LINENO.match(t) for t in filled):
             column.kind = "lineno"
-        elif not filled and any(h in {"金额", "预算数", "决算数", "合计", "小计"} for h in column.header):
+        elif not filled and any(h in _value_headers() for h in column.header):
             column.kind = "value"
 
 
 # --------------------------------------------------------------- mapping
+
+@lru_cache(maxsize=1)
+def _value_headers() -> frozenset[str]:
+    return frozenset(load("tables")["value_headers"])
+
 
 @lru_cache(maxsize=1)
 def _aliases() -> dict[str, tuple[str, ...]]:

@@ -86,7 +86,7 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     last = max(found.values(), key=lambda c: c.doc_offset)
     if claim is last and len(found) == len(parts["leaves"]):
         signed = [_signed(c) for c in found.values()]
-        total_budget, total_actual = _cell(table, parts["total"], "预算数"), _cell(table, parts["total"], "决算数")
+        total_budget, total_actual = _cell(table, parts["total"], parts["budget"]), _cell(table, parts["total"], parts["actual"])
         if None not in signed and total_budget is not None and total_actual is not None:
             expected = total_actual.amount - total_budget.amount
             together = sum(signed, Decimal(0))
