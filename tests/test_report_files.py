@@ -189,3 +189,28 @@ def test_report_page_reads_only_the_documents_it_shows_and_ignores_a_stale_index
         handle.write(f"{next(iter(shown))},t999,表999,added,1,,,,,,,,,\n")
     stale, _counts = read()
     assert stale["cells.csv"][-1]["table_id"] == "t999"
+
+
+def test_every_row_holds_exactly_its_tables_columns(tmp_path):
+    # csv_text takes the values by column name, in one itemgetter: a row without a column would fail
+    from miner.report.rows import document_rows
+    from miner.scan import scan_document
+
+    unreadable = tmp_path / "broken.txt"
+    unreadable.write_bytes(b"\x00\x01binary")
+    for path in [*sorted(SEEDS.glob("*.txt")), unreadable]:
+        rows = document_rows(scan_document(path))
+        for table in TABLES:
+            assert all(set(row) == set(table.columns) for row in rows[table.name]), \
+                (path.name, table.name)
+        assert rows[TABLES[0].name], path.name
+
+
+def test_csv_text_writes_the_columns_in_order_and_a_single_column_whole():
+    from miner.report.csv import csv_text
+    from miner.report.files import ReportTable
+
+    two = ReportTable("t.csv", ("b", "a"), "")
+    assert csv_text(two, [{"a": "1", "b": "x,y"}]) == '"x,y",1\n'
+    one = ReportTable("o.csv", ("a",), "")
+    assert csv_text(one, [{"a": "一二三"}]) == "一二三\n"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+from operator import itemgetter
 from pathlib import Path
 
 from ..scan import ScanResult
@@ -50,9 +51,17 @@ class CsvTableWriter:
 
 
 def csv_text(table: ReportTable, rows) -> str:
-    """A table's rows as CSV text without the header, as ``CsvTableWriter`` writes them."""
-    # a list per row in the table's column order (csv.DictWriter does the same, slower)
-    return _csv([row.get(column, "") for column in table.columns] for row in rows)
+    """A table's rows as CSV text without the header, as ``CsvTableWriter`` writes them.
+
+    Every row holds every column of its table (``rows.document_rows`` builds them so,
+    tests/test_report_files.py holds it to that): the values are taken in column order
+    by one ``itemgetter`` (csv.DictWriter, or a lookup per column, took twice as long)."""
+    return _csv(map(_in_order(table.columns), rows))
+
+
+def _in_order(columns: tuple[str, ...]):
+    values = itemgetter(*columns)
+    return values if len(columns) > 1 else lambda row: (values(row),)   # one column: a 1-tuple
 
 
 def _csv(rows) -> str:
