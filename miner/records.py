@@ -44,7 +44,9 @@ def record(cls: type) -> type:
         if field.name in ("self", "_NO_VALUE") or field.name.startswith("_record_"):
             raise TypeError(f"{cls.__name__}.{field.name}: the name is taken by the generated __init__")
         setter = f"_record_set_{index}"
-        scope[setter] = cls.__dict__[field.name].__set__
+        # the slot's descriptor: on this class, or on the record it extends
+        slot = next(klass.__dict__[field.name] for klass in cls.__mro__ if field.name in klass.__dict__)
+        scope[setter] = slot.__set__
         value = field.name
         if field.default is not MISSING:
             scope[f"_record_default_{index}"] = field.default

@@ -74,3 +74,22 @@ def test_missing_argument_is_a_type_error_as_for_a_dataclass():
 def test_what_it_does_not_build_is_refused_at_definition(body):
     with pytest.raises(TypeError):
         record(type("Unsupported", (), body))
+
+
+@record
+class Base:
+    a: int
+    b: str = "b"
+
+
+@record
+class Extended(Base):
+    c: tuple = ()
+
+
+def test_a_record_extending_another_sets_the_inherited_fields_too():
+    made = Extended(1, "x", (2,))
+    assert (made.a, made.b, made.c) == (1, "x", (2,))
+    assert Extended(1) == Extended(1, "b", ())
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.a = 2
