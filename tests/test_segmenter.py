@@ -48,3 +48,18 @@ def test_alignment_is_spacys(words):
     from miner.claims.nlp import _aligned
 
     assert _aligned(words) == get_words_and_spaces(words, "".join(words))
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_the_words_between_figures_are_jiebas_for_that_text(text):
+    # the Segmenter keeps jieba's words per block of the text: the same words as jieba.cut of each piece
+    import jieba
+
+    Segmenter()     # loads jieba's dictionary and the domain words, as the pipeline does
+    figures = [(m.number_start, m.number_end) for m in find_mentions(text)]
+    expected, last = [], 0
+    for start, end in [*figures, (len(text), len(text))]:
+        expected += [word for word in jieba.cut(text[last:start], cut_all=False) if word]
+        expected += [text[start:end]] if end > start else []
+        last = end
+    assert Segmenter().words(text, figures) == expected
