@@ -41,7 +41,8 @@ class Cell:
         return self.value is None
 
     def ref(self) -> str:
-        head = " ".join(part for part in (self.row_code, self.row_label) if part)
+        code, label = self.row_code, self.row_label
+        head = f"{code} {label}" if code and label else code or label
         column = f"{self.group}·{self.column}" if self.group and not self.column.startswith(self.group) else self.column
         return f"{self.table} {head} / {column}".strip()
 
