@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 
 import regex
 
@@ -59,6 +60,18 @@ def lines_outside_prose(ctx: Context):
     return [line for line in ctx.lines if line.text and (line.file, line.page, line.line) not in covered]
 
 
+class Joined:
+    """Texts (a document's lines) joined by newlines, to be searched once rather than one by
+    one; ``index`` says which text an offset of the joined text falls in."""
+
+    def __init__(self, texts: list[str]):
+        self.text = "\n".join(texts)
+        self._ends = list(accumulate(len(text) + 1 for text in texts))    # where each next text starts
+
+    def index(self, offset: int) -> int:
+        return bisect_right(self._ends, offset)
+
+
 def line_matches(ctx: Context, name: str, lines=None):
     """(line, match) for each match of a consistency pattern in the given lines (default: all),
     table-of-contents leader dots removed first.
@@ -71,12 +84,8 @@ def line_matches(ctx: Context, name: str, lines=None):
     found = pattern(name)
     # an empty line holds nothing to find (half the lines of some documents)
     lines = [line for line in (ctx.lines if lines is None else lines) if line.text]
-    starts, offset = [], 0
-    for line in lines:
-        starts.append(offset)
-        offset += len(line.text) + 1
-    holding = dict.fromkeys(bisect_right(starts, match.start()) - 1
-                            for match in found.finditer("\n".join(line.text for line in lines)))
+    joined = Joined([line.text for line in lines])
+    holding = dict.fromkeys(joined.index(match.start()) for match in found.finditer(joined.text))
     for index in holding:
         line = lines[index]
         for match in found.finditer(_without_leaders(line.text)):

@@ -16,14 +16,12 @@ them empty with a note.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
-from itertools import accumulate
-
 from ...ingest.model import Line
 from ...lexicon import load
-from ...tables.spec import squash, table_specs
+from ...tables.spec import squash, squash_lines, table_specs
 from ..context import Context
 from ..model import Finding
+from ..text import Joined
 
 CODE = "CM01"
 NAME = "required-table-missing"
@@ -37,16 +35,14 @@ class _Mentions:
     """The document's lines squashed (as titles are) once, joined, to find where a table is named."""
 
     def __init__(self, lines: tuple[Line, ...]):
-        squashed = [squash(line.text) for line in lines]
         self.lines = lines
-        self.text = "\n".join(squashed)
-        self.ends = list(accumulate(len(text) + 1 for text in squashed))   # where each next line starts
+        self.joined = Joined(squash_lines(line.text for line in lines))
 
     def first(self, titles: list[str]) -> Line | None:
         """The first line naming one of the (squashed) titles. A squashed title has no whitespace,
         so it is found within one line; one search of the joined text per title, not one per line."""
-        found = [at for at in (self.text.find(title) for title in titles) if at >= 0]
-        return self.lines[bisect_right(self.ends, min(found))] if found else None
+        found = [at for at in (self.joined.text.find(title) for title in titles) if at >= 0]
+        return self.lines[self.joined.index(min(found))] if found else None
 
 
 def check_document(ctx: Context) -> list[Finding]:
