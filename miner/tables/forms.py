@@ -39,12 +39,17 @@ def _spec() -> dict:
     return spec
 
 
-def is_form_title(text: str) -> bool:
+def _is_title(squashed: str) -> bool:
+    """Whether a line, squashed, is a form's title: short, no sentence mark, the title pattern."""
     spec = _spec()
+    return bool(squashed) and len(squashed) <= spec["title_max_chars"] and not _SENTENCE.search(squashed) \
+        and spec["title_re"].search(squashed) is not None
+
+
+def is_form_title(text: str) -> bool:
     if not text.strip() or _SENTENCE.search(text):
         return False    # tested before squash, which keeps these marks: most prose lines end here
-    text = squash(text)
-    return bool(text) and len(text) <= spec["title_max_chars"] and bool(spec["title_re"].search(text))
+    return _is_title(squash(text))
 
 
 def _form_titles(lines: tuple[Line, ...]) -> list[bool]:
@@ -54,10 +59,7 @@ def _form_titles(lines: tuple[Line, ...]) -> list[bool]:
     blank to str.strip squashes to nothing or to the separators \x1c-\x1f (blank to Python,
     not Unicode White_Space), in which no title (a form's name) is found.
     """
-    spec = _spec()
-    longest, title = spec["title_max_chars"], spec["title_re"]
-    return [bool(text) and len(text) <= longest and not _SENTENCE.search(text) and title.search(text) is not None
-            for text in squash_lines(line.text for line in lines)]
+    return [_is_title(text) for text in squash_lines(line.text for line in lines)]
 
 
 def _figure(token: str) -> tuple[Decimal, int, bool] | None:
