@@ -250,18 +250,12 @@ def clause_ends(doc) -> list[int]:
     return [token.idx + len(token.text) for token in doc if token.is_punct and token.text in _CLAUSE_PUNCT]
 
 
-def _clause_start(sentence: str, index: int, ends: list[int] | None = None) -> int:
-    """Start of the clause holding ``index``: after the last clause punctuation.
-
-    Clause punctuation is read from the spaCy tokens when their clause ends
-    are given (a punctuation token ends a clause), else from the characters.
-    """
-    if ends is not None:
-        at = bisect_right(ends, index) - 1
-        # a punctuation token that ends at the figure still comes before it
-        start = ends[at] if at >= 0 else 0
-    else:
-        start = next((pos + 1 for pos in range(index - 1, -1, -1) if sentence[pos] in _CLAUSE_PUNCT), 0)
+def _clause_start(sentence: str, index: int, ends: list[int]) -> int:
+    """Start of the clause holding ``index``: after the last clause punctuation token
+    (``ends``: the sentence's clause ends, from clause_ends)."""
+    at = bisect_right(ends, index) - 1
+    # a punctuation token that ends at the figure still comes before it
+    start = ends[at] if at >= 0 else 0
     # a figure inside a parenthesis still open (490,808.40万元（本年预算收入390,140.45万元）)
     # is an aside: its clause starts inside the parenthesis
     opened = max(sentence.rfind("（", start, index), sentence.rfind("(", start, index))

@@ -31,10 +31,6 @@ def _sections() -> tuple[tuple[str, tuple[str, ...], frozenset[str]], ...]:
     return tuple(sorted(entries, key=lambda e: -len(e[0])))
 
 
-def _section(claim: Claim) -> tuple[tuple[str, ...], frozenset[str]] | None:
-    return _section_of(claim.section)
-
-
 def _section_of(section: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]] | None:
     # The chapter heading (一、… 五、…) decides, or a sub-heading naming 三公.
     for heading in section[1:] or section:
@@ -47,7 +43,7 @@ def _section_of(section: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[st
 
 def section_tables(claim: Claim) -> tuple[str, ...] | None:
     """Tables the claim's section speaks about; () for a section about no table, None if unknown."""
-    found = _section(claim)
+    found = _section_of(claim.section)
     return found[0] if found else None
 
 
