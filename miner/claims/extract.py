@@ -552,7 +552,7 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
                 unit=mention.unit, scale=scale, approx=mention.approx,
                 sentence_id=sentence.id, sentence=sentence.text,
                 start=mention.number_start, end=mention.end,
-                doc_offset=sentence.doc_offset(mention.number_start),
+                doc_offset=segment.doc_offset_of(mention.number_start),
                 page=segment.page, line=segment.line, file=segment.file,
                 paragraph=paragraph.id, section=paragraph.section,
                 subject=subject, subject_code=subject_code, subject_path=path, measure=measure, period=period, direction=direction,

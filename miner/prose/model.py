@@ -20,6 +20,10 @@ class Segment:
     line: int
     file: str = ""
 
+    def doc_offset_of(self, index: int) -> int:
+        """The document offset of sentence offset ``index``, which this segment holds."""
+        return self.doc_offset + min(index - self.start, max(self.length - 1, 0))
+
 
 @record
 class Sentence:
@@ -31,10 +35,6 @@ class Sentence:
 
     def segment_at(self, index: int) -> Segment:
         return self.segments[max(0, bisect_right(self.segments, index, key=_START) - 1)]
-
-    def doc_offset(self, index: int) -> int:
-        seg = self.segment_at(index)
-        return seg.doc_offset + min(index - seg.start, max(seg.length - 1, 0))
 
     @property
     def page(self) -> int:
