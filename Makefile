@@ -18,6 +18,7 @@ demo: setup
 
 test: setup
 	$(BIN)/python -m pytest
+	PYTHON=$(PYTHON) DEV_MINER=$(abspath $(BIN))/miner bash scripts/check_wheel.sh
 
 clean:
 	rm -rf $(VENV) miner-report

@@ -59,10 +59,7 @@ def _toml_value(value) -> str:
 
 
 def _default_text() -> str:
-    try:
-        return resources.files("miner").joinpath("default-config.toml").read_text(encoding="utf-8")
-    except (FileNotFoundError, ModuleNotFoundError):
-        return (Path(__file__).parent / "default-config.toml").read_text(encoding="utf-8")
+    return resources.files("miner").joinpath("default-config.toml").read_text(encoding="utf-8")
 
 
 def defaults() -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Access to the data files in ``lexicons/`` (installed as ``miner.lexicons``).
+"""Access to the data files in ``lexicons/`` (installed as ``miner/lexicons``).
 
 Keyword lists, synonyms, table identities and patterns are data; code reads
 them from here and never spells them inline.
@@ -13,11 +13,14 @@ from typing import Any
 import yaml
 
 
+@lru_cache(maxsize=1)
 def _root() -> Path:
-    try:
-        return Path(str(resources.files("miner.lexicons")))
-    except ModuleNotFoundError:  # running from a source tree without install
-        return Path(__file__).resolve().parent.parent / "lexicons"
+    # A wheel holds the data as miner/lexicons (pyproject: force-include); a source
+    # tree or an editable install keeps it at the top level, beside miner/.
+    installed = resources.files("miner").joinpath("lexicons")
+    if installed.is_dir():
+        return Path(str(installed))
+    return Path(__file__).resolve().parent.parent / "lexicons"
 
 
 def data_path(name: str) -> Path:
