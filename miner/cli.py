@@ -65,16 +65,15 @@ def scan(paths, out, select, ignore, jobs, engine, scheduler, shard, parquet, ti
         prestart(1)
     from importlib.util import find_spec
 
-    from .checks import overrides, tolerance
+    from .checks.registry import policy
     from .config import ConfigError, load_config
     from .engine import EngineError, ScanOptions, scan_corpus
 
     try:
         config = load_config(paths, config_path)
+        scan_policy = policy(config)
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from exc
-    tolerance.configure(config.tolerance)
-    overrides.configure(config.severity)
     select = tuple(config.values["select"]) + _split(select)
     ignore = tuple(config.values["ignore"]) + _split(ignore)
     if scheduler and engine != "dask":
@@ -83,8 +82,7 @@ def scan(paths, out, select, ignore, jobs, engine, scheduler, shard, parquet, ti
         raise click.UsageError("--engine dask needs dask.distributed: pip install 'miner[dask]'")
     _parquet_or_fail(parquet)
     options = ScanOptions(select=select, ignore=ignore, engine=engine, scheduler=scheduler,
-                          tolerance=tuple(sorted((k, str(v)) for k, v in config.tolerance.items())),
-                          severity=tuple(sorted(config.severity.items())),
+                          policy=scan_policy,
                           shard=shard, parquet=parquet, timeout=timeout, memory_limit_mb=memory_limit,
                           **({"jobs": jobs} if jobs else {}))
     from .report.html import prepare

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import regex
 
-from .checks import overrides
 from .checks.context import Context
 from .checks.model import Finding
-from .checks.registry import selected
+from .checks.policy import Policy, default_policy
+from .checks.registry import policy_with, selected
 from .checks.rules import in01, xd01
 from .checks.run import CheckIndex, run_document_rules, run_rules, settle
 from .claims.extract import extract_claims
@@ -162,8 +162,10 @@ def _read(path: Path, display: str) -> Document:
     return read_text(path, display)
 
 
-def scan_document(path: str | Path, rules=None, display: str | None = None) -> DocumentResult:
+def scan_document(path: str | Path, rules=None, display: str | None = None,
+                  policy: Policy | None = None) -> DocumentResult:
     path = Path(path)
+    policy = policy or default_policy()
     display = display or str(path)
     rules = rules if rules is not None else selected()
     try:
@@ -172,7 +174,7 @@ def scan_document(path: str | Path, rules=None, display: str | None = None) -> D
         if not any(rule.CODE == in01.CODE for rule in rules):
             return DocumentResult(display, error=str(exc))
         finding = Finding(doc=display, file="", page=0, line=0, rule=in01.CODE,
-                          severity=overrides.severity(in01.CODE, in01.SEVERITY), verdict="",
+                          severity=policy.severity_of(in01.CODE, in01.SEVERITY), verdict="",
                           claim_id="", found=str(exc), expected="a readable disclosure", evidence=display,
                           sentence="", message=f"cannot read {display}: {exc}")
         return DocumentResult(display, findings=(finding,), error=str(exc))
@@ -183,8 +185,8 @@ def scan_document(path: str | Path, rules=None, display: str | None = None) -> D
     claims = extract_claims(paragraphs, names)
     links = link_claims(claims, tables)
     ctx = Context(doc=display, claims={c.id: c for c in claims}, links=links, tables=tables,
-                  lines=doc.lines, paragraphs=tuple(paragraphs))
-    checks = [overrides.applied(c) for c in run_rules(ctx, rules)]
+                  lines=doc.lines, paragraphs=tuple(paragraphs), policy=policy)
+    checks = [policy.applied(c) for c in run_rules(ctx, rules)]
     index = CheckIndex(checks)
     rows, findings = [], []
     for claim in claims:
@@ -203,7 +205,7 @@ def scan_document(path: str | Path, rules=None, display: str | None = None) -> D
                         severity=check.severity, verdict=check.verdict, claim_id=claim.id, found=claim.text,
                         expected=check.expected, evidence=check.evidence, sentence=claim.sentence,
                         message=check.message, tolerance=check.tolerance))
-    findings.extend(overrides.applied(f) for f in run_document_rules(ctx, rules))   # table and text findings
+    findings.extend(policy.applied(f) for f in run_document_rules(ctx, rules))   # table and text findings
     return DocumentResult(display, claims=tuple(rows), findings=tuple(findings), tables=tables,
                           facts=document_facts(ctx))
 
@@ -220,17 +222,21 @@ def _row(doc: str, claim: Claim, verdict) -> ClaimRow:
 
 
 def scan(paths, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
-         severity: dict[str, str] | None = None) -> ScanResult:
+         severity: dict[str, str] | None = None, policy: Policy | None = None) -> ScanResult:
     """Scan files and directories; an unreadable document becomes an IN01 finding.
 
     ``severity`` maps rule codes or prefixes to the severity their findings get
-    (the configuration's ``[severity]`` table)."""
-    if severity is not None:
-        overrides.configure(severity)
+    (the configuration's ``[severity]`` table), for this scan only; ``policy`` is
+    a whole policy (``miner.checks.registry.policy(config)``), the default
+    configuration's when not given."""
+    if policy is None:
+        policy = policy_with(severity)
+    elif severity:
+        raise ValueError("give either severity or a policy, not both")
     rules = selected(select, ignore)
-    results = [scan_document(path, rules) for path in collect(paths)]
+    results = [scan_document(path, rules, policy=policy) for path in collect(paths)]
     if any(rule.CODE == xd01.CODE for rule in rules):
-        results = cross_check(results)
+        results = cross_check(results, policy)
     return ScanResult(tuple(results))
 
 
@@ -242,8 +248,8 @@ class _ScanModule(types.ModuleType):
     """This module, callable: ``miner.scan(paths, …)`` is ``miner.scan.scan(paths, …)``."""
 
     def __call__(self, paths, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
-                 severity: dict[str, str] | None = None) -> ScanResult:
-        return scan(paths, select, ignore, severity)
+                 severity: dict[str, str] | None = None, policy: Policy | None = None) -> ScanResult:
+        return scan(paths, select, ignore, severity, policy)
 
 
 sys.modules[__name__].__class__ = _ScanModule

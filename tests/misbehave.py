@@ -10,7 +10,7 @@ import time
 from miner.scan import scan_document
 
 
-def scan(path, rules, display):
+def scan(path, rules, display, policy):
     name = os.path.basename(path)
     if name.startswith("hang"):
         time.sleep(3600)
@@ -20,4 +20,4 @@ def scan(path, rules, display):
         return bytearray(1 << 36)   # 64 GiB, far over any --memory-limit
     if name.startswith("die"):
         os.kill(os.getpid(), signal.SIGKILL)
-    return scan_document(path, rules, display)
+    return scan_document(path, rules, display, policy)

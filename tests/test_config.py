@@ -9,7 +9,8 @@ import tomllib
 import pytest
 from click.testing import CliRunner
 
-from miner.checks import tolerance
+from miner.checks.policy import default_policy
+from miner.checks.registry import policy
 from miner.cli import main
 from miner.config import ConfigError, load_config
 from miner.lexicon import load
@@ -18,18 +19,11 @@ from miner.tables.spec import table_specs
 from conftest import SEEDS
 
 
-@pytest.fixture(autouse=True)
-def _restore_tolerance():
-    saved = dict(tolerance.DEFAULTS)
-    yield
-    tolerance.DEFAULTS.update(saved)
-
-
 def test_defaults_are_the_commented_file():
     config = load_config()
     assert config.fail_on == "error"
     assert config.tolerance["tail_units"] == 2
-    assert tolerance.DEFAULTS["tail_units"] == 2
+    assert default_policy().tolerance.tail_units == 2 and policy(config) == default_policy()
 
 
 def test_miner_toml_next_to_the_documents_overrides(tmp_path):
@@ -120,4 +114,4 @@ def test_severity_table_lowers_a_rule_and_the_exit_code_follows(tmp_path):
 def test_severity_table_refuses_unknown_codes_and_levels(tmp_path, text):
     (tmp_path / "miner.toml").write_text(text, encoding="utf-8")
     with pytest.raises(ConfigError):
-        load_config([tmp_path])
+        policy(load_config([tmp_path]))

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from miner.checks.policy import default_policy
 from miner.checks.rules import xd01
 from miner.cli import main
 from miner.corpus.crosscheck import Reports
@@ -20,6 +21,7 @@ from miner.scan import scan_document
 PDF = Path(__file__).resolve().parents[1] / "corpora" / "pdf"
 SEEDS = Path(__file__).resolve().parents[1] / "corpora" / "seeds"
 PAIR = ("jiangsu-jcy-2017-budget.pdf", "jiangsu-jcy-2018-budget.pdf")
+TOLERANCE = default_policy().tolerance
 
 
 def question(**changes) -> PriorQuestion:
@@ -55,17 +57,17 @@ def test_the_previous_report_is_the_one_in_the_same_folder_else_the_first():
 
 def test_change_amount_against_the_previous_report():
     cell = LedgerCell(Decimal("1050.00"), 2, "万元", "表5 2040505 案件执行 / 金额")
-    agrees = xd01.check(question(), cell, "2017.pdf")
+    agrees = xd01.check(question(), cell, "2017.pdf", TOLERANCE)
     assert agrees.verdict == "ok" and "950.00 - 1050.00 = -100.00" in agrees.evidence and "2017.pdf" in agrees.evidence
-    differs = xd01.check(question(value=Decimal("120")), cell, "2017.pdf")
+    differs = xd01.check(question(value=Decimal("120")), cell, "2017.pdf", TOLERANCE)
     assert differs.verdict == "mismatch" and differs.severity == "warning" and differs.expected == "100.00"
-    opposite = xd01.check(question(direction="+"), cell, "2017.pdf")
+    opposite = xd01.check(question(direction="+"), cell, "2017.pdf", TOLERANCE)
     assert opposite.verdict == "mismatch" and "an increase" in opposite.message
 
 
 def test_previous_report_in_yuan_is_converted_to_the_claims_unit():
     cell = LedgerCell(Decimal("10500000"), 0, "元", "表5 2040505 案件执行 / 金额")
-    assert xd01.check(question(), cell, "2017.pdf").verdict == "ok"
+    assert xd01.check(question(), cell, "2017.pdf", TOLERANCE).verdict == "ok"
 
 
 def test_change_rate_without_an_amount_against_the_previous_report():
@@ -73,13 +75,23 @@ def test_change_rate_without_an_amount_against_the_previous_report():
     rate = question(kind="change_rate", text="8.24%", value=Decimal("8.24"), decimals=2, direction="+", unit="%",
                     current=Decimal("8627.17"))
     cell = LedgerCell(Decimal("7970.38"), 2, "万元", "表4 2050202 小学教育 / 本年支出·小计")
-    assert xd01.check(rate, cell, "2023.pdf").verdict == "ok"
+    assert xd01.check(rate, cell, "2023.pdf", TOLERANCE).verdict == "ok"
     misstated = question(kind="change_rate", text="8.42%", value=Decimal("8.42"), decimals=2, direction="+",
                          unit="%", current=Decimal("8627.17"))
-    assert xd01.check(misstated, cell, "2023.pdf").verdict == "mismatch"
+    assert xd01.check(misstated, cell, "2023.pdf", TOLERANCE).verdict == "mismatch"
     falling = question(kind="change_rate", text="8.24%", value=Decimal("8.24"), decimals=2, direction="-",
                        unit="%", current=Decimal("8627.17"))
-    assert xd01.check(falling, cell, "2023.pdf").verdict == "mismatch"
+    assert xd01.check(falling, cell, "2023.pdf", TOLERANCE).verdict == "mismatch"
+
+
+def test_change_rate_on_a_previous_year_of_zero():
+    """A rate on the year before whose report prints 0 there cannot be computed: a warning that
+    says so (this raised a TypeError in the parent process before, which ended the whole run)."""
+    rate = question(kind="change_rate", text="8.24%", value=Decimal("8.24"), decimals=2, direction="+", unit="%",
+                    current=Decimal("8627.17"))
+    zero = xd01.check(rate, LedgerCell(Decimal("0"), 2, "万元", "表4 2050202 小学教育 / 本年支出·小计"), "2023.pdf",
+                      TOLERANCE)
+    assert (zero.verdict, zero.severity) == ("mismatch", "warning") and "prints 0" in zero.message
 
 
 @pytest.fixture(scope="module")

@@ -12,6 +12,7 @@ import pytest
 import regex
 import yaml
 
+from miner.checks.policy import default_policy
 from miner.corpus.crosscheck import cross_check
 from miner.scan import scan_document
 from miner.tables.spec import squash
@@ -38,7 +39,7 @@ def known_gap(request):
 def pdf_results():
     """Every document of the inventory scanned, then read against each other (XD01), as
     ``miner scan corpora/pdf`` does."""
-    results = cross_check([scan_document(PDF / key, display=key) for key in sorted(INVENTORY)])
+    results = cross_check([scan_document(PDF / key, display=key) for key in sorted(INVENTORY)], default_policy())
     by_key = {result.path: result for result in results}
     return by_key.__getitem__
 

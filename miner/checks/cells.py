@@ -13,7 +13,7 @@ from ..tables.model import Cell, Row, Table
 from ..tables.spec import table_specs
 from .context import Context
 from .model import Finding
-from .tolerance import Amount, Verdict, cap, compare_totals
+from .tolerance import Amount, Verdict, cap
 
 CLASS = "{类}"          # one identity per 类
 ALL_CLASSES = "{类*}"   # the sum of all 类 rows
@@ -303,7 +303,7 @@ def evaluate(ctx: Context, identity: Identity) -> list[Outcome]:
             continue
         if not left.cells and not any(r.cells for r in right):
             continue
-        verdict = compare_totals(left.amounts, [a for r in right for a in r.amounts], identity.op)
+        verdict = ctx.tolerance.compare_totals(left.amounts, [a for r in right for a in r.amounts], identity.op)
         # a side with no printed figure at all is a figure missing, not a figure shown wrong;
         # and a mis-read table proves nothing
         blank_side = not left.amounts or not any(r.amounts for r in right)

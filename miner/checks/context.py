@@ -17,7 +17,8 @@ from ..prose.model import Paragraph
 from ..records import record
 from ..tables.model import Cell, Table
 from .model import Finding
-from .tolerance import rounding_spread
+from .policy import Policy, default_policy
+from .tolerance import Tolerance, rounding_spread
 
 T = TypeVar("T")
 
@@ -54,8 +55,13 @@ class Context:
     tables: tuple[Table, ...] = field(default=())
     lines: tuple[Line, ...] = field(default=())
     paragraphs: tuple[Paragraph, ...] = field(default=())
+    policy: Policy = field(default_factory=default_policy)
     # Indexes a rule builds once per document (rules run claim by claim): see ``remember``.
     memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def tolerance(self) -> Tolerance:
+        return self.policy.tolerance
 
     def remember(self, key, compute: Callable[[], T]) -> T:
         """``compute()``, computed once per document under ``key``: rules run claim by claim

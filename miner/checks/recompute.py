@@ -12,7 +12,7 @@ from decimal import Decimal
 from ..claims.model import Claim
 from .context import Figure
 from .model import Check
-from .tolerance import Interval, Verdict, cap, judge, ratio, rounding_spread, show
+from .tolerance import Interval, Tolerance, Verdict, cap, ratio, rounding_spread, show
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class Recomputed:
                      tuple(covers) if self.agrees else ())
 
 
-def percent(claim: Claim, numerator: Figure, denominator: Figure,
+def percent(tolerance: Tolerance, claim: Claim, numerator: Figure, denominator: Figure,
             denominator_text: str | None = None) -> Recomputed | None:
     """numerator ÷ denominator in percent, judged against the claim; None for a zero base."""
     result = ratio(numerator.value, numerator.decimals, denominator.value, denominator.decimals)
@@ -44,7 +44,7 @@ def percent(claim: Claim, numerator: Figure, denominator: Figure,
         return None
     point, interval = result
     formula = f"{numerator.value} / {denominator_text or denominator.value} = {show(point)}%"
-    return Recomputed(point, judge(claim.value, claim.decimals, claim.approx, point, interval), formula,
+    return Recomputed(point, tolerance.judge(claim.value, claim.decimals, claim.approx, point, interval), formula,
                       numerator.doubtful or denominator.doubtful)
 
 
@@ -62,12 +62,12 @@ class Difference:
     opposite: str           # "" or what the words say (an increase / a decrease) against the sign beyond rounding
 
 
-def difference(stated, later: Decimal, later_decimals: int, earlier: Decimal, earlier_decimals: int) -> Difference:
+def difference(tolerance: Tolerance, stated, later: Decimal, later_decimals: int, earlier: Decimal, earlier_decimals: int) -> Difference:
     """``stated`` is anything with value, decimals, approx and direction (a claim)."""
     value = later - earlier
     half = rounding_spread((later_decimals, earlier_decimals))
     size = abs(value)
     opposite = stated.direction in _SAYS and value != 0 and (value > 0) != (stated.direction == "+") and size > half
-    verdict = judge(stated.value, stated.decimals, stated.approx, size, Interval(max(size - half, 0), size + half))
+    verdict = tolerance.judge(stated.value, stated.decimals, stated.approx, size, Interval(max(size - half, 0), size + half))
     return Difference(value, half, f"{later} - {earlier} = {value}", verdict,
                       _SAYS[stated.direction] if opposite else "")

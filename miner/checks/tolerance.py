@@ -37,26 +37,7 @@ from __future__ import annotations
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
-from ..config import defaults
 from ..records import record
-
-_NUMERIC = ("tail_units", "error_units", "error_relative", "approx_about", "approx_at_least")
-
-
-def _policy(values: dict) -> dict:
-    return {key: Decimal(str(values[key])) if key not in ("tail_units", "error_units") else int(values[key])
-            for key in _NUMERIC}
-
-
-# The values live in miner/default-config.toml (commented there); a scan's
-# configuration replaces them through configure().
-DEFAULTS = _policy(defaults()["tolerance"])
-
-
-def configure(values: dict) -> None:
-    """Use these tolerance settings (the [tolerance] table of the scan's configuration)."""
-    DEFAULTS.update(_policy(values))
-
 
 _AT_LEAST = {"余", "多", "以上", "超过", "超", "逾"}
 _AT_MOST = {"近", "将近", "接近", "不到", "不足"}
@@ -93,18 +74,6 @@ def rounding_spread(decimals) -> Decimal:
     return sum((unit(d) / 2 for d in decimals), Decimal(0))
 
 
-def stated_interval(value: Decimal, decimals: int, approx: str = "") -> Interval:
-    half = unit(decimals) / 2
-    if approx in _AT_LEAST:
-        return Interval(value, value * (1 + DEFAULTS["approx_at_least"]) + unit(decimals))
-    if approx in _AT_MOST:
-        return Interval(value * (1 - DEFAULTS["approx_at_least"]), value + half)
-    if approx:
-        spread = abs(value) * DEFAULTS["approx_about"]
-        return Interval(value - spread - half, value + spread + half)
-    return Interval(value - half, value + half)
-
-
 def cell_interval(value: Decimal, decimals: int, clipped: bool = False) -> Interval:
     if clipped:   # digits cut off by the extraction: the true value starts with these
         return Interval(value, value + unit(decimals))
@@ -133,31 +102,6 @@ def ratio(numerator: Decimal, num_decimals: int, denominator: Decimal, den_decim
 @lru_cache(maxsize=None)   # a handful of decimals and approximation words, asked for every figure compared
 def _stated_tolerance(decimals: int, approx: str) -> str:
     return f"±{unit(decimals) / 2} (printed with {decimals} decimals{', ' + approx if approx else ''})"
-
-
-def judge(stated: Decimal, decimals: int, approx: str, evidence: Decimal,
-          evidence_interval: Interval | None = None, clipped: bool = False) -> Verdict:
-    """Compare a stated figure with evidence; see the module docstring."""
-    step = unit(decimals)
-    interval = stated_interval(stated, decimals, approx)
-    tol = _stated_tolerance(decimals, approx)
-    gap = abs(stated - evidence)
-    if interval.holds(evidence):
-        return Verdict("ok", "", gap, tol)
-    if clipped and cell_interval(evidence, decimals_of(evidence), True).meets(interval):
-        return Verdict("rounding", "info", gap, tol + "; cell clipped by the extraction")
-    if evidence_interval is not None and evidence_interval.meets(interval):
-        return Verdict("rounding", "info", gap, tol + "; within the rounding of the inputs")
-    if not approx:
-        truncated = evidence.quantize(step, rounding=ROUND_DOWN)
-        if truncated == stated:
-            return Verdict("rounding", "info", gap, tol + "; truncated instead of rounded")
-        rounded = evidence.quantize(step, rounding=ROUND_HALF_UP)
-        if abs(rounded - stated) <= step * DEFAULTS["tail_units"]:
-            return Verdict("rounding", "info", gap,
-                           tol + f"; within a {DEFAULTS['tail_units']}-unit tail of the last decimal")
-    big = gap > step * DEFAULTS["error_units"] and (evidence == 0 or gap / abs(evidence) > DEFAULTS["error_relative"])
-    return Verdict("mismatch", "error" if big else "warning", gap, tol)
 
 
 def decimals_of(value: Decimal) -> int:
@@ -204,30 +148,86 @@ def _totals_tolerance(decimals: int, tail_units: int) -> str:
     return f"each figure ±{step / 2} (printed with {decimals} decimals); a tail of {step * tail_units} is rounding"
 
 
-def compare_totals(left, right, op: str = "=") -> Verdict:
-    """Σleft against Σright (op `=`), or Σleft not above Σright (op `<=`), for printed figures.
+@record
+class Tolerance:
+    """The [tolerance] settings of a scan (miner/default-config.toml explains each), and the
+    comparisons they govern. A value: every scan carries its own (``Policy.tolerance``)."""
 
-    Each figure stands for the interval its printed decimals allow, so a sum
-    of rounded parts may miss its rounded total by a few units: intervals that
-    meet, or a gap within `tail_units` of the last decimal, are `rounding`.
-    """
-    left, right = list(left), list(right)
-    amounts = left + right
-    decimals = max([a.decimals for a in amounts], default=0)
-    lsum = sum([a.value for a in left], Decimal(0))
-    rsum = sum([a.value for a in right], Decimal(0))
-    tol = _totals_tolerance(decimals, DEFAULTS["tail_units"])
-    gap = max(lsum - rsum, Decimal(0)) if op == "<=" else abs(lsum - rsum)
-    if gap == 0:
-        return Verdict("ok", "", gap, tol)
-    step = unit(decimals)
-    tail = step * DEFAULTS["tail_units"]
-    # most sums agree exactly: the intervals the printed decimals allow are built only for a gap
-    li, ri = _sum_interval(left), _sum_interval(right)
-    meets = li.lo <= ri.hi if op == "<=" else li.meets(ri)
-    if meets and any(a.clipped for a in amounts):
-        return Verdict("ok", "", gap, tol + "; a figure cut short by the extraction explains the gap")
-    if meets or gap <= tail:
-        return Verdict("rounding", "info", gap, tol)
-    big = gap > step * DEFAULTS["error_units"] and (rsum == 0 or gap / abs(rsum) > DEFAULTS["error_relative"])
-    return Verdict("mismatch", "error" if big else "warning", gap, tol)
+    tail_units: int
+    error_units: int
+    error_relative: Decimal
+    approx_about: Decimal
+    approx_at_least: Decimal
+
+    @classmethod
+    def of(cls, values: dict) -> "Tolerance":
+        """From the [tolerance] table of a configuration (numbers or decimal strings)."""
+        return cls(int(values["tail_units"]), int(values["error_units"]), Decimal(str(values["error_relative"])),
+                   Decimal(str(values["approx_about"])), Decimal(str(values["approx_at_least"])))
+
+    def settings(self) -> tuple[tuple[str, str], ...]:
+        """The settings as (name, text), sorted by name: what a stored result was computed under."""
+        return tuple(sorted((name, str(getattr(self, name))) for name in self.__dataclass_fields__))
+
+    def stated_interval(self, value: Decimal, decimals: int, approx: str = "") -> Interval:
+        half = unit(decimals) / 2
+        if approx in _AT_LEAST:
+            return Interval(value, value * (1 + self.approx_at_least) + unit(decimals))
+        if approx in _AT_MOST:
+            return Interval(value * (1 - self.approx_at_least), value + half)
+        if approx:
+            spread = abs(value) * self.approx_about
+            return Interval(value - spread - half, value + spread + half)
+        return Interval(value - half, value + half)
+
+    def judge(self, stated: Decimal, decimals: int, approx: str, evidence: Decimal,
+              evidence_interval: Interval | None = None, clipped: bool = False) -> Verdict:
+        """Compare a stated figure with evidence; see the module docstring."""
+        step = unit(decimals)
+        interval = self.stated_interval(stated, decimals, approx)
+        tol = _stated_tolerance(decimals, approx)
+        gap = abs(stated - evidence)
+        if interval.holds(evidence):
+            return Verdict("ok", "", gap, tol)
+        if clipped and cell_interval(evidence, decimals_of(evidence), True).meets(interval):
+            return Verdict("rounding", "info", gap, tol + "; cell clipped by the extraction")
+        if evidence_interval is not None and evidence_interval.meets(interval):
+            return Verdict("rounding", "info", gap, tol + "; within the rounding of the inputs")
+        if not approx:
+            truncated = evidence.quantize(step, rounding=ROUND_DOWN)
+            if truncated == stated:
+                return Verdict("rounding", "info", gap, tol + "; truncated instead of rounded")
+            rounded = evidence.quantize(step, rounding=ROUND_HALF_UP)
+            if abs(rounded - stated) <= step * self.tail_units:
+                return Verdict("rounding", "info", gap,
+                               tol + f"; within a {self.tail_units}-unit tail of the last decimal")
+        big = gap > step * self.error_units and (evidence == 0 or gap / abs(evidence) > self.error_relative)
+        return Verdict("mismatch", "error" if big else "warning", gap, tol)
+
+    def compare_totals(self, left, right, op: str = "=") -> Verdict:
+        """Σleft against Σright (op `=`), or Σleft not above Σright (op `<=`), for printed figures.
+
+        Each figure stands for the interval its printed decimals allow, so a sum
+        of rounded parts may miss its rounded total by a few units: intervals that
+        meet, or a gap within `tail_units` of the last decimal, are `rounding`.
+        """
+        left, right = list(left), list(right)
+        amounts = left + right
+        decimals = max([a.decimals for a in amounts], default=0)
+        lsum = sum([a.value for a in left], Decimal(0))
+        rsum = sum([a.value for a in right], Decimal(0))
+        tol = _totals_tolerance(decimals, self.tail_units)
+        gap = max(lsum - rsum, Decimal(0)) if op == "<=" else abs(lsum - rsum)
+        if gap == 0:
+            return Verdict("ok", "", gap, tol)
+        step = unit(decimals)
+        tail = step * self.tail_units
+        # most sums agree exactly: the intervals the printed decimals allow are built only for a gap
+        li, ri = _sum_interval(left), _sum_interval(right)
+        meets = li.lo <= ri.hi if op == "<=" else li.meets(ri)
+        if meets and any(a.clipped for a in amounts):
+            return Verdict("ok", "", gap, tol + "; a figure cut short by the extraction explains the gap")
+        if meets or gap <= tail:
+            return Verdict("rounding", "info", gap, tol)
+        big = gap > step * self.error_units and (rsum == 0 or gap / abs(rsum) > self.error_relative)
+        return Verdict("mismatch", "error" if big else "warning", gap, tol)

@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import PurePath
 
-from ..checks import overrides
 from ..checks.model import Check, Finding
+from ..checks.policy import Policy
 from ..checks.rules import xd01
 from ..checks.run import ORDER
 from .model import CellKey, DocumentFacts, Identity, LedgerCell
@@ -41,7 +41,7 @@ class Reports:
 
 
 def checks_for(doc: str, facts: DocumentFacts, reports: Reports,
-               ledger_of: Callable[[str], Ledger]) -> list[Check]:
+               ledger_of: Callable[[str], Ledger], policy: Policy) -> list[Check]:
     earlier_doc = reports.previous(doc, facts.identity)
     if earlier_doc is None or not facts.questions:
         return []
@@ -50,8 +50,8 @@ def checks_for(doc: str, facts: DocumentFacts, reports: Reports,
     for question in facts.questions:
         cell = ledger.get(question.key)
         if cell is not None:
-            check = xd01.check(question, cell, earlier_doc)
-            found.append(overrides.applied(check))
+            check = xd01.check(question, cell, earlier_doc, policy.tolerance)
+            found.append(policy.applied(check))
     return found
 
 
@@ -83,13 +83,13 @@ def merge(doc: str, claims: tuple, findings: tuple, facts: DocumentFacts, checks
     return tuple(rows), tuple(findings) + tuple(added)
 
 
-def cross_check(results: list) -> list:
+def cross_check(results: list, policy: Policy) -> list:
     """``DocumentResult``s with XD01 merged in, for an in-process scan (``miner.scan``)."""
     reports = Reports((r.path, r.facts.identity) for r in results)
     ledgers = {r.path: r.facts.ledger for r in results}
     out = []
     for result in results:
-        checks = checks_for(result.path, result.facts, reports, ledgers.__getitem__)
+        checks = checks_for(result.path, result.facts, reports, ledgers.__getitem__, policy)
         claims, findings = merge(result.path, result.claims, result.findings, result.facts, checks)
         out.append(replace(result, claims=claims, findings=findings))
     return out

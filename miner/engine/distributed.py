@@ -48,12 +48,12 @@ def scan_on_worker(path: str, display: str, settings: WorkerSettings, timeout: f
     isolate.send(None, path, display)
     if not wait_readable(isolate, timeout):
         isolate.kill()
-        return timed_out(display, rule_codes, timeout)
+        return timed_out(display, rule_codes, timeout, settings.policy)
     message = isolate.receive()
     if message is None:
         reason = isolate.death()
         isolate.kill()
-        return crashed(display, rule_codes, reason)
+        return crashed(display, rule_codes, reason, settings.policy)
     kind, payload, fatal = message
     if fatal:
         isolate.kill()
@@ -61,7 +61,7 @@ def scan_on_worker(path: str, display: str, settings: WorkerSettings, timeout: f
         isolate.job = None
         with _idle_lock:
             _idle.append(isolate)
-    return payload if kind == "done" else crashed(display, rule_codes, payload)
+    return payload if kind == "done" else crashed(display, rule_codes, payload, settings.policy)
 
 
 def run_dask(jobs: list[DocumentJob], settings: WorkerSettings, scheduler: str | None, workers: int,
@@ -95,7 +95,8 @@ def run_dask(jobs: list[DocumentJob], settings: WorkerSettings, scheduler: str |
             except WorkerStartError:
                 raise
             except Exception as exc:  # noqa: BLE001 - a lost Dask worker (KilledWorker) is this document's IN03
-                stored = crashed(job.display, rule_codes, f"Dask task failed: {type(exc).__name__}: {exc}")
+                stored = crashed(job.display, rule_codes, f"Dask task failed: {type(exc).__name__}: {exc}",
+                                 settings.policy)
             future.release()
             yield job, stored
     finally:

@@ -26,7 +26,9 @@ import struct
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from ..checks.policy import Policy, default_policy
 
 _HEADER = struct.Struct(">Q")
 GC_FIRST_THRESHOLD = 20_000     # allocations between two collections of the youngest generation (warm_up)
@@ -40,9 +42,8 @@ class WorkerSettings:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     memory_limit_mb: int = 4096       # address space of a child; 0: no limit
-    scan_function: str = SCAN_FUNCTION   # "module:function(path, rules, display)"; tests put a hanging one here
-    tolerance: tuple[tuple[str, str], ...] = ()   # the scan's tolerance settings (spawned children do not inherit them)
-    severity: tuple[tuple[str, str], ...] = ()    # the scan's [severity] overrides, likewise
+    scan_function: str = SCAN_FUNCTION   # "module:function(path, rules, display, policy)"; tests put a hanging one here
+    policy: Policy = field(default_factory=default_policy)   # the scan's policy, sent to every child
 
 
 class EngineError(RuntimeError):
@@ -126,14 +127,6 @@ def _serve(requests, channel) -> None:
     from ..checks.registry import selected
     from .outcome import completed
 
-    if settings.tolerance:
-        from ..checks import tolerance
-
-        tolerance.configure(dict(settings.tolerance))
-    if settings.severity:
-        from ..checks import overrides
-
-        overrides.configure(dict(settings.severity))
     rules = selected(settings.select, settings.ignore)
     scan_document = _load(settings.scan_function)
     if settings.memory_limit_mb:
@@ -145,7 +138,7 @@ def _serve(requests, channel) -> None:
     while (request := _read(requests)) is not None:
         path, display = request
         try:
-            reply = ("done", completed(scan_document(path, rules, display)).pack(), False)
+            reply = ("done", completed(scan_document(path, rules, display, settings.policy)).pack(), False)
         except MemoryError:
             reply = None
         except Exception as exc:  # noqa: BLE001 - any bug in one document is reported as IN03, batch goes on

@@ -51,7 +51,7 @@ def run_local(jobs: list[DocumentJob], settings: WorkerSettings, workers: int, t
                     reason, job = isolate.death(), isolate.job
                     retire(isolate)
                     if job is not None:
-                        yield job, crashed(job.display, rule_codes, reason)
+                        yield job, crashed(job.display, rule_codes, reason, settings.policy)
                     else:
                         start_failures += 1
                         if start_failures >= _START_FAILURES:
@@ -71,14 +71,15 @@ def run_local(jobs: list[DocumentJob], settings: WorkerSettings, workers: int, t
                         # the next document first: the child scans it while this result is stored
                         following = pending.popleft()
                         isolate.send(following, following.path, following.display)
-                    yield job, (payload if kind == "done" else crashed(job.display, rule_codes, payload))
+                    yield job, (payload if kind == "done"
+                                else crashed(job.display, rule_codes, payload, settings.policy))
             now = time.monotonic()
             for isolate in [i for i in isolates if i.job is not None and now - i.started_at > timeout]:
                 job = isolate.job
                 retire(isolate)
                 if pending:
                     start()
-                yield job, timed_out(job.display, rule_codes, timeout)
+                yield job, timed_out(job.display, rule_codes, timeout, settings.policy)
             if not pending:
                 for isolate in [i for i in isolates if i.job is None]:
                     retire(isolate)

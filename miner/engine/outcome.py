@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..checks.model import Finding
+from ..checks.policy import Policy
 from ..checks.rules import in02, in03
 from ..report.csv import csv_text
 from ..report.files import TABLES
@@ -23,22 +24,23 @@ def completed(result: DocumentResult) -> StoredResult:
 
 
 def _failed(display: str, rule, rule_codes: tuple[str, ...], found: str, expected: str,
-            message: str) -> StoredResult:
+            message: str, policy: Policy) -> StoredResult:
     findings = ()
     if rule.CODE in rule_codes:
-        findings = (Finding(doc=display, file="", page=0, line=0, rule=rule.CODE, severity=rule.SEVERITY,
+        findings = (Finding(doc=display, file="", page=0, line=0, rule=rule.CODE,
+                            severity=policy.severity_of(rule.CODE, rule.SEVERITY),
                             verdict="", claim_id="", found=found, expected=expected, evidence=display,
                             sentence="", message=message),)
     result = DocumentResult(display, findings=findings, error=f"{rule.CODE}: {found}")
     return StoredResult(result, stored_text(result), retry=True)
 
 
-def timed_out(display: str, rule_codes: tuple[str, ...], timeout: float) -> StoredResult:
+def timed_out(display: str, rule_codes: tuple[str, ...], timeout: float, policy: Policy) -> StoredResult:
     return _failed(display, in02, rule_codes, f"still running after {timeout:g} s",
                    f"a scan within the time limit (--timeout {timeout:g})",
-                   f"{display} was stopped after {timeout:g} s; the batch went on")
+                   f"{display} was stopped after {timeout:g} s; the batch went on", policy)
 
 
-def crashed(display: str, rule_codes: tuple[str, ...], reason: str) -> StoredResult:
+def crashed(display: str, rule_codes: tuple[str, ...], reason: str, policy: Policy) -> StoredResult:
     return _failed(display, in03, rule_codes, reason, "a scan that ends normally",
-                   f"scanning {display} failed: {reason}; the batch went on")
+                   f"scanning {display} failed: {reason}; the batch went on", policy)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..checks import overrides, tolerance
+from ..checks.policy import Policy, default_policy
 from ..checks.registry import selected
 from ..checks.rules import xd01
 from ..corpus.crosscheck import Reports, checks_for, merge
@@ -41,8 +41,7 @@ class ScanOptions:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     scan_function: str = SCAN_FUNCTION
-    tolerance: tuple[tuple[str, str], ...] = ()   # the configuration's [tolerance], for every worker
-    severity: tuple[tuple[str, str], ...] = ()    # the configuration's [severity], for every worker
+    policy: Policy = field(default_factory=default_policy)   # tolerances, severities: every worker's and the corpus pass's
 
 
 @dataclass(frozen=True)
@@ -56,7 +55,7 @@ class RunOutcome:
 def _execute(todo: list[DocumentJob], options: ScanOptions, rule_codes: tuple[str, ...]
              ) -> Iterator[tuple[DocumentJob, StoredResult]]:
     settings = WorkerSettings(options.select, options.ignore, options.memory_limit_mb, options.scan_function,
-                              options.tolerance, options.severity)
+                              options.policy)
     if options.engine == "dask":
         from .distributed import run_dask
 
@@ -69,9 +68,8 @@ def _execute(todo: list[DocumentJob], options: ScanOptions, rule_codes: tuple[st
 def scan_corpus(paths, out: str | Path, options: ScanOptions = ScanOptions(), progress_stream=None) -> RunOutcome:
     out = Path(out)
     rule_codes = tuple(rule.CODE for rule in selected(options.select, options.ignore))
-    # a stored result is reused only under the same rules, tolerances and severities
-    jobs, total = plan(paths, rule_codes + tuple(f"{k}={v}" for k, v in options.tolerance)
-                       + tuple(f"severity {k}={v}" for k, v in options.severity), options.shard)
+    # a stored result is reused only under the same rules and policy
+    jobs, total = plan(paths, rule_codes + options.policy.key(), options.shard)
     store = ResultStore(out)
     todo = [job for job in jobs if store.reusable(job.key) is None]
     progress = Progress(len(jobs), reused=len(jobs) - len(todo), stream=progress_stream)
@@ -85,12 +83,8 @@ def scan_corpus(paths, out: str | Path, options: ScanOptions = ScanOptions(), pr
         discard_prestarted()
     progress.close()
     # the cross-document pass runs here, in this process, under the workers' policy
-    if options.tolerance:
-        tolerance.configure(dict(options.tolerance))
-    if options.severity:
-        overrides.configure(dict(options.severity))
     entries = [(job.display, job.key) for job in jobs]
-    results = cross_checked(entries, lambda key: _stored(store, key, entries), rule_codes, identities)
+    results = cross_checked(entries, lambda key: _stored(store, key, entries), rule_codes, options.policy, identities)
     documents, written = assemble(out, results, options.parquet)
     Manifest(total, str(options.shard or ""), tuple(str(p) for p in paths), rule_codes,
              tuple(t.name for t in TABLES),
@@ -110,7 +104,7 @@ def _stored(store: ResultStore, key: str, entries) -> StoredResult:
 _LEDGERS_KEPT = 64
 
 
-def cross_checked(entries: list[tuple[str, str]], load, rule_codes: tuple[str, ...],
+def cross_checked(entries: list[tuple[str, str]], load, rule_codes: tuple[str, ...], policy: Policy,
                   identities: dict | None = None) -> Iterator[StoredResult]:
     """The stored results of ``entries`` ((doc, key) in report order) with the cross-document
     rule (XD01) merged in. A result whose identity is not in ``identities`` (key -> identity,
@@ -139,7 +133,7 @@ def cross_checked(entries: list[tuple[str, str]], load, rule_codes: tuple[str, .
     for doc, key in entries:
         stored = load(key)
         result = stored.result
-        checks = checks_for(doc, result.facts, reports, ledger_of)
+        checks = checks_for(doc, result.facts, reports, ledger_of, policy)
         if checks:
             claims, findings = merge(doc, result.claims, result.findings, result.facts, checks)
             result = replace(result, claims=claims, findings=findings)
@@ -196,7 +190,8 @@ def merge_reports(dirs, out: str | Path, parquet: bool = False) -> RunOutcome:
             target.copy_from(source, entry.key)
     # the shards' documents are read against each other only now
     entries = [(entry.doc, entry.key) for _directory, entry in order]
-    results = cross_checked(entries, lambda key: _stored(target, key, entries), first.rules)
+    # (a merge has no configuration of its own: the default policy)
+    results = cross_checked(entries, lambda key: _stored(target, key, entries), first.rules, default_policy())
     documents, written = assemble(out, results, parquet)
     Manifest(first.documents, "", first.arguments, first.rules, tuple(t.name for t in TABLES),
              tuple(entry for _, entry in order)).write(out)

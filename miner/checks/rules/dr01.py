@@ -40,7 +40,7 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
         whole = ctx.figure(whole_claim)
     if whole is None:
         return []
-    recomputed = percent(claim, part, whole)
+    recomputed = percent(ctx.tolerance, claim, part, whole)
     if recomputed is None:
         return []
     note = f" (whole: {claim.denominator_words})" if claim.denominator_words and not recomputed.agrees else ""

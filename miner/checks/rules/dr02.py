@@ -34,7 +34,7 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     actual_claim, actual, budget_claim, budget = completion(claim, ctx)
     if actual is None or budget is None:
         return []
-    recomputed = percent(claim, actual, budget)
+    recomputed = percent(ctx.tolerance, claim, actual, budget)
     if recomputed is None:
         return []
     note = ""

@@ -58,7 +58,7 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
         source, denominator = current.source, f"({current.value} {'-' if sign > 0 else '+'} {change_claim.value})"
         if not current.from_table and claim.base:
             covers += (claim.base,)
-    recomputed = percent(claim, stated_figure(change_claim), prior, denominator)
+    recomputed = percent(ctx.tolerance, claim, stated_figure(change_claim), prior, denominator)
     if recomputed is None:
         return []
     return [recomputed.check(CODE, claim, f"{source}; stated change {change_claim.text}", covers=covers)]

@@ -49,7 +49,7 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     if found is None:
         return []
     later, earlier, what = found
-    change = difference(claim, later.value, later.decimals, earlier.value, earlier.decimals)
+    change = difference(ctx.tolerance, claim, later.value, later.decimals, earlier.value, earlier.decimals)
     evidence = f"{change.formula} [{later.source}; {what} {earlier.source}]"
     doubt = later.doubtful or earlier.doubtful
     guess_note = f" (at most a warning: {doubt})" if doubt else ""

@@ -17,7 +17,7 @@ from decimal import Decimal
 from ...claims.model import Claim
 from ..context import Context
 from ..model import Check
-from ..tolerance import Interval, judge, rounding_spread, unit
+from ..tolerance import Interval, rounding_spread, unit
 
 CODE = "DR05"
 NAME = "parts-sum"
@@ -41,7 +41,7 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
         # 收支总预算 X，其中 收入… ；支出…: both sides of the whole are listed, and
         # each side adds up to it; the list is not one breakdown.
         return []
-    verdict = judge(claim.value, claim.decimals, "", total, Interval(total - half, total + half))
+    verdict = ctx.tolerance.judge(claim.value, claim.decimals, "", total, Interval(total - half, total + half))
     message = (f"the parts add up to {total}, not {claim.value}: {formula}" if verdict.verdict == "mismatch"
                else f"{claim.text} = {formula}")
     covers = () if verdict.verdict == "mismatch" else tuple(p.id for p in parts)

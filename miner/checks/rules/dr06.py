@@ -25,7 +25,7 @@ from ...claims.model import Claim
 from ...lexicon import load
 from ..context import Context
 from ..model import Check
-from ..tolerance import Interval, judge, rounding_spread
+from ..tolerance import Interval, rounding_spread
 
 CODE = "DR06"
 NAME = "change-explained"
@@ -46,7 +46,7 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     total = sum((_signed(p) for p in parts), Decimal(0))
     half = rounding_spread(p.decimals for p in parts)
     formula = " ".join(("+ " if _signed(p) >= 0 else "- ") + str(p.value) for p in parts).lstrip("+ ") + f" = {total}"
-    verdict = judge(_signed(claim), claim.decimals, claim.approx, total, Interval(total - half, total + half))
+    verdict = ctx.tolerance.judge(_signed(claim), claim.decimals, claim.approx, total, Interval(total - half, total + half))
     if verdict.verdict != "mismatch":
         return [Check(CODE, claim.id, verdict.verdict, verdict.severity, str(total), formula,
                       f"{claim.text} = {formula}", verdict.tolerance, tuple(p.id for p in parts))]

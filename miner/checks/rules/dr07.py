@@ -27,7 +27,7 @@ from decimal import Decimal
 from ...claims.model import Claim
 from ..context import Context
 from ..model import Check
-from ..tolerance import Amount, compare_totals
+from ..tolerance import Amount
 
 CODE = "DR07"
 NAME = "item-budgets-sum"
@@ -69,12 +69,12 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
         items.append((other, actual))
     if len(items) < 2:
         return []
-    complete = compare_totals([Amount(a.value, a.decimals) for _b, a in items],
+    complete = ctx.tolerance.compare_totals([Amount(a.value, a.decimals) for _b, a in items],
                               [Amount(total_actual.value, total_actual.decimals)])
     if complete.verdict == "mismatch":
         return []                       # the items named are not all of the total
     budgets = [b for b, _a in items]
-    verdict = compare_totals([Amount(b.value, b.decimals) for b in budgets], [Amount(claim.value, claim.decimals)])
+    verdict = ctx.tolerance.compare_totals([Amount(b.value, b.decimals) for b in budgets], [Amount(claim.value, claim.decimals)])
     total = sum((b.value for b in budgets), Decimal(0))
     formula = " + ".join(str(b.value) for b in budgets) + f" = {total}"
     evidence = (f"{formula} [the {kind} of {len(budgets)} items; their actuals add up to "

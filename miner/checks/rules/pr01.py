@@ -23,7 +23,6 @@ from ...claims.model import Claim
 from ..context import Context
 from ..model import Check
 from ..text import next_sentence, words
-from ..tolerance import judge
 
 CODE = "PR01"
 NAME = "relation-contradicts-figures"
@@ -72,7 +71,7 @@ def _budget_relation(claim: Claim, ctx: Context) -> list[Check]:
     actual, planned = ctx.figure(claim), ctx.figure(budget)
     if _HOLDS[op](actual.value, planned.value):
         return []
-    close = judge(actual.value, actual.decimals, "", planned.value).verdict != "mismatch"
+    close = ctx.tolerance.judge(actual.value, actual.decimals, "", planned.value).verdict != "mismatch"
     if op == "=" and close:
         return []
     severity = "warning" if close else SEVERITY

@@ -130,14 +130,14 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
         if home_cell is None:
             return []
         whole = ctx.cell_evidence(home_cell, part_claim)
-    named = percent(claim, part, whole)
+    named = percent(ctx.tolerance, claim, part, whole)
     if named is None or named.agrees:
         return []
     named_cells = _named_targets(claim.denominator_words)
     for other, cell in _candidates(ctx, part_claim, home_cell):
         if other.value == whole.value:
             continue
-        fitted = percent(claim, part, other)
+        fitted = percent(ctx.tolerance, claim, part, other)
         if fitted is not None and fitted.verdict.verdict == "ok":
             if _is_named(cell, ctx, named_cells):
                 return []   # it fits the whole its words name: the linked whole was the wrong one

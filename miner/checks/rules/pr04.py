@@ -22,7 +22,6 @@ from ...claims.model import Claim
 from ..context import Context
 from ..model import Check
 from ..text import words
-from ..tolerance import judge, stated_interval
 
 CODE = "PR04"
 NAME = "restated-differently"
@@ -71,8 +70,8 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     first = first_mentions.get(key)
     if first is None or first.id == claim.id or first.quantity == claim.quantity:
         return []
-    verdict = judge(claim.value, claim.decimals, claim.approx, first.value,
-                    stated_interval(first.value, first.decimals, first.approx))
+    verdict = ctx.tolerance.judge(claim.value, claim.decimals, claim.approx, first.value,
+                                    ctx.tolerance.stated_interval(first.value, first.decimals, first.approx))
     if verdict.verdict == "ok":
         return []
     severity = "info" if verdict.verdict == "rounding" else SEVERITY

@@ -25,7 +25,7 @@ from ...lexicon import load
 from ..context import Context
 from ..model import Check
 from ..text import pattern
-from ..tolerance import cap, judge
+from ..tolerance import cap
 
 CODE = "PR06"
 NAME = "budget-changes-do-not-fit"
@@ -90,7 +90,7 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
         if None not in signed and total_budget is not None and total_actual is not None:
             expected = total_actual.amount - total_budget.amount
             together = sum(signed, Decimal(0))
-            verdict = judge(together, max(c.decimals for c in found.values()), "", expected)
+            verdict = ctx.tolerance.judge(together, max(c.decimals for c in found.values()), "", expected)
             if verdict.verdict != "ok":
                 uncertain = total_budget.placement == "guess" or total_actual.placement == "guess"
                 checks.append(Check(

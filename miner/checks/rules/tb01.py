@@ -23,7 +23,7 @@ from ...tables.model import Row, Table
 from ..cells import by_column, misread
 from ..context import Context
 from ..model import Finding
-from ..tolerance import Amount, cap, compare_totals
+from ..tolerance import Amount, cap
 
 CODE = "TB01"
 NAME = "classification-totals"
@@ -71,7 +71,7 @@ def check_document(ctx: Context) -> list[Finding]:
                 if (cell is None or cell.blank) and not parts:
                     continue
                 left = [Amount(cell.amount, cell.decimals, cell.clipped)] if cell is not None and not cell.blank else []
-                verdict = compare_totals(left, [Amount(c.amount, c.decimals, c.clipped) for c in parts])
+                verdict = ctx.tolerance.compare_totals(left, [Amount(c.amount, c.decimals, c.clipped) for c in parts])
                 if verdict.verdict == "ok":
                     continue
                 # a row whose figures were placed by a guess may have moved one out of this column

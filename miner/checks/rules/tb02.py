@@ -25,7 +25,7 @@ from ...tables.spec import table_specs
 from ..cells import by_column, misread
 from ..context import Context
 from ..model import Finding
-from ..tolerance import Amount, cap, compare_totals
+from ..tolerance import Amount, cap
 
 CODE = "TB02"
 NAME = "column-identities"
@@ -63,7 +63,7 @@ def check_document(ctx: Context) -> list[Finding]:
                 if (total is None or total.blank) and not parts:
                     continue
                 left = [Amount(total.amount, total.decimals, total.clipped)] if total and not total.blank else []
-                verdict = compare_totals(left, [Amount(c.amount, c.decimals, c.clipped) for c in parts])
+                verdict = ctx.tolerance.compare_totals(left, [Amount(c.amount, c.decimals, c.clipped) for c in parts])
                 if verdict.verdict == "ok":
                     continue
                 uncertain = unreliable or not left or not parts or any(c.placement == "guess" for c in row.cells)

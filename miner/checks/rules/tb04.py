@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from ..context import Context
 from ..model import Finding
-from ..tolerance import judge, ratio, show
+from ..tolerance import ratio, show
 
 CODE = "TB04"
 NAME = "form-execution-rate"
@@ -39,7 +39,7 @@ def check_document(ctx: Context) -> list[Finding]:
             if result is None:
                 continue
             point, interval = result
-            verdict = judge(rate.amount, rate.decimals, "", point, interval)
+            verdict = ctx.tolerance.judge(rate.amount, rate.decimals, "", point, interval)
             if verdict.verdict == "ok":
                 continue
             formula = f"{actual.raw} / {budget.raw} = {show(point)}%"

@@ -16,7 +16,7 @@ from __future__ import annotations
 from ...claims.model import Claim
 from ..context import Context
 from ..model import Check
-from ..tolerance import Interval, cap, judge, ratio, show
+from ..tolerance import Interval, cap, ratio, show
 
 CODE = "VC01"
 NAME = "value-vs-cell"
@@ -36,7 +36,7 @@ def _rate_explanation(claim: Claim, ctx: Context, table_value) -> str:
             continue
         with_table = ratio(table_value.value, table_value.decimals, budget.value, budget.decimals)
         with_prose = ratio(claim.value, claim.decimals, budget.value, budget.decimals)
-        if with_table and judge(other.value, other.decimals, "", with_table[0], with_table[1]).verdict != "mismatch":
+        if with_table and ctx.tolerance.judge(other.value, other.decimals, "", with_table[0], with_table[1]).verdict != "mismatch":
             return (f"; the completion rate {other.text} in the same sentence equals "
                     f"{table_value.value}/{budget.value} = {show(with_table[0])}% (with the prose's {claim.value} it would be "
                     f"{show(with_prose[0]) if with_prose else '—'}%), so the rate was computed from the table value "
@@ -49,7 +49,7 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     if figure is None:
         return []
     spread = Interval(figure.value - figure.spread, figure.value + figure.spread) if figure.spread else None
-    verdict = judge(claim.value, claim.decimals, claim.approx, figure.value, spread, clipped=figure.clipped)
+    verdict = ctx.tolerance.judge(claim.value, claim.decimals, claim.approx, figure.value, spread, clipped=figure.clipped)
     link = ctx.links[claim.id]
     others = [c.ref() + f" = {c.raw or 'blank'}" for c in link.cells[1:]]
     evidence = figure.source + (f" (also {'; '.join(others)})" if others else "")

@@ -34,7 +34,7 @@ from ...corpus.model import LedgerCell, PriorQuestion
 from ..context import money_factor
 from ..model import Check
 from ..recompute import difference
-from ..tolerance import Interval, cap, judge, ratio, show
+from ..tolerance import Interval, Tolerance, cap, ratio, show
 
 CODE = "XD01"
 NAME = "change-against-previous-report"
@@ -46,7 +46,7 @@ KINDS = ()        # run by miner.corpus over documents, not per claim of one doc
 _SAYS = {"+": "an increase", "-": "a decrease"}
 
 
-def check(question: PriorQuestion, earlier_cell: LedgerCell, earlier_doc: str) -> Check:
+def check(question: PriorQuestion, earlier_cell: LedgerCell, earlier_doc: str, tolerance: Tolerance) -> Check:
     factor = money_factor(earlier_cell.unit) / money_factor(question.current_unit)
     earlier = (earlier_cell.value if earlier_cell.value is not None else Decimal(0)) * factor
     earlier_decimals = max(earlier_cell.decimals - factor.adjusted(), 0)
@@ -58,19 +58,20 @@ def check(question: PriorQuestion, earlier_cell: LedgerCell, earlier_doc: str) -
         result = ratio(change_value, max(question.current_decimals, earlier_decimals), earlier, earlier_decimals)
         if result is None:
             return Check(CODE, question.claim_id, "mismatch", cap(SEVERITY, True), "", sources,
-                         f"{question.text} is a rate on the previous year, but {earlier_source} prints 0 there")
+                         f"{question.text} is a rate on the previous year, but {earlier_source} prints 0 there",
+                         "division by zero")
         point, interval = result
         formula = f"({question.current} - {earlier}) / {earlier} = {show(point)}%"
         if question.direction in _SAYS and not interval.holds(Decimal(0)) and (point > 0) != (question.direction == "+"):
             return Check(CODE, question.claim_id, "mismatch", SEVERITY, show(point), f"{formula} [{sources}]",
                          f"the prose says {_SAYS[question.direction]} of {question.text} but the previous report "
                          f"gives {formula}{doubt}", "sign of the change")
-        verdict = judge(question.value, question.decimals, question.approx, abs(point),
+        verdict = tolerance.judge(question.value, question.decimals, question.approx, abs(point),
                         Interval(min(abs(interval.lo), abs(interval.hi)), max(abs(interval.lo), abs(interval.hi))))
         expected = show(abs(point))
     else:
         # the same comparison as DR04's, with the earlier figure from the earlier report
-        change = difference(question, question.current, question.current_decimals, earlier, earlier_decimals)
+        change = difference(tolerance, question, question.current, question.current_decimals, earlier, earlier_decimals)
         formula, verdict, expected = change.formula, change.verdict, show(abs(change.value))
         if change.opposite:
             return Check(CODE, question.claim_id, "mismatch", SEVERITY, show(change.value), f"{formula} [{sources}]",
