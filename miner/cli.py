@@ -124,7 +124,7 @@ def _parquet_or_fail(parquet: bool) -> None:
 
 
 def _finish(outcome, how: str, fail_on: str = "error", out: Path | None = None) -> None:
-    from .checks import tolerance
+    from .checks.findings import at_least
     from .report.html import write_html
     from .report.summary import summary
 
@@ -133,7 +133,7 @@ def _finish(outcome, how: str, fail_on: str = "error", out: Path | None = None) 
         written.append(write_html(out))
     click.echo(summary(outcome.result))
     click.echo(f"{how}; wrote {', '.join(str(p) for p in written)}")
-    failing = any(tolerance.at_least(f.severity, fail_on) for f in outcome.result.findings)
+    failing = any(at_least(f.severity, fail_on) for f in outcome.result.findings)
     sys.exit(exitcodes.FINDINGS if failing else exitcodes.OK)
 
 

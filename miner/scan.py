@@ -15,13 +15,13 @@ from pathlib import Path
 import regex
 
 from .checks.context import Context
-from .checks.model import Finding
+from .checks.findings import failure, judged
+from .checks.model import CLAIM_COLUMNS, FINDING_COLUMNS, Check, ClaimRow, Finding  # noqa: F401 - the result's rows
 from .checks.policy import Policy, default_policy
 from .checks.registry import policy_with, selected
 from .checks.rules import in01, xd01
-from .checks.run import CheckIndex, run_document_rules, run_rules, settle
+from .checks.run import run_rules
 from .claims.extract import extract_claims
-from .claims.model import Claim
 from .corpus.crosscheck import cross_check
 from .corpus.facts import document_facts
 from .corpus.model import DocumentFacts
@@ -30,7 +30,6 @@ from .ingest.pdf import read_pdf
 from .ingest.text import IngestError, read_text
 from .lexicon import load
 from .linking.link import link_claims
-from .numbers import format_decimal
 from .prose.build import paragraphs_from_lines
 from .records import record
 from .tables.build import tables_from_lines
@@ -38,47 +37,6 @@ from .tables.model import Table
 
 SUPPORTED = (".txt", ".pdf")
 _PART = regex.compile(r"^part(\d+)\.(?:txt|pdf)$", regex.IGNORECASE)
-
-_KIND_REASON = {
-    "count": "a count: the tables state money, not counts",
-    "indicator": "a performance indicator (满意率, 办结率 …): no table states it",
-    "date": "a year or date: context only",
-    "threshold": "a threshold in a definition (单价…以上), not a figure",
-    "number": "a number without a unit",
-}
-
-
-@record
-class ClaimRow:
-    """One row of claims.csv."""
-
-    doc: str
-    file: str
-    page: int
-    line: int
-    section: str
-    claim_id: str
-    sentence: str
-    claim_text: str
-    kind: str
-    subject: str
-    measure: str
-    period: str
-    value: str
-    unit: str
-    approx: str
-    evidence: str
-    evidence_value: str
-    verdict: str
-    severity: str
-    rules: str
-    message: str
-
-
-CLAIM_COLUMNS = tuple(ClaimRow.__dataclass_fields__)
-FINDING_COLUMNS = ("doc", "file", "page", "line", "rule", "severity", "claim_id", "found", "expected",
-                   "evidence", "sentence", "message")
-
 
 @dataclass(frozen=True)
 class DocumentResult:
@@ -89,6 +47,9 @@ class DocumentResult:
     error: str = ""
     # what the documents read against this one need (same body, next year): see miner.corpus
     facts: DocumentFacts = field(default_factory=DocumentFacts)
+    # every check the rules made, agreements too (the findings are those that are not): kept by a
+    # scan in this process, left out of the results a scan worker sends back
+    checks: tuple[Check, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -173,10 +134,7 @@ def scan_document(path: str | Path, rules=None, display: str | None = None,
     except IngestError as exc:
         if not any(rule.CODE == in01.CODE for rule in rules):
             return DocumentResult(display, error=str(exc))
-        finding = Finding(doc=display, file="", page=0, line=0, rule=in01.CODE,
-                          severity=policy.severity_of(in01.CODE, in01.SEVERITY), verdict="",
-                          claim_id="", found=str(exc), expected="a readable disclosure", evidence=display,
-                          sentence="", message=f"cannot read {display}: {exc}")
+        finding = failure(display, in01, str(exc), "a readable disclosure", f"cannot read {display}: {exc}", policy)
         return DocumentResult(display, findings=(finding,), error=str(exc))
     tables = tables_from_lines(doc)
     table_lines = {doc.lines[index].offset for index in doc.lines_within(t.span for t in tables)}
@@ -186,39 +144,9 @@ def scan_document(path: str | Path, rules=None, display: str | None = None,
     links = link_claims(claims, tables)
     ctx = Context(doc=display, claims={c.id: c for c in claims}, links=links, tables=tables,
                   lines=doc.lines, paragraphs=tuple(paragraphs), policy=policy)
-    checks = [policy.applied(c) for c in run_rules(ctx, rules)]
-    index = CheckIndex(checks)
-    rows, findings = [], []
-    for claim in claims:
-        reason = links[claim.id].reason or _KIND_REASON.get(claim.kind, "no evidence found")
-        if claim.kind in ("change_amount",) and not links[claim.id].reason:
-            reason = "the previous year's figure is not in this document, and no change rate beside it to check"
-        if claim.kind in ("rate", "share", "change_rate") and not links[claim.id].cells:
-            reason = links[claim.id].reason or f"the figures this {claim.kind} is computed from were not found in the text"
-        verdict = settle(claim, ctx, index, reason)
-        rows.append(_row(display, claim, verdict))
-        if verdict.verdict in ("mismatch", "rounding"):
-            for check in index.own.get(claim.id, ()):
-                if check.verdict == verdict.verdict:
-                    findings.append(Finding(
-                        doc=display, file=claim.file, page=claim.page, line=claim.line, rule=check.rule,
-                        severity=check.severity, verdict=check.verdict, claim_id=claim.id, found=claim.text,
-                        expected=check.expected, evidence=check.evidence, sentence=claim.sentence,
-                        message=check.message, tolerance=check.tolerance))
-    findings.extend(policy.applied(f) for f in run_document_rules(ctx, rules))   # table and text findings
-    return DocumentResult(display, claims=tuple(rows), findings=tuple(findings), tables=tables,
-                          facts=document_facts(ctx))
-
-
-def _row(doc: str, claim: Claim, verdict) -> ClaimRow:
-    return ClaimRow(
-        doc=doc, file=claim.file, page=claim.page, line=claim.line, section=claim.section_title,
-        claim_id=claim.id, sentence=claim.sentence, claim_text=claim.text, kind=claim.kind,
-        subject=claim.subject, measure=claim.measure, period=claim.period,
-        value=format_decimal(claim.value), unit=claim.unit, approx=claim.approx,
-        evidence=verdict.evidence, evidence_value=verdict.evidence_value, verdict=verdict.verdict,
-        severity=verdict.severity, rules=" ".join(verdict.rules), message=verdict.message,
-    )
+    rows, findings, checks = judged(display, claims, links, run_rules(ctx, rules), policy)
+    return DocumentResult(display, claims=rows, findings=findings, tables=tables, facts=document_facts(ctx),
+                          checks=checks)
 
 
 def scan(paths, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),

@@ -59,7 +59,7 @@ def _timed(function, *args) -> float:
 
 # the stages of miner.scan.scan_document, in the order it calls them
 STAGES = ("_read", "tables_from_lines", "paragraphs_from_lines", "extract_claims", "link_claims",
-          "run_rules", "run_document_rules", "document_facts")
+          "run_rules", "judged", "document_facts")
 
 
 def bench_stages(rounds: int = 15) -> None:

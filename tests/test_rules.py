@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from miner.checks.registry import RULES, by_code, selected
+from miner.checks.run import SCOPES
 from miner.scan import scan, scan_document
 
 from conftest import SEEDS
@@ -38,9 +39,13 @@ def test_rule_has_documentation_and_cases(rule):
     doc = rule.__doc__ or ""
     missing = [part for part in _DOC_PARTS if part not in doc]
     assert not missing, f"{rule.CODE} docstring lacks {missing}"
-    for attribute in ("CODE", "NAME", "FAMILY", "SEVERITY", "SUMMARY", "KINDS"):
+    for attribute in ("CODE", "NAME", "FAMILY", "SEVERITY", "SUMMARY", "SCOPE", "KINDS"):
         assert getattr(rule, attribute, None) is not None, f"{rule.CODE} lacks {attribute}"
     assert rule.SEVERITY in ("error", "warning", "info")
+    assert rule.SCOPE in SCOPES
+    # claim rules are asked about the claims of their kinds; every rule but the engine's checks something
+    assert bool(rule.KINDS) == (rule.SCOPE == "claim"), f"{rule.CODE}: KINDS and SCOPE disagree"
+    assert callable(getattr(rule, "check", None)) == (rule.SCOPE != "engine"), f"{rule.CODE}: check() and SCOPE disagree"
     kinds = Counter(case["kind"] for case in _load(rule.CODE))
     assert kinds["bad"] >= 1 and kinds["good"] >= 1, f"{rule.CODE} needs bad and good cases in tests/rules/"
 

@@ -12,7 +12,7 @@ from ..lexicon import load
 from ..tables.model import Cell, Row, Table
 from ..tables.spec import table_specs
 from .context import Context
-from .model import Finding
+from .model import Check
 from .tolerance import Amount, Verdict, cap
 
 CLASS = "{类}"          # one identity per 类
@@ -314,7 +314,7 @@ def evaluate(ctx: Context, identity: Identity) -> list[Outcome]:
     return outcomes
 
 
-def outcome_finding(ctx: Context, code: str, outcome: Outcome) -> Finding | None:
+def outcome_check(ctx: Context, code: str, outcome: Outcome) -> Check | None:
     where = outcome.where
     if where is None or outcome.verdict.verdict == "ok":
         return None
@@ -331,21 +331,21 @@ def outcome_finding(ctx: Context, code: str, outcome: Outcome) -> Finding | None
         message += (" (at most a warning: a side prints no figure, a figure's column is only guessed, or the "
                     "extraction visibly mis-read the table)")
     table = ctx.table(outcome.identity.left.table)
-    return ctx.finding(code, outcome.severity, where, found=show_resolved(outcome.left),
+    return ctx.document_check(code, outcome.severity, where, found=show_resolved(outcome.left),
                        expected=f"{relation} {right_total}", evidence=f"{show_resolved(outcome.left)} {relation} {formula}",
                        message=message, verdict=outcome.verdict.verdict, tolerance=outcome.verdict.tolerance,
                        file=table.file if table else "")
 
 
-def identity_findings(ctx: Context, code: str, section: str, op: str | None = None) -> list[Finding]:
-    """Findings of rule `code` for the identities of a section (`identities`, `panels`) of the
+def identity_checks(ctx: Context, code: str, section: str, op: str | None = None) -> list[Check]:
+    """Checks of rule `code` for the identities of a section (`identities`, `panels`) of the
     document's kind in lexicons/identities.yaml, those with check `op` only when given."""
-    findings = []
+    checks = []
     for identity in identities(ctx.kind, section):
         if op is not None and identity.op != op:
             continue
         for outcome in evaluate(ctx, identity):
-            finding = outcome_finding(ctx, code, outcome)
-            if finding is not None:
-                findings.append(finding)
-    return findings
+            check = outcome_check(ctx, code, outcome)
+            if check is not None:
+                checks.append(check)
+    return checks

@@ -16,7 +16,7 @@ from ..linking.model import Link
 from ..prose.model import Paragraph
 from ..records import record
 from ..tables.model import Cell, Table
-from .model import Finding
+from .model import Check, Place
 from .policy import Policy, default_policy
 from .tolerance import Tolerance, rounding_spread
 
@@ -95,14 +95,13 @@ class Context:
         years = Counter(int(m.group(1)) for t in self.tables for m in [pattern.search(t.title)] if m)
         return years.most_common(1)[0][0] if years else None
 
-    def finding(self, code: str, severity: str, where, found: str, expected: str, evidence: str, message: str,
-                sentence: str = "", claim_id: str = "", verdict: str = "mismatch", tolerance: str = "",
-                file: str | None = None) -> Finding:
-        """A document-level finding; `where` is anything with page, line and file (a row, a line, a claim)."""
-        return Finding(doc=self.doc, file=getattr(where, "file", "") if file is None else file, page=where.page, line=where.line,
-                       rule=code, severity=severity, verdict=verdict, claim_id=claim_id, found=found,
-                       expected=expected, evidence=evidence, sentence=sentence, message=message,
-                       tolerance=tolerance)
+    def document_check(self, code: str, severity: str, where, found: str, expected: str, evidence: str,
+                       message: str, sentence: str = "", verdict: str = "mismatch", tolerance: str = "",
+                       file: str | None = None) -> Check:
+        """A check of the document at `where` (anything with page, line and file: a row, a line, a cell)."""
+        place = Place(getattr(where, "file", "") if file is None else file, where.page, where.line)
+        return Check(code, "", verdict, severity, expected, evidence, message, tolerance,
+                     place=place, found=found, sentence=sentence)
 
     @cached_property
     def _first_table(self) -> dict[str, Table]:

@@ -1,9 +1,38 @@
-"""Plain data produced by the check stage."""
+"""Plain data produced by the check stage: what a rule finds (``Check``), and what the
+report shows of it (``Finding``, ``ClaimRow``)."""
 from __future__ import annotations
 
 from ..records import record
 
 
+@record
+class Place:
+    """Where a check of the document points: a line of a page of one of its files."""
+
+    file: str
+    page: int
+    line: int
+
+
+@record
+class Check:
+    """The outcome of one rule on one claim, or on one place of the document (also when it agrees)."""
+
+    rule: str
+    claim_id: str          # the claim it is about; "" for a check of the document at ``place``
+    verdict: str           # ok | rounding | mismatch
+    severity: str
+    expected: str
+    evidence: str
+    message: str
+    tolerance: str = ""
+    covers: tuple[str, ...] = ()   # other claims this check also settles (inputs of a recomputation)
+    # False for an agreement that says only that the words fit the figures (a relation word, a
+    # figure restated the same): it is recorded, and leaves the claim's verdict to the checks of its figure
+    settles: bool = True
+    place: Place | None = None     # where a check of the document points (a table row, a line)
+    found: str = ""                # what it found there (a claim's check: the claim as printed)
+    sentence: str = ""
 
 
 @record
@@ -25,15 +54,32 @@ class Finding:
 
 
 @record
-class Check:
-    """The outcome of one rule on one claim (also when it agrees)."""
+class ClaimRow:
+    """One row of claims.csv: a claim and the verdict its checks settled."""
 
-    rule: str
+    doc: str
+    file: str
+    page: int
+    line: int
+    section: str
     claim_id: str
-    verdict: str           # ok | rounding | mismatch
-    severity: str
-    expected: str
+    sentence: str
+    claim_text: str
+    kind: str
+    subject: str
+    measure: str
+    period: str
+    value: str
+    unit: str
+    approx: str
     evidence: str
+    evidence_value: str
+    verdict: str
+    severity: str
+    rules: str
     message: str
-    tolerance: str
-    covers: tuple[str, ...] = ()   # other claims this check also settles (inputs of a recomputation)
+
+
+CLAIM_COLUMNS = tuple(ClaimRow.__dataclass_fields__)
+FINDING_COLUMNS = ("doc", "file", "page", "line", "rule", "severity", "claim_id", "found", "expected",
+                   "evidence", "sentence", "message")

@@ -113,16 +113,9 @@ def show(value: Decimal, decimals: int = 2) -> str:
     return format(value.quantize(unit(decimals), rounding=ROUND_HALF_UP), "f")
 
 
-SEVERITY_ORDER = {"": 0, "info": 1, "warning": 2, "error": 3}
-
-
 def cap(severity: str, uncertain: bool) -> str:
     """An uncertain reading (a `guess` placement) is at most a warning."""
     return "warning" if uncertain and severity == "error" else severity
-
-
-def at_least(severity: str, threshold: str) -> bool:
-    return SEVERITY_ORDER[severity] >= SEVERITY_ORDER[threshold]
 
 
 @record

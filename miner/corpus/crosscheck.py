@@ -13,10 +13,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import PurePath
 
-from ..checks.model import Check, Finding
+from ..checks.findings import document_finding, merged_row
+from ..checks.model import Check
 from ..checks.policy import Policy
 from ..checks.rules import xd01
-from ..checks.run import ORDER
 from .model import CellKey, DocumentFacts, Identity, LedgerCell
 
 Ledger = dict[CellKey, LedgerCell]
@@ -60,26 +60,15 @@ def merge(doc: str, claims: tuple, findings: tuple, facts: DocumentFacts, checks
     if not checks:
         return claims, findings
     by_claim = {c.claim_id: c for c in checks}
-    asked = {q.claim_id: q for q in facts.questions}
     rows, added = [], []
     for row in claims:
         check = by_claim.get(row.claim_id)
         if check is None:
             rows.append(row)
             continue
-        if row.verdict == "unlinked" or ORDER[check.verdict] > ORDER[row.verdict]:
-            row = replace(row, verdict=check.verdict, severity=check.severity, rules=check.rule,
-                          evidence=check.evidence, evidence_value=check.expected, message=check.message)
-        else:
-            row = replace(row, rules=" ".join(dict.fromkeys(row.rules.split() + [check.rule])))
-        rows.append(row)
+        rows.append(merged_row(row, check))
         if check.verdict in ("mismatch", "rounding"):
-            question = asked[row.claim_id]
-            added.append(Finding(doc=doc, file=question.file, page=question.page, line=question.line,
-                                 rule=check.rule, severity=check.severity, verdict=check.verdict,
-                                 claim_id=row.claim_id, found=question.text, expected=check.expected,
-                                 evidence=check.evidence, sentence=question.sentence, message=check.message,
-                                 tolerance=check.tolerance))
+            added.append(document_finding(doc, check))
     return tuple(rows), tuple(findings) + tuple(added)
 
 

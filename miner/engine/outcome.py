@@ -1,7 +1,7 @@
 """Turn what a worker sends back into a stored result; failures become IN02/IN03 findings."""
 from __future__ import annotations
 
-from ..checks.model import Finding
+from ..checks.findings import failure
 from ..checks.policy import Policy
 from ..checks.rules import in02, in03
 from ..report.csv import csv_text
@@ -20,17 +20,13 @@ def stored_text(result: DocumentResult) -> dict[str, str]:
 def completed(result: DocumentResult) -> StoredResult:
     """A finished scan: the rows of every report table, and the result without its tables."""
     text = stored_text(result)
-    return StoredResult(DocumentResult(result.path, result.claims, result.findings, (), result.error, result.facts), text)
+    return StoredResult(DocumentResult(result.path, result.claims, result.findings, (), result.error, result.facts),
+                        text)
 
 
 def _failed(display: str, rule, rule_codes: tuple[str, ...], found: str, expected: str,
             message: str, policy: Policy) -> StoredResult:
-    findings = ()
-    if rule.CODE in rule_codes:
-        findings = (Finding(doc=display, file="", page=0, line=0, rule=rule.CODE,
-                            severity=policy.severity_of(rule.CODE, rule.SEVERITY),
-                            verdict="", claim_id="", found=found, expected=expected, evidence=display,
-                            sentence="", message=message),)
+    findings = (failure(display, rule, found, expected, message, policy),) if rule.CODE in rule_codes else ()
     result = DocumentResult(display, findings=findings, error=f"{rule.CODE}: {found}")
     return StoredResult(result, stored_text(result), retry=True)
 

@@ -20,7 +20,7 @@ from ...ingest.model import Line
 from ...lexicon import load
 from ...tables.spec import squash, squash_lines, table_specs
 from ..context import Context
-from ..model import Finding
+from ..model import Check
 from ..text import Joined
 
 CODE = "CM01"
@@ -28,6 +28,7 @@ NAME = "required-table-missing"
 FAMILY = "completeness"
 SEVERITY = "warning"
 SUMMARY = "A table the document kind must publish is not in the document (a table-of-contents entry does not count)."
+SCOPE = "document"
 KINDS = ()
 
 
@@ -45,7 +46,7 @@ class _Mentions:
         return self.lines[self.joined.index(min(found))] if found else None
 
 
-def check_document(ctx: Context) -> list[Finding]:
+def check(ctx: Context) -> list[Check]:
     body = load("identities")["kinds"].get(ctx.kind)
     if not body or not ctx.lines:
         return []
@@ -55,7 +56,7 @@ def check_document(ctx: Context) -> list[Finding]:
     if not missing:
         return []
     mentions = _Mentions(ctx.lines)
-    findings = []
+    checks = []
     for key in missing:
         spec = specs.get(key)
         name = spec.name if spec else key
@@ -64,8 +65,8 @@ def check_document(ctx: Context) -> list[Finding]:
         where = mention or ctx.lines[0]
         note = (f"; it is named at line {mention.line} ({mention.text.strip()[:40]}), but no table follows"
                 if mention else "")
-        findings.append(ctx.finding(
+        checks.append(ctx.document_check(
             CODE, SEVERITY, where, found=f"no {name}", expected=f"{name} (required for {ctx.kind} documents)",
             evidence=f"tables found: {', '.join(t.label + ' ' + t.name for t in ctx.tables if t.key) or 'none'}",
             message=f"the document does not publish {name}" + note))
-    return findings
+    return checks

@@ -17,7 +17,7 @@ Good (wuchang-cyzx-2024-final, 公开08表): the empty table is followed by
 from __future__ import annotations
 
 from ..context import Context
-from ..model import Finding
+from ..model import Check
 from ..text import pattern, words
 
 CODE = "CM02"
@@ -25,10 +25,11 @@ NAME = "empty-table-without-note"
 FAMILY = "completeness"
 SEVERITY = "warning"
 SUMMARY = "An empty table has no note saying why it is empty."
+SCOPE = "document"
 KINDS = ()
 
 
-def check_document(ctx: Context) -> list[Finding]:
+def check(ctx: Context) -> list[Check]:
     empty = [t for t in ctx.tables if t.empty]
     if not empty or not ctx.lines:
         return []
@@ -36,7 +37,7 @@ def check_document(ctx: Context) -> list[Finding]:
     window = int(words("note_window"))
     index = {(line.file, line.page, line.line): i for i, line in enumerate(ctx.lines)}
     starts = sorted(index.get((t.file, t.page, t.line_start), -1) for t in ctx.tables)
-    findings = []
+    checks = []
     for table in empty:
         first = index.get((table.file, table.page, table.line_start))
         last = index.get((table.file, table.page, table.line_end), first)
@@ -48,9 +49,9 @@ def check_document(ctx: Context) -> list[Finding]:
         lines = ctx.lines[first + 1:stop]
         if any(note.search(line.text) for line in lines):
             continue
-        findings.append(ctx.finding(
+        checks.append(ctx.document_check(
             CODE, SEVERITY, ctx.lines[first], found=f"{table.label} {table.title.strip()} has no figures and no note",
             expected="a note saying why the table is empty (e.g. 本单位无…收入支出)",
             evidence=f"lines {ctx.lines[first].line}-{ctx.lines[stop - 1].line} searched",
             message=f"{table.label} {table.name or table.title.strip()} is empty and no note explains it"))
-    return findings
+    return checks

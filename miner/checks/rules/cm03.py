@@ -17,7 +17,7 @@ table-of-contents line, no finding.
 from __future__ import annotations
 
 from ..context import Context
-from ..model import Finding
+from ..model import Check
 from ..text import excerpt, line_matches, matches
 
 CODE = "CM03"
@@ -25,22 +25,23 @@ NAME = "placeholder-left"
 FAMILY = "residue"
 SEVERITY = "warning"
 SUMMARY = "A placeholder (XX, ××) or a template instruction is left in the published text."
+SCOPE = "document"
 KINDS = ()
 
 
-def check_document(ctx: Context) -> list[Finding]:
-    findings = []
+def check(ctx: Context) -> list[Check]:
+    checks = []
     # placeholders anywhere, also in titles and tables ("上海市普陀区XX局 2024 年度部门决算表")
     for line, match in line_matches(ctx, "placeholder_pattern"):
-        findings.append(ctx.finding(
+        checks.append(ctx.document_check(
             CODE, SEVERITY, line, found=match.group(0), expected="the text the template asks for",
             evidence=f"…{line.text[max(0, match.start() - 20):match.end() + 20]}…",
             message=f"a placeholder is left in the text: {match.group(0)}"))
     for name, what in (("instruction_pattern", "template instruction"),
                        ("missing_figure_pattern", "unit without its figure")):
         for sentence, match, segment in matches(ctx, name):
-            findings.append(ctx.finding(
+            checks.append(ctx.document_check(
                 CODE, SEVERITY, segment, found=match.group(0), expected="the text the template asks for",
                 evidence=f"…{excerpt(sentence, match.start(), match.end())}…", sentence=sentence.text,
                 message=f"a {what} is left in the text: {match.group(0)}"))
-    return findings
+    return checks

@@ -19,7 +19,7 @@ from decimal import Decimal
 import regex
 
 from ..context import Context
-from ..model import Finding
+from ..model import Check
 from ..text import excerpt, matches
 
 CODE = "CM04"
@@ -27,19 +27,20 @@ NAME = "template-alternative-left"
 FAMILY = "residue"
 SEVERITY = "warning"
 SUMMARY = "An unresolved template alternative (增加(减少), 增长(下降)) is left in the text."
+SCOPE = "document"
 KINDS = ()
 _NEXT_FIGURE = regex.compile(r"^\D{0,6}?(\d[\d,]*(?:\.\d+)?)")
 
 
-def check_document(ctx: Context) -> list[Finding]:
-    findings = []
+def check(ctx: Context) -> list[Check]:
+    checks = []
     for sentence, match, segment in matches(ctx, "alternative_pattern"):
         figure = _NEXT_FIGURE.match(sentence.text[match.end():])
         zero = figure is not None and Decimal(figure.group(1).replace(",", "")) == 0
-        findings.append(ctx.finding(
+        checks.append(ctx.document_check(
             CODE, "info" if zero else SEVERITY, segment, found=match.group(0),
             expected="one direction (增加 or 减少, 增长 or 下降)",
             evidence=f"…{excerpt(sentence, match.start(), match.end())}…", sentence=sentence.text,
             message=(f"template alternative {match.group(0)} left in the text"
                      + (" (the figure is zero, so only a matter of style)" if zero else ""))))
-    return findings
+    return checks

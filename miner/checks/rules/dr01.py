@@ -26,6 +26,7 @@ NAME = "share-recomputed"
 FAMILY = "derived"
 SEVERITY = "error"
 SUMMARY = "A share differs from part ÷ whole."
+SCOPE = "claim"
 KINDS = ("share",)
 
 

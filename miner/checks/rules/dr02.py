@@ -27,6 +27,7 @@ NAME = "completion-rate-recomputed"
 FAMILY = "derived"
 SEVERITY = "error"
 SUMMARY = "A completion rate differs from actual ÷ budget."
+SCOPE = "claim"
 KINDS = ("rate",)
 
 

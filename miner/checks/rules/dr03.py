@@ -29,6 +29,7 @@ NAME = "change-rate-recomputed"
 FAMILY = "derived"
 SEVERITY = "error"
 SUMMARY = "A change rate differs from change ÷ previous-year figure."
+SCOPE = "claim"
 KINDS = ("change_rate",)
 
 

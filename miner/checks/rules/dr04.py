@@ -29,6 +29,7 @@ NAME = "change-amount-recomputed"
 FAMILY = "derived"
 SEVERITY = "error"
 SUMMARY = "A change amount differs from the difference of the two figures it compares."
+SCOPE = "claim"
 KINDS = ("change_amount",)
 
 

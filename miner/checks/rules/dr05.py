@@ -24,6 +24,7 @@ NAME = "parts-sum"
 FAMILY = "derived"
 SEVERITY = "error"
 SUMMARY = "Parts listed with 其中 do not add up to their total."
+SCOPE = "claim"
 KINDS = ("amount",)
 
 

@@ -32,6 +32,7 @@ NAME = "change-explained"
 FAMILY = "derived"
 SEVERITY = "warning"
 SUMMARY = "The changes a reason or a 其中 breakdown lists do not add up to the change they explain."
+SCOPE = "claim"
 KINDS = ("change_amount",)
 
 

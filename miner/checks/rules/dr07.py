@@ -34,6 +34,7 @@ NAME = "item-budgets-sum"
 FAMILY = "derived"
 SEVERITY = "error"
 SUMMARY = "The budgets stated item by item do not add up to the total budget stated before them."
+SCOPE = "claim"
 KINDS = ("amount",)
 
 _BUDGET, _ACTUAL = "年初预算", "支出决算"     # measure keys (lexicons/measures.yaml)

@@ -14,8 +14,5 @@ NAME = "unreadable-document"
 FAMILY = "ingest"
 SEVERITY = "error"
 SUMMARY = "A document could not be read; it is reported and the batch goes on."
+SCOPE = "engine"      # raised by the scan or its engine (miner.checks.findings.failure), not by a check
 KINDS = ()
-
-
-def check(claim, ctx):   # document-level: raised by the scan, not per claim
-    return []

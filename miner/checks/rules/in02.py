@@ -21,8 +21,5 @@ NAME = "document-timed-out"
 FAMILY = "ingest"
 SEVERITY = "error"
 SUMMARY = "A document took longer than the time limit; it was stopped and the batch went on."
+SCOPE = "engine"      # raised by the scan or its engine (miner.checks.findings.failure), not by a check
 KINDS = ()
-
-
-def check(claim, ctx):   # document-level: raised by the scan engine, not per claim
-    return []

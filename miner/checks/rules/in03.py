@@ -23,8 +23,5 @@ NAME = "scanner-crashed"
 FAMILY = "ingest"
 SEVERITY = "error"
 SUMMARY = "Scanning a document raised, exhausted memory or killed its worker; reported, the batch goes on."
+SCOPE = "engine"      # raised by the scan or its engine (miner.checks.findings.failure), not by a check
 KINDS = ()
-
-
-def check(claim, ctx):   # document-level: raised by the scan engine, not per claim
-    return []

@@ -29,6 +29,7 @@ NAME = "relation-contradicts-figures"
 FAMILY = "prose"
 SEVERITY = "error"
 SUMMARY = "大于/小于/等于/持平/增加/减少 says the opposite of the figures it describes."
+SCOPE = "claim"
 KINDS = ("amount", "change_rate", "change_amount")
 _HOLDS = {">": lambda a, b: a > b, "<": lambda a, b: a < b, "=": lambda a, b: a == b}
 _WORDS = {">": "greater than", "<": "less than", "=": "equal to"}

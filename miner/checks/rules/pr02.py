@@ -26,6 +26,7 @@ NAME = "rate-on-zero-base"
 FAMILY = "prose"
 SEVERITY = "warning"
 SUMMARY = "A completion or growth rate stated on a zero base, or 完成预算100% beside an overspend."
+SCOPE = "claim"
 KINDS = ("rate", "change_rate")
 
 

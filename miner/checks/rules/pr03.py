@@ -35,6 +35,7 @@ NAME = "share-wrong-denominator"
 FAMILY = "prose"
 SEVERITY = "error"
 SUMMARY = "A share fits another total than the whole it names (the wrong denominator)."
+SCOPE = "claim"
 KINDS = ("share",)
 _PLAIN = regex.compile(r"[（）()“”\"'\s]")
 _TOTAL_WORDS = ("合计", "小计", "总计")

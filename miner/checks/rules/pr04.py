@@ -28,6 +28,7 @@ NAME = "restated-differently"
 FAMILY = "prose"
 SEVERITY = "warning"
 SUMMARY = "The same figure (subject, measure, period, fund) is stated twice with different values."
+SCOPE = "claim"
 KINDS = ("amount",)
 _PLAIN = regex.compile(r"[（）()“”\"'\s]")
 

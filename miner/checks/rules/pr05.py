@@ -22,7 +22,7 @@ import regex
 
 from ...claims.model import Claim
 from ..context import Context
-from ..model import Check, Finding
+from ..model import Check
 from ..text import lines_outside_prose, pattern, words
 
 CODE = "PR05"
@@ -30,12 +30,18 @@ NAME = "year-does-not-fit"
 FAMILY = "prose"
 SEVERITY = "error"
 SUMMARY = "A year names another year's report or balance date (2020年度部门决算 in a 2021 report)."
-KINDS = ("date",)
+SCOPE = "document"    # the date claims of the prose, and the headings, which are no sentences
+KINDS = ()
 _YEAR = regex.compile(r"(\d{4})")
 _YEAR_WORD = regex.compile(r"((?:19|20)\d\d)\s*年度?")
 
 
-def check(claim: Claim, ctx: Context) -> list[Check]:
+def check(ctx: Context) -> list[Check]:
+    checks = [check for claim in ctx.claims.values() if claim.kind == "date" for check in _claim(claim, ctx)]
+    return checks + _headings(ctx)
+
+
+def _claim(claim: Claim, ctx: Context) -> list[Check]:
     year = ctx.year
     found = _YEAR.match(claim.text)
     if year is None or found is None:
@@ -59,12 +65,12 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     return []
 
 
-def check_document(ctx: Context) -> list[Finding]:
+def _headings(ctx: Context) -> list[Check]:
     """The same for headings and titles, which are no sentences ("第三部分 …2023年度部门决算情况说明")."""
     year = ctx.year
     if year is None:
         return []
-    findings = []
+    checks = []
     own, comparison = pattern("own_document_after"), pattern("comparison_before")
     for line in lines_outside_prose(ctx):
         if "年" not in line.text:
@@ -74,11 +80,11 @@ def check_document(ctx: Context) -> list[Finding]:
             if stated == year or not own.search(line.text[found.end():]) or \
                     comparison.search(line.text[:found.start()]):
                 continue
-            findings.append(ctx.finding(
+            checks.append(ctx.document_check(
                 CODE, SEVERITY, line, found=found.group(0) + line.text[found.end():found.end() + 6],
                 expected=f"{year}", evidence=f"{line.text.strip()[:60]} (a heading of the {year} report)",
                 message=f"the {year} report's heading names its own report as {stated}'s"))
-    return findings
+    return checks
 
 
 def _mismatch(claim: Claim, expected: str, evidence: str, message: str) -> Check:

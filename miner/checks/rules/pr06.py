@@ -32,6 +32,7 @@ NAME = "budget-changes-do-not-fit"
 FAMILY = "prose"
 SEVERITY = "error"
 SUMMARY = "三公 items' changes against the budget do not add up to the table's 决算数 − 预算数 of the total."
+SCOPE = "claim"
 KINDS = ("change_amount",)
 _PLAIN = regex.compile(r"[（）()“”\"'\s]")
 

@@ -22,7 +22,7 @@ from decimal import Decimal
 from ...tables.model import Row, Table
 from ..cells import by_column, misread
 from ..context import Context
-from ..model import Finding
+from ..model import Check
 from ..tolerance import Amount, cap
 
 CODE = "TB01"
@@ -30,6 +30,7 @@ NAME = "classification-totals"
 FAMILY = "table"
 SEVERITY = "error"
 SUMMARY = "A 类 differs from the sum of its 款, a 款 from its 项, or 合计 from its 类."
+SCOPE = "document"
 KINDS = ()
 _PARENTS = (3, 5)   # code widths with rows below them: 类 over 款, 款 over 项
 
@@ -57,8 +58,8 @@ def _checks(table: Table):
             yield total, tops, group
 
 
-def check_document(ctx: Context) -> list[Finding]:
-    findings = []
+def check(ctx: Context) -> list[Check]:
+    checks = []
     for table in ctx.tables:
         unreliable = misread(table, ctx)
         for parent, children, group in _checks(table):
@@ -81,11 +82,11 @@ def check_document(ctx: Context) -> list[Finding]:
                 head = f"{parent.code} {parent.label}".strip()
                 formula = " + ".join(f"{c.row_code} {c.raw.strip()}" for c in parts) + f" = {total}"
                 printed = cell.raw.strip() if cell is not None and not cell.blank else "blank"
-                findings.append(ctx.finding(
+                checks.append(ctx.document_check(
                     CODE, cap(verdict.severity, uncertain), parent,
                     found=f"{table.label} {head} / {column} = {printed}", expected=str(total),
                     evidence=f"{table.label} {column}: {formula}",
                     message=(f"{table.label} {head} prints {printed} in {column} but its rows below add up to "
                              f"{total}" + (" (rounding)" if verdict.verdict == "rounding" else "")),
                     verdict=verdict.verdict, tolerance=verdict.tolerance, file=table.file))
-    return findings
+    return checks

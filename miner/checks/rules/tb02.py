@@ -24,7 +24,7 @@ from ...lexicon import load
 from ...tables.spec import table_specs
 from ..cells import by_column, misread
 from ..context import Context
-from ..model import Finding
+from ..model import Check
 from ..tolerance import Amount, cap
 
 CODE = "TB02"
@@ -32,6 +32,7 @@ NAME = "column-identities"
 FAMILY = "table"
 SEVERITY = "error"
 SUMMARY = "A row's total column differs from the sum of its part columns (合计 = 基本支出 + 项目支出 …)."
+SCOPE = "document"
 KINDS = ()
 
 
@@ -40,9 +41,9 @@ def _parse(text: str) -> tuple[str, tuple[str, ...]]:
     return total.strip(), tuple(part.strip() for part in parts.split("+"))
 
 
-def check_document(ctx: Context) -> list[Finding]:
+def check(ctx: Context) -> list[Check]:
     specs = {(spec.kind, spec.key): spec for spec in table_specs()}
-    findings = []
+    checks = []
     for table in ctx.tables:
         spec = specs.get((table.kind, table.key))
         if spec is None:
@@ -71,7 +72,7 @@ def check_document(ctx: Context) -> list[Finding]:
                 printed = total.raw.strip() if total is not None and not total.blank else "blank"
                 head = f"{row.code} {row.label}".strip() or "(row)"
                 formula = " + ".join(f"{c.column} {c.raw.strip()}" for c in parts) + f" = {value}"
-                findings.append(ctx.finding(
+                checks.append(ctx.document_check(
                     CODE, cap(verdict.severity, uncertain), row,
                     found=f"{table.label} {head} / {total_key} = {printed}", expected=str(value),
                     evidence=f"{table.label} {head}: {formula}",
@@ -80,4 +81,4 @@ def check_document(ctx: Context) -> list[Finding]:
                              + (" (at most a warning: a figure is missing, or the extraction guessed a column or "
                                 "mis-read the table)" if uncertain and verdict.severity == "error" else "")),
                     verdict=verdict.verdict, tolerance=verdict.tolerance, file=table.file))
-    return findings
+    return checks

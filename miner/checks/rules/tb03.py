@@ -15,17 +15,18 @@ Good (wuchang-wgzx-2021-final, 表1): 本年支出合计 1,067.40 = 961.84 + 26.
 """
 from __future__ import annotations
 
-from ..cells import identity_findings
+from ..cells import identity_checks
 from ..context import Context
-from ..model import Finding
+from ..model import Check
 
 CODE = "TB03"
 NAME = "panels-balance"
 FAMILY = "table"
 SEVERITY = "error"
 SUMMARY = "A summary table's panels do not balance (收入总计 ≠ 支出总计, a 合计 ≠ its lines)."
+SCOPE = "document"
 KINDS = ()
 
 
-def check_document(ctx: Context) -> list[Finding]:
-    return identity_findings(ctx, CODE, "panels")
+def check(ctx: Context) -> list[Check]:
+    return identity_checks(ctx, CODE, "panels")

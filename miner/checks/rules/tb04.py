@@ -15,7 +15,7 @@ Good (wuchang-wgzx-2021-final, 附件 绩效评价报告): 1,072.68, 1,067.40, 9
 from __future__ import annotations
 
 from ..context import Context
-from ..model import Finding
+from ..model import Check
 from ..tolerance import ratio, show
 
 CODE = "TB04"
@@ -23,11 +23,12 @@ NAME = "form-execution-rate"
 FAMILY = "table"
 SEVERITY = "error"
 SUMMARY = "A performance form's 执行率 differs from its 执行数 ÷ 预算数."
+SCOPE = "document"
 KINDS = ()
 
 
-def check_document(ctx: Context) -> list[Finding]:
-    findings = []
+def check(ctx: Context) -> list[Check]:
+    checks = []
     for table in ctx.tables:
         if table.key != "performance_form":
             continue
@@ -43,9 +44,9 @@ def check_document(ctx: Context) -> list[Finding]:
             if verdict.verdict == "ok":
                 continue
             formula = f"{actual.raw} / {budget.raw} = {show(point)}%"
-            findings.append(ctx.finding(
+            checks.append(ctx.document_check(
                 CODE, verdict.severity, rate, found=rate.raw, expected=show(point),
                 evidence=f"{formula} [{actual.ref()}; {budget.ref()}]",
                 message=f"{table.label} {row.label}: 执行率 {rate.raw} but {formula}",
                 verdict=verdict.verdict, tolerance=verdict.tolerance, file=table.file))
-    return findings
+    return checks

@@ -23,6 +23,7 @@ NAME = "value-vs-cell"
 FAMILY = "value"
 SEVERITY = "error"
 SUMMARY = "An amount in the prose differs from the table cell it names."
+SCOPE = "claim"
 KINDS = ("amount",)
 
 

@@ -28,11 +28,12 @@ the 2017 report's 收支预算总表 prints 23,513.11: 26,200.88 − 23,513.11 =
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from ...corpus.model import LedgerCell, PriorQuestion
 from ..context import money_factor
-from ..model import Check
+from ..model import Check, Place
 from ..recompute import difference
 from ..tolerance import Interval, Tolerance, cap, ratio, show
 
@@ -41,12 +42,20 @@ NAME = "change-against-previous-report"
 FAMILY = "cross-document"
 SEVERITY = "warning"
 SUMMARY = "A change on the previous year differs from the same body's report of that year."
-KINDS = ()        # run by miner.corpus over documents, not per claim of one document
+SCOPE = "corpus"      # run by miner.corpus over the scanned documents, not per claim of one document
+KINDS = ()
 
 _SAYS = {"+": "an increase", "-": "a decrease"}
 
 
 def check(question: PriorQuestion, earlier_cell: LedgerCell, earlier_doc: str, tolerance: Tolerance) -> Check:
+    """The change a question asks about against the earlier report's cell, at the change's place."""
+    found = _compare(question, earlier_cell, earlier_doc, tolerance)
+    return replace(found, place=Place(question.file, question.page, question.line), found=question.text,
+                   sentence=question.sentence)
+
+
+def _compare(question: PriorQuestion, earlier_cell: LedgerCell, earlier_doc: str, tolerance: Tolerance) -> Check:
     factor = money_factor(earlier_cell.unit) / money_factor(question.current_unit)
     earlier = (earlier_cell.value if earlier_cell.value is not None else Decimal(0)) * factor
     earlier_decimals = max(earlier_cell.decimals - factor.adjusted(), 0)

@@ -18,17 +18,18 @@ Good (wuchang-cyzx-2024-final): 表5 基本支出 500.44 = 表6 人员经费合�
 """
 from __future__ import annotations
 
-from ..cells import identity_findings
+from ..cells import identity_checks
 from ..context import Context
-from ..model import Finding
+from ..model import Check
 
 CODE = "XT01"
 NAME = "cross-table-totals"
 FAMILY = "cross"
 SEVERITY = "error"
 SUMMARY = "A figure two tables both print differs between them (总表 vs 收入/支出表, 基本支出 vs 人员 + 公用经费 …)."
+SCOPE = "document"
 KINDS = ()
 
 
-def check_document(ctx: Context) -> list[Finding]:
-    return identity_findings(ctx, CODE, "identities", "=")
+def check(ctx: Context) -> list[Check]:
+    return identity_checks(ctx, CODE, "identities", "=")

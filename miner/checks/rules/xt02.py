@@ -13,17 +13,18 @@ Good (wuchang-wgzx-2021-final): 表5 221 48.30 ≤ 表3 221 48.30.
 """
 from __future__ import annotations
 
-from ..cells import identity_findings
+from ..cells import identity_checks
 from ..context import Context
-from ..model import Finding
+from ..model import Check
 
 CODE = "XT02"
 NAME = "cross-table-part-exceeds"
 FAMILY = "cross"
 SEVERITY = "error"
 SUMMARY = "A part printed in one table exceeds its wider total in another (一般公共预算财政拨款 > 全部支出)."
+SCOPE = "document"
 KINDS = ()
 
 
-def check_document(ctx: Context) -> list[Finding]:
-    return identity_findings(ctx, CODE, "identities", "<=")
+def check(ctx: Context) -> list[Check]:
+    return identity_checks(ctx, CODE, "identities", "<=")
