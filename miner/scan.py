@@ -24,7 +24,7 @@ from .checks.run import run_rules
 from .claims.extract import extract_claims
 from .corpus.crosscheck import cross_check
 from .corpus.facts import document_facts
-from .corpus.model import DocumentFacts
+from .checks.prior import DocumentFacts
 from .ingest.model import Document
 from .ingest.pdf import read_pdf
 from .ingest.text import IngestError, read_text

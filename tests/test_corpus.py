@@ -15,7 +15,7 @@ from miner.cli import main
 from miner.corpus.crosscheck import Reports
 from miner.engine import Shard
 from miner.engine.store import Manifest
-from miner.corpus.model import Identity, LedgerCell, PriorQuestion
+from miner.checks.prior import Identity, LedgerCell, PriorQuestion
 from miner.scan import scan_document
 
 PDF = Path(__file__).resolve().parents[1] / "corpora" / "pdf"

@@ -15,7 +15,7 @@ from ..claims.extract import normalise_name
 from ..claims.model import Claim
 from ..lexicon import load
 from ..tables.model import Cell, Table
-from .model import CellKey, DocumentFacts, Identity, LedgerCell, PriorQuestion
+from ..checks.prior import CellKey, DocumentFacts, Identity, LedgerCell, PriorQuestion
 
 @lru_cache(maxsize=1)
 def _words():

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from ..corpus.model import DocumentFacts
+from ..checks.prior import DocumentFacts
 from ..report.csv import CsvTableWriter
 from ..report.files import OFFSETS, TABLES
 from ..scan import DocumentResult

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..checks.policy import Policy, default_policy
 from ..checks.registry import selected
 from ..checks.rules import xd01
-from ..corpus.crosscheck import Reports, checks_for, merge
+from ..corpus.crosscheck import CorpusPass, Ledgers
 from ..report.files import CLAIMS, DOCUMENTS, FINDINGS
 from ..report.csv import csv_text
 from ..report.rows import document_rows
@@ -101,42 +101,27 @@ def _stored(store: ResultStore, key: str, entries) -> StoredResult:
     return stored
 
 
-_LEDGERS_KEPT = 64
-
-
 def cross_checked(entries: list[tuple[str, str]], load, rule_codes: tuple[str, ...], policy: Policy,
                   identities: dict | None = None) -> Iterator[StoredResult]:
     """The stored results of ``entries`` ((doc, key) in report order) with the cross-document
-    rule (XD01) merged in. A result whose identity is not in ``identities`` (key -> identity,
-    from results this run received) is read once more for it; only the ledgers of the reports
-    asked about are kept, a few at a time."""
+    pass (``miner.corpus``) merged in. A result whose identity is not in ``identities`` (key ->
+    identity, from results this run received) is read once more for it; the pass reads the
+    ledgers of the reports asked about a few at a time."""
     if xd01.CODE not in rule_codes:
         for _doc, key in entries:
             yield load(key)
         return
     identities = identities or {}
-    asked: dict[str, tuple[str, object]] = {}
-    for doc, key in entries:
-        identity = identities[key] if key in identities else load(key).result.facts.identity
-        asked[doc] = (key, identity)
-    reports = Reports((doc, identity) for doc, (_key, identity) in asked.items())
-    ledgers: dict[str, dict] = {}
-
-    def ledger_of(doc: str) -> dict:
-        key = asked[doc][0]
-        if key not in ledgers:
-            if len(ledgers) >= _LEDGERS_KEPT:
-                ledgers.pop(next(iter(ledgers)))
-            ledgers[key] = load(key).result.facts.ledger
-        return ledgers[key]
-
+    keys = dict(entries)
+    corpus = CorpusPass(((doc, identities[key] if key in identities else load(key).result.facts.identity)
+                         for doc, key in entries),
+                        Ledgers(lambda doc: load(keys[doc]).result.facts.ledger), policy)
     for doc, key in entries:
         stored = load(key)
         result = stored.result
-        checks = checks_for(doc, result.facts, reports, ledger_of, policy)
-        if checks:
-            claims, findings = merge(doc, result.claims, result.findings, result.facts, checks)
-            result = replace(result, claims=claims, findings=findings)
+        merged = corpus.merged(doc, result.claims, result.findings, result.facts)
+        if merged is not None:
+            result = replace(result, claims=merged[0], findings=merged[1])
             fresh = document_rows(result)
             text = {**stored.text, **{t.name: csv_text(t, fresh[t.name]) for t in (DOCUMENTS, CLAIMS, FINDINGS)}}
             stored = StoredResult(result, text, stored.retry)

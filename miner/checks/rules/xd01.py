@@ -31,7 +31,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from ...corpus.model import LedgerCell, PriorQuestion
+from ..prior import LedgerCell, PriorQuestion
 from ..context import money_factor
 from ..model import Check, Place
 from ..recompute import difference

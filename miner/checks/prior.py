@@ -1,9 +1,12 @@
 """Plain data for reading a document against the same body's report of the year before.
 
-A document leaves, beside its claims and findings, the facts another document
-may need (``DocumentFacts``): who published it for which year, the figure of
-every labelled cell (``ledger``), and the changes on the year before whose
-earlier figure only the earlier report prints (``questions``).
+A document's scan leaves, beside its claims and findings, the facts another
+document may need (``DocumentFacts``, built by ``miner.corpus.facts``): who
+published it for which year, the figure of every labelled cell (``ledger``),
+and the changes on the year before whose earlier figure only the earlier report
+prints (``questions``). The cross-document pass (``miner.corpus``) answers the
+questions with rule XD01, which reads these records: they belong to the check
+stage, which the corpus stage comes after.
 """
 from __future__ import annotations
 
