@@ -29,6 +29,13 @@ def data_path(name: str) -> Path:
 
 
 @lru_cache(maxsize=None)
+def operand_measure(role: str) -> str:
+    """The measure key (lexicons/measures.yaml) of the figure a completion rate or a change against
+    the budget is computed from, by role: ``budget`` (年初预算), ``actual`` (支出决算)."""
+    return load("measures")["operand_measures"][role]
+
+
+@lru_cache(maxsize=None)
 def load(name: str) -> Any:
     """Load ``lexicons/<name>.yaml``; the result is cached and must not be mutated."""
     path = _root() / f"{name}.yaml"

@@ -31,7 +31,6 @@ from .ingest.text import IngestError, read_text
 from .lexicon import load
 from .linking.link import link_claims
 from .prose.build import paragraphs_from_lines
-from .records import record
 from .tables.build import tables_from_lines
 from .tables.model import Table
 

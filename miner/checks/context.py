@@ -16,6 +16,7 @@ from ..linking.model import Link
 from ..prose.model import Paragraph
 from ..records import record
 from ..tables.model import Cell, Table
+from ..tables.quality import misread
 from .model import Check, Place
 from .policy import Policy, default_policy
 from .tolerance import Tolerance, rounding_spread
@@ -165,13 +166,15 @@ class Context:
         """A cell as evidence for a claim, in the claim's unit, marked when its table was mis-read."""
         return self._marked(cell_figure(cell, claim), cell)
 
+    def misread(self, table: Table) -> bool:
+        """Whether the extraction visibly mis-read the table (``tables.quality``; once per table)."""
+        return self.remember(("misread", id(table)), lambda: misread(table, self.table(table.key)))
+
     def _marked(self, figure: Figure, cell: Cell) -> Figure:
         """The figure, marked when its table was visibly mis-read (its sums and blanks prove nothing)."""
-        from .cells import misread   # cells builds on this module
-
         owners = self.remember("cell owners", lambda: {id(c): t for t in self.tables for c in t.cells()})
         table = owners.get(id(cell))
-        if table is not None and misread(table, self):
+        if table is not None and self.misread(table):
             return replace(figure, misread=f"{table.label} {table.name}")
         return figure
 

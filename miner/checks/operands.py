@@ -17,16 +17,16 @@ def completion(claim: Claim, ctx: Context) -> tuple[Claim | None, Figure | None,
     """(actual claim, actual, budget claim, budget) of a completion rate."""
     actual_claim, budget_claim = ctx.claim(claim.numerator), ctx.claim(claim.denominator)
     stated = actual_claim or budget_claim
-    actual = ctx.figure(actual_claim) if actual_claim else ctx.operand(claim, "支出决算", stated)
-    budget = ctx.figure(budget_claim) if budget_claim else ctx.operand(claim, "年初预算", stated)
+    actual = ctx.figure(actual_claim) if actual_claim else ctx.operand(claim, "actual", stated)
+    budget = ctx.figure(budget_claim) if budget_claim else ctx.operand(claim, "budget", stated)
     return actual_claim, actual, budget_claim, budget
 
 
 def against_budget(change: Claim, ctx: Context) -> tuple[Figure | None, Figure | None]:
     """(actual, budget) of a change stated against the budget (比年初预算增加…)."""
     actual_claim, budget_claim = ctx.claim(change.base), ctx.claim(change.denominator)
-    actual = ctx.figure(actual_claim) if actual_claim else ctx.operand(change, "支出决算")
-    budget = ctx.figure(budget_claim) if budget_claim else ctx.operand(change, "年初预算")
+    actual = ctx.figure(actual_claim) if actual_claim else ctx.operand(change, "actual")
+    budget = ctx.figure(budget_claim) if budget_claim else ctx.operand(change, "budget")
     return actual, budget
 
 

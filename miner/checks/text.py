@@ -22,6 +22,15 @@ def words(name: str):
     return load("consistency")[name]
 
 
+_QUOTES_BRACKETS_SPACES = regex.compile(r"[（）()“”\"'\s]")
+
+
+def plain(text: str) -> str:
+    """A name without brackets, quote marks and spaces, as two spellings of it are compared
+    (因公出国（境）费 and 因公出国(境)费, “三公”经费 and 三公经费)."""
+    return _QUOTES_BRACKETS_SPACES.sub("", text)
+
+
 def sentences(ctx: Context) -> list[Sentence]:
     return [s for p in ctx.paragraphs for s in p.sentences]
 

@@ -37,10 +37,11 @@ from __future__ import annotations
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
+from ..lexicon import load
 from ..records import record
 
-_AT_LEAST = {"余", "多", "以上", "超过", "超", "逾"}
-_AT_MOST = {"近", "将近", "接近", "不到", "不足"}
+_MEANING = load("numbers")["approx_meaning"]
+_AT_LEAST, _AT_MOST = frozenset(_MEANING["at_least"]), frozenset(_MEANING["at_most"])
 
 
 @record

@@ -80,6 +80,8 @@ class _Words:
     topic_shift: tuple[str, ...]
     body: regex.Pattern
     net: tuple[str, ...]
+    budget_measure: str       # the measure keys of a completion rate's figures (operand_measures)
+    actual_measure: str
 
 
 def _longest_first(words) -> tuple[str, ...]:
@@ -131,6 +133,7 @@ def words() -> _Words:
         budget_comparison=regex.compile(c["budget_comparison"]),
         topic_nouns=_longest_first(c["topic_nouns"]),
         reasons=_longest_first(c["reason_words"]), net=_longest_first(c["net_words"]),
+        budget_measure=m["operand_measures"]["budget"], actual_measure=m["operand_measures"]["actual"],
         measured_kinds=frozenset(c["measured_kinds"]),
         budget_words=_longest_first(c["budget_words"]), topic_shift=tuple(c["topic_shift_words"]),
         body=regex.compile(r"^.{0,40}(?:" + "|".join(map(regex.escape, _longest_first(c["body_suffixes"]))) + ")"),
@@ -618,8 +621,8 @@ def _relate(sentence_claims: list[Claim], earlier: list[Claim], w: _Words, secti
         if claim.kind == "amount" and _section_key(claim) not in section_lead:
             section_lead[_section_key(claim)] = claim.id
         if claim.kind == "rate":
-            actual = next((c for c in reversed(prior_in_sentence) if c.measure == "支出决算"), None)
-            budgets = [c for c in reversed(prior_in_sentence) if c.measure == "年初预算"]
+            actual = next((c for c in reversed(prior_in_sentence) if c.measure == w.actual_measure), None)
+            budgets = [c for c in reversed(prior_in_sentence) if c.measure == w.budget_measure]
             # 年初预算为0万元，全年预算为321.02万元…完成年初预算的95.89%: the budget the rate names
             budget = next((c for c in budgets if claim.budget and c.budget == claim.budget), None) \
                 or next(iter(budgets), None)
@@ -671,8 +674,8 @@ def _relate(sentence_claims: list[Claim], earlier: list[Claim], w: _Words, secti
             if _compared_with_budget(claim, w):
                 # 支出决算为X，完成年初预算的Y%，比年初预算增加Z: actual and budget of the sentence
                 base_period = "budget"
-                base = next((c for c in reversed(prior_in_sentence) if c.measure != "年初预算"), None)
-                budget = next((c for c in reversed(prior_in_sentence) if c.measure == "年初预算"), None)
+                base = next((c for c in reversed(prior_in_sentence) if c.measure != w.budget_measure), None)
+                budget = next((c for c in reversed(prior_in_sentence) if c.measure == w.budget_measure), None)
             current = None
             if base_period == "prior" and base is not None:
                 # 本年支出868.11万元，比上年的1393.13万元减少525.02万元: the current figure stated too

@@ -12,7 +12,8 @@ from functools import lru_cache
 
 from ..claims.extract import normalise_name
 from ..claims.model import Claim
-from ..lexicon import load
+from ..lexicon import load, operand_measure
+from ..tables.lookup import total_row
 from ..tables.model import Row, Table
 from .model import Link
 
@@ -85,16 +86,6 @@ def _names_of(wanted: str) -> frozenset[str]:
     return frozenset(names)
 
 
-def _total_row(table: Table, group: str) -> Row | None:
-    for row in table.rows:
-        if (not group or row.group == group) and not row.code and "合计" in row.label:
-            return row
-    # a one-row table (支出预算总表: 合计 基本支出 项目支出 …) is its own total
-    if len(table.rows) == 1 and not table.rows[0].code:
-        return table.rows[0]
-    return None
-
-
 def _subject_rows(table: Table, claim: Claim, group: str, names: dict[str, str]) -> list[Row]:
     if claim.subject_code and any(r.code for r in table.rows):
         # the prose gives the code: it decides between rows that share a name
@@ -132,7 +123,7 @@ def _resolve(target: dict, table: Table, claim: Claim, names: dict[str, str]) ->
             rows = _subject_rows(table, claim, group, names)
             how = f"row {claim.subject}"
         elif wanted in ("total", "subject_or_total"):
-            row = _total_row(table, group)
+            row = total_row(table, group)
             rows = [row] if row else []
             how = "total row"
         elif wanted == "any":
@@ -166,13 +157,13 @@ def _share_whole(claim: Claim, tables: _Tables) -> Link:
 
 
 # The figures a completion rate or a change against the budget is computed
-# from, by role: the claim's relation field that states it in the sentence,
-# and the measure that names it in the tables.
+# from, by role (``budget`` and ``actual``: their measures are the lexicon's
+# operand_measures), with the claim's relation field that states it in the sentence.
 _OPERANDS = {
-    "rate": (("年初预算", "denominator", "年初预算"), ("支出决算", "numerator", "支出决算")),
-    "budget_change": (("年初预算", "denominator", "年初预算"), ("支出决算", "base", "支出决算")),
-    # a change on the previous year: the current figure it starts from
-    "change": (("current", "base", ""),),
+    "rate": (("budget", "denominator"), ("actual", "numerator")),
+    "budget_change": (("budget", "denominator"), ("actual", "base")),
+    # a change on the previous year: the current figure it starts from, of the change's own measure
+    "change": (("current", "base"),),
 }
 
 
@@ -191,10 +182,11 @@ def _operands(claim: Claim, tables: _Tables) -> tuple[tuple[str, Link], ...]:
     if not claim.subject:
         return ()
     found = []
-    for role, field, measure in roles:
-        if getattr(claim, field):
+    for role, relation in roles:
+        if getattr(claim, relation):
             continue
-        figure = replace(claim, kind="amount", measure=measure or claim.measure or "支出决算", denominator_words="")
+        measure = (claim.measure or operand_measure("actual")) if role == "current" else operand_measure(role)
+        figure = replace(claim, kind="amount", measure=measure, denominator_words="")
         link = link_claim(figure, tables)
         if link.linked:
             found.append((role, link))

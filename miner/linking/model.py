@@ -22,7 +22,7 @@ class Link:
     how: str = ""
     reason: str = ""
     # For a rate or a change: the figures it is computed from that its sentence
-    # does not state, by role ("年初预算", "支出决算"), each linked by labels.
+    # does not state, by role ("budget", "actual", "current"), each linked by labels.
     operands: tuple[tuple[str, "Link"], ...] = ()
     # A figure no cell prints but the sum of these does (人员经费 = 301 + 303 in a budget)
     parts: tuple[Cell, ...] = ()

@@ -45,7 +45,20 @@ class TableSpec:
 
 @lru_cache(maxsize=1)
 def total_words() -> tuple[str, ...]:
+    """Row labels that close a table or a panel (合计, 总计)."""
     return tuple(load("tables").get("total_words", ()))
+
+
+@lru_cache(maxsize=1)
+def sum_row_words() -> tuple[str, ...]:
+    """Labels of the row a `total` names: the sum of the table's lines (合计, not 总计)."""
+    return tuple(load("tables")["sum_row_words"])
+
+
+@lru_cache(maxsize=1)
+def total_column_words() -> tuple[str, ...]:
+    """Column headers of a total column (小计, 合计, 总计)."""
+    return tuple(load("tables")["total_column_words"])
 
 
 def squash(text: str) -> str:

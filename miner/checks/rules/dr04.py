@@ -18,6 +18,7 @@ Good: "年初预算为 16.75万元，支出决算为 10.93万元，比年初预�
 from __future__ import annotations
 
 from ...claims.model import Claim
+from ...lexicon import operand_measure
 from ..context import Context, Figure
 from ..model import Check
 from ..operands import against_budget, prior_stated
@@ -37,7 +38,7 @@ def _figures(claim: Claim, ctx: Context) -> tuple[Figure, Figure, str] | None:
     """(later, earlier, what the earlier is) or None when one of them is unknown."""
     if claim.base_period == "budget":
         actual, budget = against_budget(claim, ctx)
-        return (actual, budget, "年初预算") if actual is not None and budget is not None else None
+        return (actual, budget, operand_measure("budget")) if actual is not None and budget is not None else None
     prior = prior_stated(claim, ctx)
     current_claim = ctx.claim(claim.numerator)
     if prior is None or current_claim is None:

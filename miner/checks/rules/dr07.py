@@ -25,6 +25,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ...claims.model import Claim
+from ...lexicon import operand_measure
 from ..context import Context
 from ..model import Check
 from ..tolerance import Amount
@@ -37,16 +38,14 @@ SUMMARY = "The budgets stated item by item do not add up to the total budget sta
 SCOPE = "claim"
 KINDS = ("amount",)
 
-_BUDGET, _ACTUAL = "年初预算", "支出决算"     # measure keys (lexicons/measures.yaml)
-
-
 def _actual_beside(claim: Claim, claims: list[Claim]) -> Claim | None:
     return next((c for c in claims if c.sentence_id == claim.sentence_id and c.kind == "amount"
-                 and c.measure == _ACTUAL and c.subject == claim.subject and c.start > claim.start), None)
+                 and c.measure == operand_measure("actual") and c.subject == claim.subject
+                 and c.start > claim.start), None)
 
 
 def check(claim: Claim, ctx: Context) -> list[Check]:
-    if claim.measure != _BUDGET or claim.subject or not claim.budget:
+    if claim.measure != operand_measure("budget") or claim.subject or not claim.budget:
         return []
     claims = list(ctx.claims.values())
     total_actual = _actual_beside(claim, claims)
@@ -60,7 +59,7 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     for other in after:
         if other.section[:depth] != claim.section:
             break                       # past the total's section (its items are numbered under it)
-        if other.kind != "amount" or other.measure != _BUDGET:
+        if other.kind != "amount" or other.measure != operand_measure("budget"):
             continue
         if not other.subject:
             break                       # the next total

@@ -17,12 +17,11 @@ Good (wuchang-wgzx-2021-final, 五(三)1): the same figures with "支出决算�
 """
 from __future__ import annotations
 
-import regex
-
 from ...claims.model import Claim
+from ...lexicon import operand_measure
 from ..context import Context
 from ..model import Check
-from ..text import next_sentence, words
+from ..text import next_sentence, pattern, words
 
 CODE = "PR01"
 NAME = "relation-contradicts-figures"
@@ -33,9 +32,6 @@ SCOPE = "claim"
 KINDS = ("amount", "change_rate", "change_amount")
 _HOLDS = {">": lambda a, b: a > b, "<": lambda a, b: a < b, "=": lambda a, b: a == b}
 _WORDS = {">": "greater than", "<": "less than", "=": "equal to"}
-_ADJACENT = regex.compile(r"^[\s，,]*(?:同比|相比)?\s*(?:增长|增加|上升|提高|下降|减少|降低)?\s*(?:了|为)?\s*$")
-_CLAUSE = regex.compile(r"[，,；;：:。]")
-_FIGURE = regex.compile(r"\d+(?:\.\d+)?\s*万元")
 
 
 def _relation(sentence: str) -> tuple[str, str] | None:
@@ -58,14 +54,14 @@ def _budget_relation(claim: Claim, ctx: Context) -> list[Check]:
     relation = _relation(claim.sentence)
     if relation is None:   # "…支出决算为1511.89万元。决算数大于预算数的主要原因：…"
         after = next_sentence(ctx, claim.sentence_id)
-        relation = _relation(after.text) if after is not None and not _FIGURE.search(after.text) else None
+        relation = _relation(after.text) if after is not None and not pattern("money_figure_pattern").search(after.text) else None
     if relation is None:
         return []
     op, phrase = relation
     # the claims of the sentence, in document order, from an index built once per document
     # (every 支出决算 amount looks for its budget)
     in_sentence = ctx.remember((CODE, "by sentence"), lambda: _by_sentence(ctx))
-    budget = next((c for c in in_sentence.get(claim.sentence_id, ()) if c.measure == "年初预算"
+    budget = next((c for c in in_sentence.get(claim.sentence_id, ()) if c.measure == operand_measure("budget")
                    and c.subject == claim.subject and c.kind == "amount" and c.unit == claim.unit), None)
     if budget is None:
         return []
@@ -84,14 +80,14 @@ def _budget_relation(claim: Claim, ctx: Context) -> list[Check]:
 
 
 def check(claim: Claim, ctx: Context) -> list[Check]:
-    if claim.kind == "amount" and claim.measure == "支出决算":
+    if claim.kind == "amount" and claim.measure == operand_measure("actual"):
         return _budget_relation(claim, ctx)
     if claim.kind == "change_rate" and claim.direction in ("+", "-"):
         change = ctx.claim(claim.numerator)
         # only a rate that follows its change directly ("减少525.02万元，下降37.7%"), not a
         # rate of something else later in the sentence ("…增加164.48万元，主要原因…压减10%")
         between = claim.sentence[change.end:claim.start] if change is not None else ""
-        if change is not None and _ADJACENT.match(between) and change.direction in ("+", "-") \
+        if change is not None and pattern("rate_after_change_pattern").match(between) and change.direction in ("+", "-") \
                 and change.direction != claim.direction and change.value != 0 and claim.value != 0:
             said = {"+": "an increase", "-": "a decrease"}
             return [Check(CODE, claim.id, "mismatch", SEVERITY, said[change.direction],
@@ -99,9 +95,9 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
                           f"the change {change.text} is {said[change.direction]} but its rate {claim.text} is "
                           f"{said[claim.direction]}", "directions of the change and its rate")]
     if claim.kind == "change_amount" and claim.value != 0:
-        after = _CLAUSE.search(claim.sentence, claim.end)
+        after = pattern("clause_mark_pattern").search(claim.sentence, claim.end)
         clause = claim.sentence[claim.end: after.start() if after else None]
-        before = _CLAUSE.split(claim.sentence[:claim.start])[-1]
+        before = pattern("clause_mark_pattern").split(claim.sentence[:claim.start])[-1]
         if any(word in before or word in clause for word in words("flat_words")):
             return [Check(CODE, claim.id, "mismatch", SEVERITY, "0 (持平)", claim.sentence,
                           f"the clause says 持平 (no change) but states a change of {claim.text}",

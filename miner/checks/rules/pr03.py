@@ -19,15 +19,15 @@ Good (wuchang-cyzx-2024-final, 三): "项目支出 367.67 万元，占本年支�
 """
 from __future__ import annotations
 
-import regex
-
 from ...claims.model import Claim
 from ...lexicon import load
+from ...tables.lookup import is_sum_label, is_total_column, is_total_label
 from ...tables.model import Cell
 from ..context import Context, Figure
 from ..model import Check
 from ..operands import share
 from ..recompute import percent
+from ..text import plain
 from ..tolerance import cap
 
 CODE = "PR03"
@@ -37,8 +37,6 @@ SEVERITY = "error"
 SUMMARY = "A share fits another total than the whole it names (the wrong denominator)."
 SCOPE = "claim"
 KINDS = ("share",)
-_PLAIN = regex.compile(r"[（）()“”\"'\s]")
-_TOTAL_WORDS = ("合计", "小计", "总计")
 
 
 def _candidates(ctx: Context, claim: Claim, home: Cell | None) -> list[tuple[Figure, Cell]]:
@@ -46,14 +44,14 @@ def _candidates(ctx: Context, claim: Claim, home: Cell | None) -> list[tuple[Fig
     columns of the named whole's own row, then its table (the likeliest slip is a neighbour)."""
     totals = ctx.remember(CODE, lambda: [
         cell for table in ctx.tables for row in table.rows
-        if (not row.code and ("合计" in row.label or "总计" in row.label)) or len(row.code) == 3
+        if (not row.code and is_total_label(row.label)) or len(row.code) == 3
         for cell in row.cells if not cell.blank and cell.amount > 0 and cell.placement != "guess"])
     neighbours = []
     if home is not None:
         table = next((t for t in ctx.tables if t.label == home.table), None)
         row = table.rows[home.row] if table is not None and 0 <= home.row < len(table.rows) else None
         neighbours = [c for c in (row.cells if row else ()) if not c.blank and c.amount > 0
-                      and any(word in c.column for word in _TOTAL_WORDS)]
+                      and is_total_column(c.column)]
     in_home = (lambda c: c.table != home.table) if home is not None else (lambda c: False)
     seen, figures = set(), []
     for cell in neighbours + sorted(totals, key=in_home):
@@ -66,15 +64,15 @@ def _candidates(ctx: Context, claim: Claim, home: Cell | None) -> list[tuple[Fig
 def _header_whole(ctx: Context, words: str) -> Cell | None:
     """A whole named by a column header ("占“三公”经费的" → the “三公”经费·小计 column) in a table
     printed as one row of totals or with a 合计 row."""
-    wanted = _PLAIN.sub("", words or "")
+    wanted = plain(words or "")
     if not wanted:
         return None
     for table in ctx.tables:
-        rows = [r for r in table.rows if not r.code and ("合计" in r.label or not r.label.strip())]
+        rows = [r for r in table.rows if not r.code and (is_sum_label(r.label) or not r.label.strip())]
         if len(rows) != 1:
             continue
         for cell in rows[0].cells:
-            if _PLAIN.sub("", cell.column.split("·")[0]) == wanted and not cell.blank and cell.amount > 0:
+            if plain(cell.column.split("·")[0]) == wanted and not cell.blank and cell.amount > 0:
                 return cell
     return None
 
@@ -108,7 +106,7 @@ def _is_named(cell: Cell, ctx: Context, targets: list[dict]) -> bool:
         if target["table"] != table.key or column != cell.column or (group and group != cell.group):
             continue
         row = target["row"]
-        if row in ("total", "subject_or_total") and not cell.row_code and "合计" in cell.row_label:
+        if row in ("total", "subject_or_total") and not cell.row_code and is_sum_label(cell.row_label):
             return True
         if row not in ("total", "subject", "subject_or_total") and row in cell.row_label:
             return True

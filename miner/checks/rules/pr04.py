@@ -16,12 +16,10 @@ Good (wuchang-cyzx-2024-final): 项目支出 367.67 万元 in 三 and in 五(三
 """
 from __future__ import annotations
 
-import regex
-
 from ...claims.model import Claim
 from ..context import Context
 from ..model import Check
-from ..text import words
+from ..text import plain, words
 
 CODE = "PR04"
 NAME = "restated-differently"
@@ -30,7 +28,6 @@ SEVERITY = "warning"
 SUMMARY = "The same figure (subject, measure, period, fund) is stated twice with different values."
 SCOPE = "claim"
 KINDS = ("amount",)
-_PLAIN = regex.compile(r"[（）()“”\"'\s]")
 
 
 def _scope(claim: Claim) -> str:
@@ -45,7 +42,7 @@ def _key(claim: Claim):
     if not claim.subject and claim.measure in words("subject_required_measures"):
         return None
     # a subject the clause itself names, not one carried over from an earlier clause
-    if claim.subject and _PLAIN.sub("", claim.subject) not in _PLAIN.sub("", claim.context):
+    if claim.subject and plain(claim.subject) not in plain(claim.context):
         return None
     return claim.subject, claim.subject_path, claim.measure, claim.period, _scope(claim), claim.unit
 

@@ -33,7 +33,6 @@ SUMMARY = "A year names another year's report or balance date (2020年度部门�
 SCOPE = "document"    # the date claims of the prose, and the headings, which are no sentences
 KINDS = ()
 _YEAR = regex.compile(r"(\d{4})")
-_YEAR_WORD = regex.compile(r"((?:19|20)\d\d)\s*年度?")
 
 
 def check(ctx: Context) -> list[Check]:
@@ -75,7 +74,7 @@ def _headings(ctx: Context) -> list[Check]:
     for line in lines_outside_prose(ctx):
         if "年" not in line.text:
             continue   # no year word can be on it (most table lines): spare the regex
-        for found in _YEAR_WORD.finditer(line.text):
+        for found in pattern("heading_year_pattern").finditer(line.text):
             stated = int(found.group(1))
             if stated == year or not own.search(line.text[found.end():]) or \
                     comparison.search(line.text[:found.start()]):

@@ -18,13 +18,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import regex
 
 from ...claims.model import Claim
 from ...lexicon import load
 from ..context import Context
 from ..model import Check
-from ..text import pattern
+from ..text import pattern, plain
 from ..tolerance import cap
 
 CODE = "PR06"
@@ -34,18 +33,13 @@ SEVERITY = "error"
 SUMMARY = "三公 items' changes against the budget do not add up to the table's 决算数 − 预算数 of the total."
 SCOPE = "claim"
 KINDS = ("change_amount",)
-_PLAIN = regex.compile(r"[（）()“”\"'\s]")
-
-
-def _plain(text: str) -> str:
-    return _PLAIN.sub("", text)
 
 
 def _cell(table, column_end: str, side: str):
     for row in table.rows:
         for cell in row.cells:
             head, _, rest = cell.column.partition("·")
-            if head == side and _plain(rest.rsplit("·", 1)[-1]) == _plain(column_end):
+            if head == side and plain(rest.rsplit("·", 1)[-1]) == plain(column_end):
                 return cell
     return None
 
@@ -56,11 +50,11 @@ def _budget_changes(ctx: Context):
         parts = load("identities")["kinds"].get(ctx.kind, {}).get("parts")
         found: dict[str, Claim] = {}
         if parts:
-            leaves = {_plain(leaf): leaf for leaf in parts["leaves"]}
+            leaves = {plain(leaf): leaf for leaf in parts["leaves"]}
             before = pattern("budget_change_before")
             for claim in sorted(ctx.claims.values(), key=lambda c: c.doc_offset):
                 if claim.kind == "change_amount" and before.search(claim.sentence[:claim.start]):
-                    leaf = leaves.get(_plain(claim.subject))
+                    leaf = leaves.get(plain(claim.subject))
                     if leaf:
                         found.setdefault(leaf, claim)
         return parts, found

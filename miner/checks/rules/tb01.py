@@ -19,8 +19,8 @@ from __future__ import annotations
 from collections import Counter
 from decimal import Decimal
 
+from ...tables.lookup import by_column, is_sum_label
 from ...tables.model import Row, Table
-from ..cells import by_column, misread
 from ..context import Context
 from ..model import Check
 from ..tolerance import Amount, cap
@@ -53,7 +53,7 @@ def _checks(table: Table):
             if len(parent.code) in _PARENTS and parent.code in below:
                 yield parent, below[parent.code], group
         tops = [r for r in coded if len(r.code) == 3]
-        total = next((r for r in rows if not r.code and "合计" in r.label), None)
+        total = next((r for r in rows if not r.code and is_sum_label(r.label)), None)
         if total is not None and tops:
             yield total, tops, group
 
@@ -61,7 +61,7 @@ def _checks(table: Table):
 def check(ctx: Context) -> list[Check]:
     checks = []
     for table in ctx.tables:
-        unreliable = misread(table, ctx)
+        unreliable = ctx.misread(table)
         for parent, children, group in _checks(table):
             parent_cells, children_cells = by_column(parent), [by_column(child) for child in children]
             for group_name, column in table.columns:

@@ -21,8 +21,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ...lexicon import load
+from ...tables.lookup import by_column
 from ...tables.spec import table_specs
-from ..cells import by_column, misread
 from ..context import Context
 from ..model import Check
 from ..tolerance import Amount, cap
@@ -49,7 +49,7 @@ def check(ctx: Context) -> list[Check]:
         if spec is None:
             continue
         mapped = {column for _, column in table.columns}
-        unreliable = misread(table, ctx)
+        unreliable = ctx.misread(table)
         extra = tuple(_parse(text) for text in
                       load("identities")["kinds"].get(table.kind, {}).get("columns", {}).get(table.key, ()))
         rows_cells = None

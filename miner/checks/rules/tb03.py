@@ -15,7 +15,7 @@ Good (wuchang-wgzx-2021-final, 表1): 本年支出合计 1,067.40 = 961.84 + 26.
 """
 from __future__ import annotations
 
-from ..cells import identity_checks
+from ..identities import identity_checks
 from ..context import Context
 from ..model import Check
 

@@ -18,7 +18,7 @@ Good (wuchang-cyzx-2024-final): 表5 基本支出 500.44 = 表6 人员经费合�
 """
 from __future__ import annotations
 
-from ..cells import identity_checks
+from ..identities import identity_checks
 from ..context import Context
 from ..model import Check
 

@@ -13,7 +13,7 @@ Good (wuchang-wgzx-2021-final): 表5 221 48.30 ≤ 表3 221 48.30.
 """
 from __future__ import annotations
 
-from ..cells import identity_checks
+from ..identities import identity_checks
 from ..context import Context
 from ..model import Check
 

@@ -1,0 +1,42 @@
+"""Whether the extraction visibly mis-read a table: then its sums and blanks prove nothing.
+
+Judged from the table alone (and the first table of the document with the same
+identity), never from whether its figures agree with anything.
+"""
+from __future__ import annotations
+
+import regex
+
+from .model import Table
+from .spec import table_specs
+
+_ORDINAL_ANYWHERE = regex.compile(r"[一二三四五六七八九十]+\s*、")
+_FIGURE_IN_LABEL = regex.compile(r"\d[\d,]*\.\d{2}")
+
+
+def misread(table: Table, first_of_its_identity: Table | None) -> bool:
+    """A table the extraction visibly mis-read: a figure left inside a row label, two rows'
+    labels run together ("一、一般公共服务支出一、基本支出"), a figure on a row with neither
+    label nor code (its label was lost), a column header its identity does not have, or a table
+    taken for an identity an earlier table of the document already has (``first_of_its_identity``
+    is not this one). Its sums prove nothing."""
+    # (a document attaches one performance form per project: several forms are expected)
+    # a second table taken for the same identity is suspect, not the first (documents print
+    # each standard table once; a unit's own copy or a repeated title comes later)
+    return (first_of_its_identity is not table and table.kind != "form"
+            or any(_FIGURE_IN_LABEL.search(row.label) or len(_ORDINAL_ANYWHERE.findall(row.label)) > 1
+                   for row in table.rows)
+            or (len(table.rows) > 1 and any(not row.label and not row.code
+                                             and any(c.value is not None for c in row.cells)
+                                             for row in table.rows))
+            or bool(unknown_columns(table)))
+
+
+def unknown_columns(table: Table) -> list[str]:
+    """Columns its identity does not have: a header the extraction could not place (本年收入合·计),
+    so the figures under the known columns may have moved too."""
+    spec = next((s for s in table_specs() if s.key == table.key), None)
+    if spec is None:
+        return []
+    known = {column for _group, column in spec.columns} | {f"{g}·{c}" for g, c in spec.columns}
+    return [column for group, column in table.columns if column not in known and f"{group}·{column}" not in known]
