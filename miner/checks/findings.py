@@ -92,13 +92,14 @@ def unlinked_reason(claim: Claim, link: Link) -> str:
     return _KIND_REASON.get(claim.kind, "no evidence found")
 
 
-def claim_row(doc: str, claim: Claim, verdict: ClaimVerdict) -> ClaimRow:
+def claim_row(doc: str, claim: Claim, verdict: ClaimVerdict, link: Link) -> ClaimRow:
     return ClaimRow(
         doc=doc, file=claim.file, page=claim.page, line=claim.line, section=claim.section_title,
         claim_id=claim.id, sentence=claim.sentence, claim_text=claim.text, kind=claim.kind,
         subject=claim.subject, measure=claim.measure, period=claim.period,
         value=format_decimal(claim.value), unit=claim.unit, approx=claim.approx,
-        evidence=verdict.evidence, evidence_value=verdict.evidence_value, verdict=verdict.verdict,
+        evidence=verdict.evidence, evidence_value=verdict.evidence_value, link_basis=link.basis,
+        verdict=verdict.verdict,
         severity=verdict.severity, rules=" ".join(verdict.rules), message=verdict.message,
     )
 
@@ -128,7 +129,7 @@ def judged(doc: str, claims, links: dict[str, Link], checks: list[Check], policy
     rows, findings = [], []
     for claim in claims:
         verdict = settle(claim, index, unlinked_reason(claim, links[claim.id]))
-        rows.append(claim_row(doc, claim, verdict))
+        rows.append(claim_row(doc, claim, verdict, links[claim.id]))
         if verdict.verdict in ("mismatch", "rounding"):
             findings.extend(claim_finding(doc, claim, check) for check in index.own.get(claim.id, ())
                             if check.verdict == verdict.verdict)

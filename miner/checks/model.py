@@ -74,6 +74,7 @@ class ClaimRow:
     approx: str
     evidence: str
     evidence_value: str
+    link_basis: str        # why the claim was linked to its cells, or where the linking stopped
     verdict: str
     severity: str
     rules: str

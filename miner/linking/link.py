@@ -4,6 +4,11 @@ Candidates come from the labels only (lexicons/measures.yaml and
 lexicons/sections.yaml); all of them are kept, ordered by the section the
 sentence stands in. Values are never looked at here: choosing the cell whose
 value agrees with the claim would hide exactly the errors we look for.
+
+Every link says why (``Link.basis``, the ``link_basis`` column of claims.csv):
+the measure and the words that named it, the section entry that put a table
+first, and the table, row and column the labels found; a claim left without a
+cell says at which step the linking stopped.
 """
 from __future__ import annotations
 
@@ -15,12 +20,18 @@ from ..claims.model import Claim
 from ..lexicon import load, operand_measure
 from ..tables.lookup import total_row
 from ..tables.model import Row, Table
+from ..tables.spec import table_specs
 from .model import Link
 
 
 @lru_cache(maxsize=1)
 def _measures() -> dict:
     return {m["key"]: m for m in load("measures")["measures"]}
+
+
+@lru_cache(maxsize=1)
+def _spec_names() -> dict[str, str]:
+    return {spec.key: spec.name for spec in table_specs()}
 
 
 @lru_cache(maxsize=1)
@@ -32,20 +43,28 @@ def _sections() -> tuple[tuple[str, tuple[str, ...], frozenset[str]], ...]:
     return tuple(sorted(entries, key=lambda e: -len(e[0])))
 
 
-def _section_of(section: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]] | None:
+def _section_of(section: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str], str] | None:
+    """(tables, measures, the sections.yaml words that named them) of a claim's section."""
     # The chapter heading (一、… 五、…) decides, or a sub-heading naming 三公.
     for heading in section[1:] or section:
         squashed = heading.replace(" ", "")
         for words, tables, measures in _sections():
             if words in squashed:
-                return tables, measures
+                return tables, measures, words
     return None
 
 
-def section_tables(claim: Claim) -> tuple[str, ...] | None:
-    """Tables the claim's section speaks about; () for a section about no table, None if unknown."""
-    found = _section_of(claim.section)
-    return found[0] if found else None
+def _measure_words(claim: Claim) -> str:
+    """The words of the claim's measure (measures.yaml) its clause states, the longest; ""
+    when the measure came from the subject (a 三公 item, a classification item)."""
+    words = _measures().get(claim.measure, {}).get("words", ())
+    before = claim.context or claim.sentence[:claim.start]
+    found = [word for word in words if word in before] or [word for word in words if word in claim.sentence]
+    return max(found, key=len) if found else ""
+
+
+def _row_text(row: Row) -> str:
+    return f"{row.code} {row.label}".strip() or "(unlabelled)"
 
 
 @dataclass(frozen=True)
@@ -60,10 +79,19 @@ class _Tables:
     sections: dict = field(default_factory=dict)
     wholes: dict = field(default_factory=dict)
 
-    def section(self, claim: Claim) -> tuple[tuple[str, ...], frozenset[str]] | None:
+    def section(self, claim: Claim) -> tuple[tuple[str, ...], frozenset[str], str] | None:
         if claim.section not in self.sections:
             self.sections[claim.section] = _section_of(claim.section)
         return self.sections[claim.section]
+
+    def names_of(self, keys) -> str:
+        """Table identities as a reader knows them: the document's table (表5 一般公共预算…) or the
+        identity's standard name when the document does not print it."""
+        names = []
+        for key in keys:
+            printed = self.by_key.get(key)
+            names.append(f"{printed[0].label} {printed[0].name}".strip() if printed else _spec_names().get(key, key))
+        return ", ".join(dict.fromkeys(names))
 
     @classmethod
     def of(cls, tables: tuple[Table, ...]) -> "_Tables":
@@ -86,19 +114,23 @@ def _names_of(wanted: str) -> frozenset[str]:
     return frozenset(names)
 
 
-def _subject_rows(table: Table, claim: Claim, group: str, names: dict[str, str]) -> list[Row]:
+def _subject_rows(table: Table, claim: Claim, group: str, names: dict[str, str]) -> tuple[list[Row], str]:
+    """The rows naming the claim's subject, and by what (for the link's basis)."""
     if claim.subject_code and any(r.code for r in table.rows):
         # the prose gives the code: it decides between rows that share a name
-        return [r for r in table.rows if (not group or r.group == group) and r.code == claim.subject_code]
+        return ([r for r in table.rows if (not group or r.group == group) and r.code == claim.subject_code],
+                f"the code {claim.subject_code} the prose gives")
     naming_subject = _names_of(normalise_name(claim.subject))
     rows = [r for r in table.rows if (not group or r.group == group) and names[r.label] in naming_subject]
+    why = f"the subject {claim.subject}"
     if len(rows) > 1 and len(claim.subject_path) > 1:
         naming_parent = _names_of(normalise_name(claim.subject_path[-2]))
         by_code = {r.code: r for r in table.rows if r.code}
         narrowed = [r for r in rows if r.code and r.code[:-2] in by_code
                     and names[by_code[r.code[:-2]].label] in naming_parent]
-        rows = narrowed or rows
-    return rows
+        if narrowed:
+            rows, why = narrowed, f"{why} under {claim.subject_path[-2]}"
+    return rows, why
 
 
 def _resolve(target: dict, table: Table, claim: Claim, names: dict[str, str]) -> tuple[list, str]:
@@ -114,31 +146,31 @@ def _resolve(target: dict, table: Table, claim: Claim, names: dict[str, str]) ->
             return [], ""
         column = sub if budget else f"{column.split('·')[0]}·{sub}"
         rows = list(table.rows)
-        how = f"{claim.subject} -> {column}"
+        why = f"the first row; the column names {claim.subject} (measures.yaml column_subjects)"
     else:
         wanted = target["row"]
         if wanted == "subject" or (wanted == "subject_or_total" and claim.subject):
             if not claim.subject:
                 return [], ""
-            rows = _subject_rows(table, claim, group, names)
-            how = f"row {claim.subject}"
+            rows, why = _subject_rows(table, claim, group, names)
         elif wanted in ("total", "subject_or_total"):
             row = total_row(table, group)
             rows = [row] if row else []
-            how = "total row"
+            why = "the total row"
         elif wanted == "any":
             rows = [r for r in table.rows if (not group or r.group == group) and r.cell(column) is not None][:1]
-            how = "the row printing the column"
+            why = "the row that prints the column"
         else:
             naming_wanted = _names_of(normalise_name(wanted))
             rows = [r for r in table.rows if (not group or r.group == group) and names[r.label] in naming_wanted]
-            how = f"row {wanted}"
+            why = f"the measure names the row {wanted}"
     cells = []
     for row in rows[:1]:
         cell = row.cell(column)
         if cell is not None:
             cells.append(cell)
-    return cells, how
+            return cells, f"{table.label} {table.name}, row {_row_text(row)} ({why}), column {column}"
+    return cells, ""
 
 
 def _share_whole(claim: Claim, tables: _Tables) -> Link:
@@ -152,8 +184,10 @@ def _share_whole(claim: Claim, tables: _Tables) -> Link:
                 whole = replace(claim, kind="amount", measure=key, subject="", subject_path=(), section=())
                 tables.wholes[key] = link_claim(whole, tables)
             link = tables.wholes[key]
-            return replace(link, claim_id=claim.id, how=f"whole: {words} -> {link.how}")
-    return Link(claim.id, reason=f"the whole named after 占 ({claim.denominator_words}) is not a table figure")
+            basis = f"the whole: 占{words} names {key} (measures.yaml denominators); " + link.basis
+            return replace(link, claim_id=claim.id, basis=basis)
+    return Link(claim.id, reason=f"the whole named after 占 ({claim.denominator_words}) is not a table figure",
+                basis="no link at the whole's words (measures.yaml denominators)")
 
 
 # The figures a completion rate or a change against the budget is computed
@@ -199,23 +233,31 @@ def link_claim(claim: Claim, tables: _Tables) -> Link:
     if claim.kind in ("rate", "change_amount", "change_rate"):
         operands = _operands(claim, tables)
         if operands:
-            return Link(claim.id, operands=operands, how="operands: " + ", ".join(r for r, _l in operands))
+            basis = "; ".join(f"its {role} figure, not stated in the sentence: {link.basis}" for role, link in operands)
+            return Link(claim.id, operands=operands, basis=basis)
     if claim.kind not in ("amount",):
         return Link(claim.id, reason="")
     if not claim.measure:
         what = claim.context[-20:] or claim.sentence[max(0, claim.start - 20):claim.start]
-        return Link(claim.id, reason=f"the words before the figure ({what}) name nothing the tables print")
+        return Link(claim.id, reason=f"the words before the figure ({what}) name nothing the tables print",
+                    basis="no link at the measure: no measure word of measures.yaml before the figure")
     measure = _measures().get(claim.measure, {})
+    words = _measure_words(claim)
+    named = f"measure {claim.measure}" + (f" (the words {words})" if words else
+                                          f" (from the subject {claim.subject})" if claim.subject else "")
     targets = measure.get("targets", [])
     if not targets:
-        return Link(claim.id, reason=f"{claim.measure} is not printed in this document's tables")
+        return Link(claim.id, reason=f"{claim.measure} is not printed in this document's tables",
+                    basis=f"no link at the tables: {named} has no table cells in measures.yaml")
     section = tables.section(claim)
     preferred = section[0] if section else None
     if preferred == () and not claim.subject and claim.measure not in section[1]:
-        return Link(claim.id, reason="this section reports on projects or items that no table row names")
+        return Link(claim.id, reason="this section reports on projects or items that no table row names",
+                    basis=f"no link at the section: sections.yaml {section[2]} names no table for {named}")
     if preferred and any(t["table"] in preferred for t in targets):
         # The section names its tables: the same measure in another table is another figure.
         targets = [t for t in targets if t["table"] in preferred]
+        named += f"; its section (sections.yaml: {section[2]}) points to {tables.names_of(preferred)}"
     preferred = preferred or ()
     def names_column(target: dict) -> bool:
         key = "column_subjects_budget" if target["subject_column"] == "budget" else "column_subjects"
@@ -224,11 +266,13 @@ def link_claim(claim: Claim, tables: _Tables) -> Link:
 
     targets = [t for t in targets if not t.get("subject_column") or names_column(t)]
     if not targets:
-        return Link(claim.id, reason=f"{claim.measure} of {claim.subject or 'this item'} is not printed in this document's tables")
+        return Link(claim.id, reason=f"{claim.measure} of {claim.subject or 'this item'} is not printed in this document's tables",
+                    basis=f"no link at the columns: no column of measures.yaml column_subjects names {claim.subject}")
     order = sorted(range(len(targets)), key=lambda i: (
         preferred.index(targets[i]["table"]) if targets[i]["table"] in preferred else len(preferred), i))
     cells, empty, hows = [], [], []
     parts: tuple = ()
+    parts_how = ""
     for index in order:
         target = targets[index]
         if "rows" in target:
@@ -238,7 +282,8 @@ def link_claim(claim: Claim, tables: _Tables) -> Link:
                 found = tuple(c for c in found if c is not None)
                 if found and not parts:
                     parts = found
-                    hows.append(f"sum of rows {' + '.join(target['rows'])}")
+                    parts_how = (f"{table.label} {table.name}, the sum of rows {' + '.join(target['rows'])}, "
+                                 f"column {target['column']}")
             continue
         for table in tables.by_key.get(target["table"], []):
             if claim.subject and target["row"] in ("total",) :
@@ -254,11 +299,16 @@ def link_claim(claim: Claim, tables: _Tables) -> Link:
                     cells.append(cell)
                     hows.append(how)
     if cells or empty:
-        return Link(claim.id, cells=tuple(cells), empty_tables=tuple(empty), how=hows[0] if hows else "empty table")
+        found = hows[0] if hows else f"{'、'.join(empty)}, a table printed empty"
+        others = len(cells) - 1 + len(empty) if hows else 0
+        also = f" (and {others} other table{'s' if others > 1 else ''})" if others > 0 else ""
+        return Link(claim.id, cells=tuple(cells), empty_tables=tuple(empty), basis=f"{named}: {found}{also}")
     if parts:
-        return Link(claim.id, parts=parts, how=hows[0])
+        return Link(claim.id, parts=parts, basis=f"{named}: {parts_how}")
     subject = f" for {claim.subject}" if claim.subject else ""
-    return Link(claim.id, reason=f"no table row/column states {claim.measure}{subject}")
+    return Link(claim.id, reason=f"no table row/column states {claim.measure}{subject}",
+                basis=f"no link at the rows: {named}; no row of "
+                      f"{tables.names_of(dict.fromkeys(t['table'] for t in targets))} names {claim.subject or 'its total'}")
 
 
 def link_claims(claims: tuple[Claim, ...], tables: tuple[Table, ...]) -> dict[str, Link]:

@@ -91,6 +91,7 @@ class ClaimView:
     page: int = 0
     page_image: str = ""      # data URI of the PDF page (findings on PDFs), or ""
     empty_tables: list[TableView] = field(default_factory=list)   # cited tables that print no figure
+    link_basis: str = ""      # why the claim was linked to its cells (claims.csv link_basis)
 
 
 @dataclass
@@ -220,13 +221,15 @@ def _where(row: dict) -> str:
 def _finding(anchor: str, finding: dict, claim: dict, cells: list[str]) -> ClaimView:
     return ClaimView(anchor, finding["claim_id"], _where(finding), Sentence.around(finding["sentence"], finding["found"]),
                      finding["found"], finding["evidence"], finding["expected"], finding["message"],
-                     claim.get("verdict", ""), finding["severity"], finding["rule"], list(cells))
+                     claim.get("verdict", ""), finding["severity"], finding["rule"], list(cells),
+                     link_basis=claim.get("link_basis", ""))
 
 
 def _claim(anchor: str, claim: dict, cells: list[str]) -> ClaimView:
     return ClaimView(anchor, claim["claim_id"], _where(claim), Sentence.around(claim["sentence"], claim["claim_text"]),
                      f"{claim['value']} {claim['unit']}".strip(), claim["evidence"], claim["evidence_value"],
-                     claim["message"], claim["verdict"], rule=claim["rules"], cells=list(cells))
+                     claim["message"], claim["verdict"], rule=claim["rules"], cells=list(cells),
+                     link_basis=claim.get("link_basis", ""))
 
 
 def _tables(anchor: str, rows: list[dict]) -> list[TableView]:
