@@ -104,6 +104,12 @@ class Context:
         return Check(code, "", verdict, severity, expected, evidence, message, tolerance,
                      place=place, found=found, sentence=sentence)
 
+    def agreement(self, code: str, where, found: str, tolerance: str = "", file: str | None = None) -> Check:
+        """A check of the document at `where` that agrees: no finding, but a record that the rule
+        looked there (``DocumentResult.checks``; the `ok:` lines of the rule cases)."""
+        return self.document_check(code, "", where, found=found, expected="", evidence="", message=f"{found}: agrees",
+                                   verdict="ok", tolerance=tolerance, file=file)
+
     @cached_property
     def _first_table(self) -> dict[str, Table]:
         """The first table of each identity (rules ask for tables by identity again and again)."""

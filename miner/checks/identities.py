@@ -185,8 +185,12 @@ def evaluate(ctx: Context, identity: Identity) -> list[Outcome]:
 
 def outcome_check(ctx: Context, code: str, outcome: Outcome) -> Check | None:
     where = outcome.where
-    if where is None or outcome.verdict.verdict == "ok":
+    if where is None:
         return None
+    table = ctx.table(outcome.identity.left.table)
+    if outcome.verdict.verdict == "ok":
+        name = outcome.identity.name + (f" [{outcome.code}]" if outcome.code else "")
+        return ctx.agreement(code, where, name, outcome.verdict.tolerance, file=table.file if table else "")
     right_total = sum((r.total for r in outcome.right), start=Decimal(0))
     relation = "=" if outcome.identity.op == "=" else "≤"
     formula = (f"{' + '.join(show_resolved(r) for r in outcome.right)}"
@@ -199,7 +203,6 @@ def outcome_check(ctx: Context, code: str, outcome: Outcome) -> Check | None:
     if outcome.severity != outcome.verdict.severity:
         message += (" (at most a warning: a side prints no figure, a figure's column is only guessed, or the "
                     "extraction visibly mis-read the table)")
-    table = ctx.table(outcome.identity.left.table)
     return ctx.document_check(code, outcome.severity, where, found=show_resolved(outcome.left),
                        expected=f"{relation} {right_total}", evidence=f"{show_resolved(outcome.left)} {relation} {formula}",
                        message=message, verdict=outcome.verdict.verdict, tolerance=outcome.verdict.tolerance,

@@ -82,9 +82,10 @@ class CorpusPass:
                 found.append(self.policy.applied(xd01.check(question, cell, earlier_doc, self.policy.tolerance)))
         return found
 
-    def merged(self, doc: str, claims: tuple, findings: tuple, facts: DocumentFacts) -> tuple[tuple, tuple] | None:
-        """A document's claim rows and findings with its cross-document checks merged in; None when
-        there are none (the document's result stands as it is)."""
+    def merged(self, doc: str, claims: tuple, findings: tuple, facts: DocumentFacts
+               ) -> tuple[tuple, tuple, tuple[Check, ...]] | None:
+        """A document's claim rows and findings with its cross-document checks merged in, and the
+        checks; None when there are none (the document's result stands as it is)."""
         checks = self.checks(doc, facts)
         if not checks:
             return None
@@ -98,7 +99,7 @@ class CorpusPass:
             rows.append(merged_row(row, check))
             if check.verdict in ("mismatch", "rounding"):
                 added.append(document_finding(doc, check))
-        return tuple(rows), tuple(findings) + tuple(added)
+        return tuple(rows), tuple(findings) + tuple(added), tuple(checks)
 
 
 def cross_check(results: list, policy: Policy) -> list:
@@ -108,5 +109,6 @@ def cross_check(results: list, policy: Policy) -> list:
     out = []
     for result in results:
         merged = corpus.merged(result.path, result.claims, result.findings, result.facts)
-        out.append(result if merged is None else replace(result, claims=merged[0], findings=merged[1]))
+        out.append(result if merged is None else
+                   replace(result, claims=merged[0], findings=merged[1], checks=result.checks + merged[2]))
     return out

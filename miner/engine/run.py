@@ -121,7 +121,7 @@ def cross_checked(entries: list[tuple[str, str]], load, rule_codes: tuple[str, .
         result = stored.result
         merged = corpus.merged(doc, result.claims, result.findings, result.facts)
         if merged is not None:
-            result = replace(result, claims=merged[0], findings=merged[1])
+            result = replace(result, claims=merged[0], findings=merged[1])   # (a stored result keeps no checks)
             fresh = document_rows(result)
             text = {**stored.text, **{t.name: csv_text(t, fresh[t.name]) for t in (DOCUMENTS, CLAIMS, FINDINGS)}}
             stored = StoredResult(result, text, stored.retry)

@@ -20,7 +20,7 @@ from ...ingest.model import Line
 from ...lexicon import load
 from ...tables.spec import squash, squash_lines, table_specs
 from ..context import Context
-from ..model import Check
+from ..model import Check, Place
 from ..text import Joined
 
 CODE = "CM01"
@@ -52,11 +52,13 @@ def check(ctx: Context) -> list[Check]:
         return []
     present = {t.key for t in ctx.tables}
     specs = {spec.key: spec for spec in table_specs() if spec.kind == ctx.kind}
-    missing = [key for key in body.get("required", ()) if key not in present]
+    required = body.get("required", ())
+    checks = [ctx.agreement(CODE, Place(table.file, table.page, table.line_start), f"{table.label} {table.name}")
+              for key in required for table in [ctx.table(key)] if table is not None]
+    missing = [key for key in required if key not in present]
     if not missing:
-        return []
+        return checks
     mentions = _Mentions(ctx.lines)
-    checks = []
     for key in missing:
         spec = specs.get(key)
         name = spec.name if spec else key

@@ -48,6 +48,7 @@ def check(ctx: Context) -> list[Check]:
         stop = min(stop, (last or first) + window + 1)
         lines = ctx.lines[first + 1:stop]
         if any(note.search(line.text) for line in lines):
+            checks.append(ctx.agreement(CODE, ctx.lines[first], f"{table.label} {table.title.strip()}: empty, with a note"))
             continue
         checks.append(ctx.document_check(
             CODE, SEVERITY, ctx.lines[first], found=f"{table.label} {table.title.strip()} has no figures and no note",

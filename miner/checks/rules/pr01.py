@@ -66,17 +66,22 @@ def _budget_relation(claim: Claim, ctx: Context) -> list[Check]:
     if budget is None:
         return []
     actual, planned = ctx.figure(claim), ctx.figure(budget)
-    if _HOLDS[op](actual.value, planned.value):
-        return []
-    close = ctx.tolerance.judge(actual.value, actual.decimals, "", planned.value).verdict != "mismatch"
-    if op == "=" and close:
-        return []
+    evidence = f"决算 {actual.value} [{actual.source}] vs 年初预算 {planned.value} [{planned.source}]"
+    close = _HOLDS[op](actual.value, planned.value) or \
+        ctx.tolerance.judge(actual.value, actual.decimals, "", planned.value).verdict != "mismatch"
+    if _HOLDS[op](actual.value, planned.value) or (op == "=" and close):
+        return [_fits(claim, evidence, f"{phrase} fits the figures")]
     severity = "warning" if close else SEVERITY
     truth = ">" if actual.value > planned.value else "<" if actual.value < planned.value else "="
-    return [Check(CODE, claim.id, "mismatch", severity, f"决算 {truth} 年初预算",
-                  f"决算 {actual.value} [{actual.source}] vs 年初预算 {planned.value} [{planned.source}]",
+    return [Check(CODE, claim.id, "mismatch", severity, f"决算 {truth} 年初预算", evidence,
                   f"the sentence says {phrase}, but the 决算 {actual.value} is {_WORDS[truth]} the 年初预算 "
                   f"{planned.value}", "exact comparison of the printed figures")]
+
+
+def _fits(claim: Claim, evidence: str, message: str) -> Check:
+    """The words fit the figures: recorded, and no verdict on the figure itself (``settles``)."""
+    return Check(CODE, claim.id, "ok", "", "", evidence, message, "exact comparison of the printed figures",
+                 settles=False)
 
 
 def check(claim: Claim, ctx: Context) -> list[Check]:
@@ -87,9 +92,13 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
         # only a rate that follows its change directly ("减少525.02万元，下降37.7%"), not a
         # rate of something else later in the sentence ("…增加164.48万元，主要原因…压减10%")
         between = claim.sentence[change.end:claim.start] if change is not None else ""
-        if change is not None and pattern("rate_after_change_pattern").match(between) and change.direction in ("+", "-") \
-                and change.direction != claim.direction and change.value != 0 and claim.value != 0:
-            said = {"+": "an increase", "-": "a decrease"}
+        adjacent = change is not None and pattern("rate_after_change_pattern").match(between) \
+            and change.direction in ("+", "-") and change.value != 0 and claim.value != 0
+        said = {"+": "an increase", "-": "a decrease"}
+        if adjacent and change.direction == claim.direction:
+            return [_fits(claim, f"{change.text} and {claim.text}", f"{change.text} and its rate {claim.text} are both "
+                                                                       f"{said[claim.direction]}")]
+        if adjacent:
             return [Check(CODE, claim.id, "mismatch", SEVERITY, said[change.direction],
                           f"{change.text} ({said[change.direction]}) and {claim.text} ({said[claim.direction]})",
                           f"the change {change.text} is {said[change.direction]} but its rate {claim.text} is "

@@ -39,6 +39,11 @@ def _zero(claim: Claim, base_text: str, figure_text: str, nonzero: bool) -> list
                   f"{claim.text} on a base of 0 with nothing spent: 0/0, better left out", "division by zero")]
 
 
+def _fits(claim: Claim, evidence: str, message: str) -> Check:
+    """A rate on a base that is not zero: recorded, and no verdict on the figure itself (``settles``)."""
+    return Check(CODE, claim.id, "ok", "", "", evidence, message, "division by zero", settles=False)
+
+
 def check(claim: Claim, ctx: Context) -> list[Check]:
     if claim.kind == "rate":
         _actual_claim, spent, _budget_claim, planned = completion(claim, ctx)
@@ -48,6 +53,9 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
                 return [Check(CODE, claim.id, "mismatch", "error", "over 100%", claim.sentence,
                               f"the sentence says {exceed} but the completion rate is {claim.text}",
                               "an overspend is a rate above 100%")]
+            if planned is not None:
+                return [_fits(claim, f"年初预算 {planned.value} [{planned.source}]",
+                              f"{claim.text} is computed on a budget that is not 0")]
             return []
         return _zero(claim, f"年初预算 {planned.value} [{planned.source}]", f"决算 {spent.value} [{spent.source}]",
                      spent.value != 0)
@@ -56,15 +64,19 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
         return []
     if "budget" in (claim.base_period, change.base_period):
         _actual, budget = against_budget(change, ctx)
-        if budget is None or budget.value != 0:
+        if budget is None:
             return []
+        if budget.value != 0:
+            return [_fits(claim, f"年初预算 {budget.value} [{budget.source}]",
+                          f"{claim.text} is computed on a budget that is not 0")]
         return _zero(claim, f"年初预算 {budget.value} [{budget.source}]", f"change {change.text}", change.value != 0)
     current = current_figure(claim, ctx) or current_figure(change, ctx)
     if current is None:
         return []
     prior = current.value - (-1 if change.direction == "-" else 1) * change.value
     if prior != 0:
-        return []
+        return [_fits(claim, f"previous year = {current.value} - change {change.text} = {prior}",
+                      f"{claim.text} is computed on a previous year that is not 0")]
     # The change itself stays unchecked: a previous year of 0 is what it implies, not evidence for it.
     return _zero(claim, f"previous year = {current.value} - change {change.text} = 0", current.source,
                  change.value != 0)

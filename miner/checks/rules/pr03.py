@@ -28,7 +28,7 @@ from ..model import Check
 from ..operands import share
 from ..recompute import percent
 from ..text import plain
-from ..tolerance import cap
+from ..tolerance import cap, show
 
 CODE = "PR03"
 NAME = "share-wrong-denominator"
@@ -130,8 +130,13 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
             return []
         whole = ctx.cell_evidence(home_cell, part_claim)
     named = percent(ctx.tolerance, claim, part, whole)
-    if named is None or named.agrees:
+    if named is None:
         return []
+    if named.agrees:
+        # the whole its words name gives it: recorded, no verdict on the figure (DR01's)
+        return [Check(CODE, claim.id, "ok", "", show(named.point), f"{named.formula} [{whole.source}]",
+                      f"{claim.text} fits the whole it names ({named.formula})", named.verdict.tolerance,
+                      settles=False)]
     named_cells = _named_targets(claim.denominator_words)
     for other, cell in _candidates(ctx, part_claim, home_cell):
         if other.value == whole.value:

@@ -66,12 +66,14 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     if key is None:
         return []
     first = first_mentions.get(key)
-    if first is None or first.id == claim.id or first.quantity == claim.quantity:
+    if first is None or first.id == claim.id:
         return []
     verdict = ctx.tolerance.judge(claim.value, claim.decimals, claim.approx, first.value,
                                     ctx.tolerance.stated_interval(first.value, first.decimals, first.approx))
-    if verdict.verdict == "ok":
-        return []
+    if first.quantity == claim.quantity or verdict.verdict == "ok":
+        # the same figure stated again: recorded, no verdict on the figure itself
+        return [Check(CODE, claim.id, "ok", "", str(first.value), f"first stated {first.text} (line {first.line})",
+                      f"{claim.text} restates {first.text} of line {first.line}", verdict.tolerance, settles=False)]
     severity = "info" if verdict.verdict == "rounding" else SEVERITY
     what = " ".join(part for part in (key[4], claim.subject, claim.measure) if part)
     return [Check(CODE, claim.id, verdict.verdict, severity, str(first.value),

@@ -54,13 +54,14 @@ def _claim(claim: Claim, ctx: Context) -> list[Check]:
         if stated != year:
             return [_mismatch(claim, str(year), f"{claim.text}{after[:8]} in a {year} report",
                               f"the {year} report refers to its own report as {stated}'s")]
-        return []
+        return [_fits(claim, f"{claim.text}{after[:8]}", f"the {year} report names its own year")]
     if pattern("as_of_before").search(before) and "12" in claim.text[found.end():]:
         allowed = [year + offset for offset in words("as_of_offsets").get(ctx.kind, [0])]
         if stated not in allowed:
             return [_mismatch(claim, " or ".join(f"{y}年12月31日" for y in allowed),
                               f"截至 {claim.text} in a {year} report",
                               f"a balance date of {stated} in the {year} report")]
+        return [_fits(claim, f"截至 {claim.text}", f"a balance date the {year} report may give")]
     return []
 
 
@@ -76,14 +77,21 @@ def _headings(ctx: Context) -> list[Check]:
             continue   # no year word can be on it (most table lines): spare the regex
         for found in pattern("heading_year_pattern").finditer(line.text):
             stated = int(found.group(1))
-            if stated == year or not own.search(line.text[found.end():]) or \
-                    comparison.search(line.text[:found.start()]):
+            if not own.search(line.text[found.end():]) or comparison.search(line.text[:found.start()]):
+                continue
+            if stated == year:
+                checks.append(ctx.agreement(CODE, line, f"{found.group(0)} in a heading of the {year} report"))
                 continue
             checks.append(ctx.document_check(
                 CODE, SEVERITY, line, found=found.group(0) + line.text[found.end():found.end() + 6],
                 expected=f"{year}", evidence=f"{line.text.strip()[:60]} (a heading of the {year} report)",
                 message=f"the {year} report's heading names its own report as {stated}'s"))
     return checks
+
+
+def _fits(claim: Claim, evidence: str, message: str) -> Check:
+    """A year that fits: recorded, and no verdict on the date claim (it stays context only)."""
+    return Check(CODE, claim.id, "ok", "", "", evidence, message, "the document's year", settles=False)
 
 
 def _mismatch(claim: Claim, expected: str, evidence: str, message: str) -> Check:

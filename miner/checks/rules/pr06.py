@@ -86,7 +86,12 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
             expected = total_actual.amount - total_budget.amount
             together = sum(signed, Decimal(0))
             verdict = ctx.tolerance.judge(together, max(c.decimals for c in found.values()), "", expected)
-            if verdict.verdict != "ok":
+            if verdict.verdict == "ok":
+                # recorded on the last item, which settles nothing (each item's change is DR04's)
+                checks.append(Check(CODE, claim.id, "ok", "", str(expected), f"{together} = {expected}",
+                                    f"the 三公 items' changes against the budget add up to {together}, the table's "
+                                    f"决算数 − 预算数", verdict.tolerance, settles=False))
+            else:
                 uncertain = total_budget.placement == "guess" or total_actual.placement == "guess"
                 checks.append(Check(
                     CODE, claim.id, verdict.verdict, cap(verdict.severity, uncertain), str(expected),

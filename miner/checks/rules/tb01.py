@@ -64,6 +64,7 @@ def check(ctx: Context) -> list[Check]:
         unreliable = ctx.misread(table)
         for parent, children, group in _checks(table):
             parent_cells, children_cells = by_column(parent), [by_column(child) for child in children]
+            agreed, differed = 0, False
             for group_name, column in table.columns:
                 if group_name and group_name != group:
                     continue
@@ -74,7 +75,9 @@ def check(ctx: Context) -> list[Check]:
                 left = [Amount(cell.amount, cell.decimals, cell.clipped)] if cell is not None and not cell.blank else []
                 verdict = ctx.tolerance.compare_totals(left, [Amount(c.amount, c.decimals, c.clipped) for c in parts])
                 if verdict.verdict == "ok":
+                    agreed += 1
                     continue
+                differed = True
                 # a row whose figures were placed by a guess may have moved one out of this column
                 uncertain = (unreliable or not left or not parts
                              or any(c.placement == "guess" for row in (parent, *children) for c in row.cells))
@@ -89,4 +92,7 @@ def check(ctx: Context) -> list[Check]:
                     message=(f"{table.label} {head} prints {printed} in {column} but its rows below add up to "
                              f"{total}" + (" (rounding)" if verdict.verdict == "rounding" else "")),
                     verdict=verdict.verdict, tolerance=verdict.tolerance, file=table.file))
+            if agreed and not differed:
+                checks.append(ctx.agreement(CODE, parent, f"{table.label} {parent.code} {parent.label}".strip()
+                                            + f": {agreed} column(s) add up", file=table.file))
     return checks

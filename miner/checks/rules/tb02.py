@@ -53,6 +53,8 @@ def check(ctx: Context) -> list[Check]:
         extra = tuple(_parse(text) for text in
                       load("identities")["kinds"].get(table.kind, {}).get("columns", {}).get(table.key, ()))
         rows_cells = None
+        agreed: dict[int, tuple] = {}       # rows whose identities held: one agreement each
+        differed: set[int] = set()
         for total_key, part_keys in spec.identities + extra:
             if not {total_key, *part_keys} <= mapped:
                 continue   # a column the table does not print (or the extraction did not map)
@@ -66,7 +68,9 @@ def check(ctx: Context) -> list[Check]:
                 left = [Amount(total.amount, total.decimals, total.clipped)] if total and not total.blank else []
                 verdict = ctx.tolerance.compare_totals(left, [Amount(c.amount, c.decimals, c.clipped) for c in parts])
                 if verdict.verdict == "ok":
+                    agreed.setdefault(row.index, (row, total_key))
                     continue
+                differed.add(row.index)
                 uncertain = unreliable or not left or not parts or any(c.placement == "guess" for c in row.cells)
                 value = sum((c.amount for c in parts), Decimal(0))
                 printed = total.raw.strip() if total is not None and not total.blank else "blank"
@@ -81,4 +85,8 @@ def check(ctx: Context) -> list[Check]:
                              + (" (at most a warning: a figure is missing, or the extraction guessed a column or "
                                 "mis-read the table)" if uncertain and verdict.severity == "error" else "")),
                     verdict=verdict.verdict, tolerance=verdict.tolerance, file=table.file))
+        for index, (row, total_key) in agreed.items():
+            if index not in differed:
+                head = f"{row.code} {row.label}".strip() or "(row)"
+                checks.append(ctx.agreement(CODE, row, f"{table.label} {head}: {total_key} = its parts", file=table.file))
     return checks

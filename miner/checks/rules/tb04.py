@@ -42,6 +42,8 @@ def check(ctx: Context) -> list[Check]:
             point, interval = result
             verdict = ctx.tolerance.judge(rate.amount, rate.decimals, "", point, interval)
             if verdict.verdict == "ok":
+                checks.append(ctx.agreement(CODE, rate, f"{table.label} {row.label}: 执行率 {rate.raw}",
+                                            verdict.tolerance, file=table.file))
                 continue
             formula = f"{actual.raw} / {budget.raw} = {show(point)}%"
             checks.append(ctx.document_check(
