@@ -199,12 +199,14 @@ def check(statements, sources, texts, body, year, out, fail_on) -> None:
     documents = []
     try:
         for path in statements:
-            documents.append(read_statement(path, click.get_binary_stream("stdin")))
+            documents.append(read_statement(path, click.open_file("-", "rb") if str(path) == "-" else None))
         for index, text in enumerate(texts, 1):
             documents.append(statement_document(text, f"--text {index}" if len(texts) > 1 else "--text"))
     except IngestError as exc:
         raise click.UsageError(f"cannot read the statement: {exc}") from exc
-    result = check_statements(documents, read_sources(sources), body, year or 0)
+    # a folder of a statement and its sources: the statement is not a source of itself
+    itself = {Path(p).resolve() for p in statements if str(p) != "-"}
+    result = check_statements(documents, read_sources(sources, exclude=itself), body, year or 0)
     written = write_csvs(result, out) + [write_html(result, out)]
     click.echo(ledger(result))
     click.echo(f"wrote {', '.join(str(p) for p in written)}")

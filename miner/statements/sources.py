@@ -79,9 +79,11 @@ def with_figures(source: Source, bodies: BodyNames) -> Source:
     return replace(source, figures=figures)
 
 
-def read_sources(paths, progress=None) -> list[Source]:
-    """Every document under ``paths`` (folders recursively, as ``miner scan`` collects them)."""
-    found = collect(paths)
+def read_sources(paths, progress=None, exclude=frozenset()) -> list[Source]:
+    """Every document under ``paths`` (folders recursively, as ``miner scan`` collects them), but
+    those in ``exclude`` (resolved paths: the statements themselves); ``progress(done, total, path)``
+    is told before each document is read."""
+    found = [path for path in collect(paths) if Path(path).resolve() not in exclude]
     sources = []
     for index, path in enumerate(found):
         if progress is not None:
