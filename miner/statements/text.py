@@ -2,8 +2,8 @@
 
 A statement is copied from a web page, a news feed or a repost, so before its
 figures are read its text is brought to the form the claim stage reads:
-traditional characters become simplified (OpenCC's t2s tables: 億元 is 亿元,
-預算 is 预算), the reading glosses a repost puts after rare characters
+traditional characters are read as simplified ones (miner.ingest folds them
+character by character: 億元 is 亿元, 預算 is 预算), the reading glosses a repost puts after rare characters
 (穩(wěn)步) go, and ASCII clause punctuation between words becomes the
 full-width mark (a comma between digits is a thousands separator and stays).
 The same punctuation step applies to text sources (``punctuate``), which
@@ -28,13 +28,6 @@ _ASCII_PUNCT = regex.compile(r"(?<!\d),|,(?!\d)|[;:?!](?!//)")
 
 
 @lru_cache(maxsize=1)
-def _converter():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-@lru_cache(maxsize=1)
 def _glosses() -> regex.Pattern:
     return regex.compile(load("statements")["glosses"])
 
@@ -45,8 +38,8 @@ def punctuate(text: str) -> str:
 
 
 def simplified(text: str) -> str:
-    """The text in simplified characters, without reading glosses, with full-width clause marks."""
-    text = _converter().convert(text)
+    """The text without reading glosses, with full-width clause marks (document_from_text then folds
+    its traditional characters)."""
     text = _glosses().sub("", text)
     return punctuate(text)
 
