@@ -22,6 +22,7 @@ from .checks.registry import policy_with, selected
 from .checks.rules import in01, xd01
 from .checks.run import run_rules
 from .claims.extract import extract_claims
+from .claims.model import Claim
 from .corpus.crosscheck import cross_check
 from .corpus.facts import document_facts
 from .checks.prior import DocumentFacts
@@ -135,11 +136,22 @@ def scan_document(path: str | Path, rules=None, display: str | None = None,
             return DocumentResult(display, error=str(exc))
         finding = failure(display, in01, str(exc), "a readable disclosure", f"cannot read {display}: {exc}", policy)
         return DocumentResult(display, findings=(finding,), error=str(exc))
+    return scan_read(doc, display, rules, policy)
+
+
+def read_parts(doc: Document) -> tuple[tuple[Table, ...], list, tuple[Claim, ...]]:
+    """A document's tables, prose paragraphs and claims: the stages before linking."""
     tables = tables_from_lines(doc)
     table_lines = {doc.lines[index].offset for index in doc.lines_within(t.span for t in tables)}
     paragraphs = paragraphs_from_lines(doc, table_lines)
     names = [row.label for table in tables for row in table.rows if row.code]
-    claims = extract_claims(paragraphs, names)
+    return tables, paragraphs, extract_claims(paragraphs, names)
+
+
+def scan_read(doc: Document, display: str, rules, policy: Policy | None = None) -> DocumentResult:
+    """The scan of a document already read: its tables, prose, claims, links and checks."""
+    policy = policy or default_policy()
+    tables, paragraphs, claims = read_parts(doc)
     links = link_claims(claims, tables)
     ctx = Context(doc=display, claims={c.id: c for c in claims}, links=links, tables=tables,
                   lines=doc.lines, paragraphs=tuple(paragraphs), policy=policy)

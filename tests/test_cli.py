@@ -18,7 +18,7 @@ def test_scan_writes_bom_csvs_and_exits_1_on_errors(tmp_path):
     with open(out / "claims.csv", encoding="utf-8-sig") as handle:
         header = next(csv.reader(handle))
     assert header == ["doc", "file", "page", "line", "section", "claim_id", "sentence", "claim_text", "kind",
-                      "subject", "measure", "period", "value", "unit", "approx", "evidence", "evidence_value",
+                      "subject", "measure", "period", "value", "unit", "approx", "evidence", "evidence_value", "link_basis",
                       "verdict", "severity", "rules", "message"]
     assert "error VC01" in result.output
 

@@ -1,5 +1,6 @@
 """The data flows one way: document → lines → tables and sentences → claims → links →
-checks → the corpus pass → the scan → the report → the engine → the command line.
+checks → the corpus pass → the scan → the report (and the statements checked against
+reports, the page that serves them) → the engine → the command line.
 
 Every import of miner/ (also those inside functions) is read from the source: no
 module imports, directly or through others, a module that imports it back, and no
@@ -22,7 +23,10 @@ STAGES = (
     ("miner.corpus",),
     ("miner.scan",),
     ("miner.report",),
+    ("miner.statements",),        # a public statement against the reports it cites
+    ("miner.serve",),
     ("miner.engine",),
+    ("miner.injection",),         # errors injected into scanned documents (scripts/bench_injection.py)
     ("miner.cli",),
 )
 
@@ -47,7 +51,8 @@ def _imports(path: Path, name: str) -> set[str]:
             else:
                 target = node.module or ""
             if target.startswith("miner"):
-                found.add(target)
+                if node.module:         # `from . import judge` imports the module judge, not its package
+                    found.add(target)
                 found |= {f"{target}.{alias.name}" for alias in node.names}
     return found
 
