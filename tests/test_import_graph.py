@@ -8,6 +8,7 @@ stage imports a later one."""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 MINER = Path(__file__).resolve().parents[1] / "miner"
@@ -106,3 +107,27 @@ def test_the_walker_sees_relative_and_function_level_imports():
     assert "miner.checks.context" in graph["miner.checks.rules.vc01"]
     assert "miner.report.html" in graph["miner.cli"]           # imported inside a command
     assert "miner.tables.quality" in graph["miner.checks.context"]
+
+
+def _classes(package: str) -> set[str]:
+    folder = MINER.parent / package.replace(".", "/")
+    paths = folder.rglob("*.py") if folder.is_dir() else [folder.with_suffix(".py")]
+    return {node.name for path in paths for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(node, ast.ClassDef)}
+
+
+def test_the_readme_names_each_stage_its_package_and_what_it_returns():
+    """README "How it works": its table lists the stages in the order of STAGES, and every record
+    it says a stage returns is a class of that stage's package."""
+    readme = (MINER.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## How it works"):]
+    section = section[:section.index("\n## ", 1)]
+    rows = [line.split("|")[1:-1] for line in section.splitlines() if line.startswith("| ") and "`miner." in line]
+    packages = [cells[1].strip().strip("`") for cells in rows]
+    order = [_stage(package) for package in packages]
+    assert len(packages) >= 10 and order == sorted(order), packages
+    for cells, package in zip(rows, packages):
+        named = set(re.findall(r"`([A-Z][A-Za-z]+)`", cells[2]))
+        assert named <= _classes(package), (package, named - _classes(package))
+    assert {"Document", "Table", "Claim", "Link", "Check", "Finding", "ScanResult"} <= \
+        set(re.findall(r"`([A-Z][A-Za-z]+)`", section))
