@@ -104,19 +104,20 @@ def claim_row(doc: str, claim: Claim, verdict: ClaimVerdict, link: Link) -> Clai
     )
 
 
+def _finding(doc: str, check: Check, file: str, page: int, line: int, claim_id: str, found: str,
+             sentence: str) -> Finding:
+    return Finding(doc=doc, file=file, page=page, line=line, rule=check.rule, severity=check.severity,
+                   verdict=check.verdict, claim_id=claim_id, found=found, expected=check.expected,
+                   evidence=check.evidence, sentence=sentence, message=check.message, tolerance=check.tolerance)
+
+
 def claim_finding(doc: str, claim: Claim, check: Check) -> Finding:
-    return Finding(doc=doc, file=claim.file, page=claim.page, line=claim.line, rule=check.rule,
-                   severity=check.severity, verdict=check.verdict, claim_id=claim.id, found=claim.text,
-                   expected=check.expected, evidence=check.evidence, sentence=claim.sentence,
-                   message=check.message, tolerance=check.tolerance)
+    return _finding(doc, check, claim.file, claim.page, claim.line, claim.id, claim.text, claim.sentence)
 
 
 def document_finding(doc: str, check: Check) -> Finding:
     place = check.place
-    return Finding(doc=doc, file=place.file, page=place.page, line=place.line, rule=check.rule,
-                   severity=check.severity, verdict=check.verdict, claim_id=check.claim_id, found=check.found,
-                   expected=check.expected, evidence=check.evidence, sentence=check.sentence,
-                   message=check.message, tolerance=check.tolerance)
+    return _finding(doc, check, place.file, place.page, place.line, check.claim_id, check.found, check.sentence)
 
 
 def judged(doc: str, claims, links: dict[str, Link], checks: list[Check], policy: Policy
