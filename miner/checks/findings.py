@@ -108,7 +108,8 @@ def _finding(doc: str, check: Check, file: str, page: int, line: int, claim_id: 
              sentence: str) -> Finding:
     return Finding(doc=doc, file=file, page=page, line=line, rule=check.rule, severity=check.severity,
                    verdict=check.verdict, claim_id=claim_id, found=found, expected=check.expected,
-                   evidence=check.evidence, sentence=sentence, message=check.message, tolerance=check.tolerance)
+                   evidence=check.evidence, sentence=sentence, message=check.message, tolerance=check.tolerance,
+                   excess=check.excess)
 
 
 def claim_finding(doc: str, claim: Claim, check: Check) -> Finding:

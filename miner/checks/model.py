@@ -33,6 +33,7 @@ class Check:
     place: Place | None = None     # where a check of the document points (a table row, a line)
     found: str = ""                # what it found there (a claim's check: the claim as printed)
     sentence: str = ""
+    excess: str = ""               # the gap in units of what rounding allows (Verdict.excess), "" for no figures
 
 
 @record
@@ -51,6 +52,7 @@ class Finding:
     sentence: str
     message: str
     tolerance: str = ""
+    excess: str = ""
 
 
 @record
@@ -83,4 +85,4 @@ class ClaimRow:
 
 CLAIM_COLUMNS = tuple(ClaimRow.__dataclass_fields__)
 FINDING_COLUMNS = ("doc", "file", "page", "line", "rule", "severity", "claim_id", "found", "expected",
-                   "evidence", "sentence", "message")
+                   "evidence", "sentence", "message", "tolerance", "excess")

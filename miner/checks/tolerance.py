@@ -62,6 +62,16 @@ class Verdict:
     severity: str      # "" | info | warning | error
     gap: Decimal
     tolerance: str
+    # what rounding and truncation of the printed figures allow between them (0: nothing, an exact comparison)
+    allowed: Decimal = Decimal(0)
+
+    @property
+    def excess(self) -> str:
+        """The gap in units of what rounding allows (1.0: at the edge), for findings.csv; "" when
+        nothing is allowed."""
+        if not self.allowed:
+            return ""
+        return format((self.gap / self.allowed).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP), "f")
 
 
 @lru_cache(maxsize=None)   # a handful of decimals, asked for every figure compared
@@ -181,22 +191,26 @@ class Tolerance:
         interval = self.stated_interval(stated, decimals, approx)
         tol = _stated_tolerance(decimals, approx)
         gap = abs(stated - evidence)
+        # the stated figure may be the truth rounded or cut to its decimals (one unit of them; an
+        # approximate one its whole interval), the evidence anywhere its inputs' rounding allows
+        allowed = (step if not approx else (interval.hi - interval.lo) / 2) + \
+            ((evidence_interval.hi - evidence_interval.lo) / 2 if evidence_interval is not None else 0)
         if interval.holds(evidence):
-            return Verdict("ok", "", gap, tol)
+            return Verdict("ok", "", gap, tol, allowed)
         if clipped and cell_interval(evidence, decimals_of(evidence), True).meets(interval):
-            return Verdict("rounding", "info", gap, tol + "; cell clipped by the extraction")
+            return Verdict("rounding", "info", gap, tol + "; cell clipped by the extraction", allowed)
         if evidence_interval is not None and evidence_interval.meets(interval):
-            return Verdict("rounding", "info", gap, tol + "; within the rounding of the inputs")
+            return Verdict("rounding", "info", gap, tol + "; within the rounding of the inputs", allowed)
         if not approx:
             truncated = evidence.quantize(step, rounding=ROUND_DOWN)
             if truncated == stated:
-                return Verdict("rounding", "info", gap, tol + "; truncated instead of rounded")
+                return Verdict("rounding", "info", gap, tol + "; truncated instead of rounded", allowed)
             rounded = evidence.quantize(step, rounding=ROUND_HALF_UP)
             if abs(rounded - stated) <= step * self.tail_units:
                 return Verdict("rounding", "info", gap,
-                               tol + f"; within a {self.tail_units}-unit tail of the last decimal")
+                               tol + f"; within a {self.tail_units}-unit tail of the last decimal", allowed)
         big = gap > step * self.error_units and (evidence == 0 or gap / abs(evidence) > self.error_relative)
-        return Verdict("mismatch", "error" if big else "warning", gap, tol)
+        return Verdict("mismatch", "error" if big else "warning", gap, tol, allowed)
 
     def compare_totals(self, left, right, op: str = "=") -> Verdict:
         """Σleft against Σright (op `=`), or Σleft not above Σright (op `<=`), for printed figures.
@@ -218,10 +232,11 @@ class Tolerance:
         tail = step * self.tail_units
         # most sums agree exactly: the intervals the printed decimals allow are built only for a gap
         li, ri = _sum_interval(left), _sum_interval(right)
+        allowed = (li.hi - li.lo + ri.hi - ri.lo) / 2
         meets = li.lo <= ri.hi if op == "<=" else li.meets(ri)
         if meets and any(a.clipped for a in amounts):
-            return Verdict("ok", "", gap, tol + "; a figure cut short by the extraction explains the gap")
+            return Verdict("ok", "", gap, tol + "; a figure cut short by the extraction explains the gap", allowed)
         if meets or gap <= tail:
-            return Verdict("rounding", "info", gap, tol)
+            return Verdict("rounding", "info", gap, tol, allowed)
         big = gap > step * self.error_units and (rsum == 0 or gap / abs(rsum) > self.error_relative)
-        return Verdict("mismatch", "error" if big else "warning", gap, tol)
+        return Verdict("mismatch", "error" if big else "warning", gap, tol, allowed)

@@ -58,6 +58,7 @@ def finding_rows(result: CheckResult) -> list[dict[str, str]]:
             rows.append({"doc": f.doc, "file": f.file, "page": str(f.page), "line": str(f.line), "rule": f.rule,
                          "severity": f.severity, "claim_id": f.claim_id, "found": f.found, "expected": f.expected,
                          "evidence": f.evidence, "sentence": f.sentence, "message": f.message,
+                         "tolerance": f.tolerance, "excess": f.excess,
                          "source": sources.get(f.claim_id, "") if f.rule.startswith("SC") else ""})
     return rows
 

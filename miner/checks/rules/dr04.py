@@ -64,4 +64,5 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
                else f"the prose says a change of {claim.text} but {change.formula}{guess_note}")
     covers = tuple(i for i in (claim.base, claim.denominator, claim.numerator) if i)
     return [Check(CODE, claim.id, verdict.verdict, cap(verdict.severity, bool(doubt)), show(abs(change.value)),
-                  evidence, message, verdict.tolerance, covers if verdict.verdict != "mismatch" else ())]
+                  evidence, message, verdict.tolerance, covers if verdict.verdict != "mismatch" else (),
+                  excess=verdict.excess)]

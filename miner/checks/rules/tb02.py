@@ -84,7 +84,8 @@ def check(ctx: Context) -> list[Check]:
                              + (" (rounding)" if verdict.verdict == "rounding" else "")
                              + (" (at most a warning: a figure is missing, or the extraction guessed a column or "
                                 "mis-read the table)" if uncertain and verdict.severity == "error" else "")),
-                    verdict=verdict.verdict, tolerance=verdict.tolerance, file=table.file))
+                    verdict=verdict.verdict, tolerance=verdict.tolerance, file=table.file,
+                    excess=verdict.excess))
         for index, (row, total_key) in agreed.items():
             if index not in differed:
                 head = f"{row.code} {row.label}".strip() or "(row)"

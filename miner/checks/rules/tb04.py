@@ -50,5 +50,6 @@ def check(ctx: Context) -> list[Check]:
                 CODE, verdict.severity, rate, found=rate.raw, expected=show(point),
                 evidence=f"{formula} [{actual.ref()}; {budget.ref()}]",
                 message=f"{table.label} {row.label}: 执行率 {rate.raw} but {formula}",
-                verdict=verdict.verdict, tolerance=verdict.tolerance, file=table.file))
+                verdict=verdict.verdict, tolerance=verdict.tolerance, file=table.file,
+                    excess=verdict.excess))
     return checks
