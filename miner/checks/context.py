@@ -159,6 +159,12 @@ class Context:
         if figure is None or link.cell is None:
             if figure is not None and link.parts:
                 return self._marked(figure, link.parts[0])
+            if figure is not None and link.empty_tables:
+                # a table read as empty: when the extraction took it for another table, its being
+                # empty says nothing about the figure
+                empty = next((t for t in self.tables if t.label == link.empty_tables[0]), None)
+                if empty is not None and self.misread(empty):
+                    return replace(figure, misread=f"{empty.label} {empty.name}")
             return figure
         first = self._marked(figure, link.cell)
         if first.misread:

@@ -1,36 +1,48 @@
-"""The tolerance policy: the one place that decides ok / rounding / mismatch.
+"""The tolerance policy: the one place that decides ok / rounding / mismatch and its severity.
 
 A figure printed with d decimals stands for an interval of width 10^-d
 (statcheck's approach): 102.46 is anything in [102.455, 102.465). A figure
 marked approximate is wider (余/多: at least the figure; 约: ±5%; 近: up to
-it). Evidence computed from printed figures is an interval too, from the
-rounding of its inputs.
+it: lexicons/numbers.yaml approx_meaning). Evidence computed from printed
+figures is an interval too, from the rounding of its inputs (``ratio``,
+``rounding_spread``).
+
+What rounding allows (``Verdict.allowed``): between a stated figure and its
+evidence, one unit of the stated figure's last decimal (it may be the truth
+rounded or cut to its decimals; an approximate figure, half its interval) plus
+the half-width of the evidence's interval; between two sums of printed figures,
+the half-widths of both sums' intervals. ``Verdict.excess`` is the gap in units
+of it, and every finding carries both (findings.csv: tolerance, excess).
 
 Verdicts:
   ok        the stated interval holds the evidence value computed from the
-            printed figures (or meets the cell's interval);
+            printed figures;
   rounding  the gap is explained by rounding alone: the evidence interval
-            (inputs' rounding) meets the stated one, the stated figure is the
-            evidence truncated instead of rounded, or it is off by at most
-            `tail_units` in its last decimal (the 0.01万元 unit-conversion tail
-            that the forms themselves warn about: 本套报表金额单位转换时可能
-            存在尾数误差) — severity info;
-  mismatch  anything else; severity error when the gap is large (over
-            `error_units` in the last decimal and `error_relative` of the
-            value), warning otherwise.
-Every verdict carries the tolerance text it used, for the report.
+            (its inputs' rounding) meets the stated one, the stated figure is
+            the evidence truncated instead of rounded, a cell cut short by the
+            extraction explains it, or it is off by at most `tail_units` in its
+            last decimal (the 0.01万元 unit-conversion tail the forms
+            themselves warn about: 本套报表金额单位转换时可能存在尾数误差);
+  mismatch  anything else.
 
-Severity policy (all rules):
-  error    a number is demonstrably wrong: a gap beyond rounding and beyond
-           `error_units`/`error_relative`, between figures whose reading is
-           certain;
-  warning  inconsistent, but something outside the document could explain
-           it (a small gap, a figure restated with another scope, a cell
-           whose column is only a `guess` of the extraction, a year or a
-           template left over);
-  info     rounding tails (±`tail_units` in the last decimal between tables,
-           sums of rounded parts) and style.
-A reading the extraction only guessed never yields an error (`cap`).
+Severity (``Tolerance.severity``, and ``cap`` for the certainty of the reading):
+  error    the gap is more than `error_units` (5) times what rounding allows,
+           between figures whose reading is certain: no rounding, truncation or
+           conversion tail can produce the stated figure from the printed ones.
+           The measure is the printed precision, not the size of the figure:
+           "一般公共服务支出2106.66万元，占71.73%" where 2106.66 / 2940.05 = 71.654%
+           is off by 7 times what rounding allows and is an error, although the
+           gap is 0.1% of the share (a gate on the relative gap, which miner had,
+           turned such demonstrable errors into warnings);
+  warning  a mismatch within `error_units` times what rounding allows (a figure
+           rounded twice, restated from a table in another unit, or printed with
+           fewer decimals than it was computed from), or one whose reading is not
+           certain: an approximate figure (约, 余: its words do not say how far it
+           may be), a cell whose column the extraction only guessed, a table it
+           visibly mis-read (``tables.quality``), a side that prints no figure;
+  info     rounding tails (the `rounding` verdicts) and style.
+The reasons a reading is uncertain are the rules' (``Figure.doubtful``); they
+apply them with ``cap``, which turns an error into a warning and nothing else.
 """
 from __future__ import annotations
 
@@ -159,19 +171,24 @@ class Tolerance:
 
     tail_units: int
     error_units: int
-    error_relative: Decimal
     approx_about: Decimal
     approx_at_least: Decimal
 
     @classmethod
     def of(cls, values: dict) -> "Tolerance":
         """From the [tolerance] table of a configuration (numbers or decimal strings)."""
-        return cls(int(values["tail_units"]), int(values["error_units"]), Decimal(str(values["error_relative"])),
+        return cls(int(values["tail_units"]), int(values["error_units"]),
                    Decimal(str(values["approx_about"])), Decimal(str(values["approx_at_least"])))
 
     def settings(self) -> tuple[tuple[str, str], ...]:
         """The settings as (name, text), sorted by name: what a stored result was computed under."""
         return tuple(sorted((name, str(getattr(self, name))) for name in self.__dataclass_fields__))
+
+    def severity(self, gap: Decimal, allowed: Decimal) -> str:
+        """The severity of a mismatch: an error when the gap is more than `error_units` times what
+        rounding and truncation of the printed figures allow, a warning within it. The policy and
+        its reasons are the module docstring's; `cap` lowers it for a reading that is not certain."""
+        return "error" if gap > allowed * self.error_units else "warning"
 
     def stated_interval(self, value: Decimal, decimals: int, approx: str = "") -> Interval:
         half = unit(decimals) / 2
@@ -209,8 +226,8 @@ class Tolerance:
             if abs(rounded - stated) <= step * self.tail_units:
                 return Verdict("rounding", "info", gap,
                                tol + f"; within a {self.tail_units}-unit tail of the last decimal", allowed)
-        big = gap > step * self.error_units and (evidence == 0 or gap / abs(evidence) > self.error_relative)
-        return Verdict("mismatch", "error" if big else "warning", gap, tol, allowed)
+        # an approximate figure's words do not say how far it may be: at most a warning
+        return Verdict("mismatch", cap(self.severity(gap, allowed), bool(approx)), gap, tol, allowed)
 
     def compare_totals(self, left, right, op: str = "=") -> Verdict:
         """Σleft against Σright (op `=`), or Σleft not above Σright (op `<=`), for printed figures.
@@ -238,5 +255,4 @@ class Tolerance:
             return Verdict("ok", "", gap, tol + "; a figure cut short by the extraction explains the gap", allowed)
         if meets or gap <= tail:
             return Verdict("rounding", "info", gap, tol, allowed)
-        big = gap > step * self.error_units and (rsum == 0 or gap / abs(rsum) > self.error_relative)
-        return Verdict("mismatch", "error" if big else "warning", gap, tol, allowed)
+        return Verdict("mismatch", self.severity(gap, allowed), gap, tol, allowed)
