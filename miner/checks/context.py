@@ -19,7 +19,7 @@ from ..tables.model import Cell, Table
 from ..tables.quality import misread
 from .model import Check, Place
 from .policy import Policy, default_policy
-from .tolerance import Tolerance, rounding_spread
+from .tolerance import Tolerance, Verdict, rounding_spread
 
 T = TypeVar("T")
 
@@ -98,11 +98,11 @@ class Context:
 
     def document_check(self, code: str, severity: str, where, found: str, expected: str, evidence: str,
                        message: str, sentence: str = "", verdict: str = "mismatch", tolerance: str = "",
-                       file: str | None = None, excess: str = "") -> Check:
+                       file: str | None = None, margin: Verdict | None = None) -> Check:
         """A check of the document at `where` (anything with page, line and file: a row, a line, a cell)."""
         place = Place(getattr(where, "file", "") if file is None else file, where.page, where.line)
         return Check(code, "", verdict, severity, expected, evidence, message, tolerance,
-                     place=place, found=found, sentence=sentence, excess=excess)
+                     place=place, found=found, sentence=sentence, margin=margin)
 
     def agreement(self, code: str, where, found: str, tolerance: str = "", file: str | None = None) -> Check:
         """A check of the document at `where` that agrees: no finding, but a record that the rule

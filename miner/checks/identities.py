@@ -206,7 +206,7 @@ def outcome_check(ctx: Context, code: str, outcome: Outcome) -> Check | None:
     return ctx.document_check(code, outcome.severity, where, found=show_resolved(outcome.left),
                        expected=f"{relation} {right_total}", evidence=f"{show_resolved(outcome.left)} {relation} {formula}",
                        message=message, verdict=outcome.verdict.verdict, tolerance=outcome.verdict.tolerance,
-                       file=table.file if table else "", excess=outcome.verdict.excess)
+                       file=table.file if table else "", margin=outcome.verdict)
 
 
 def identity_checks(ctx: Context, code: str, section: str, op: str | None = None) -> list[Check]:

@@ -3,6 +3,7 @@ report shows of it (``Finding``, ``ClaimRow``)."""
 from __future__ import annotations
 
 from ..records import record
+from .tolerance import Verdict
 
 
 @record
@@ -33,7 +34,18 @@ class Check:
     place: Place | None = None     # where a check of the document points (a table row, a line)
     found: str = ""                # what it found there (a claim's check: the claim as printed)
     sentence: str = ""
-    excess: str = ""               # the gap in units of what rounding allows (Verdict.excess), "" for no figures
+    margin: Verdict | None = None  # the tolerance verdict it rests on, when it compares figures
+
+    @property
+    def excess(self) -> str:
+        """The gap in units of what rounding allows ("" when no figures are compared)."""
+        return self.margin.excess if self.margin is not None else ""
+
+    @property
+    def restates_agreement(self) -> bool:
+        """A rounding verdict whose figures agree within what their printing allows: the stated
+        figure is consistent with the evidence (statcheck's sense), nothing to report."""
+        return self.verdict == "rounding" and self.margin is not None and self.margin.consistent
 
 
 @record

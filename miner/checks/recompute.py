@@ -33,7 +33,7 @@ class Recomputed:
             message = f"the prose says {claim.text} but {self.formula}" + note + (f" ({self.doubt})" if self.doubt else "")
         return Check(code, claim.id, self.verdict.verdict, cap(self.verdict.severity, bool(self.doubt)), show(self.point),
                      f"{self.formula} [{sources}]", message, self.verdict.tolerance,
-                     tuple(covers) if self.agrees else (), excess=self.verdict.excess)
+                     tuple(covers) if self.agrees else (), margin=self.verdict)
 
 
 def percent(tolerance: Tolerance, claim: Claim, numerator: Figure, denominator: Figure,

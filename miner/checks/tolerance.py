@@ -76,6 +76,8 @@ class Verdict:
     tolerance: str
     # what rounding and truncation of the printed figures allow between them (0: nothing, an exact comparison)
     allowed: Decimal = Decimal(0)
+    # the intervals the printed figures stand for meet: a rounding verdict that is an agreement
+    consistent: bool = False
 
     @property
     def excess(self) -> str:
@@ -217,7 +219,7 @@ class Tolerance:
         if clipped and cell_interval(evidence, decimals_of(evidence), True).meets(interval):
             return Verdict("rounding", "info", gap, tol + "; cell clipped by the extraction", allowed)
         if evidence_interval is not None and evidence_interval.meets(interval):
-            return Verdict("rounding", "info", gap, tol + "; within the rounding of the inputs", allowed)
+            return Verdict("rounding", "info", gap, tol + "; within the rounding of the inputs", allowed, True)
         if not approx:
             truncated = evidence.quantize(step, rounding=ROUND_DOWN)
             if truncated == stated:
@@ -254,5 +256,5 @@ class Tolerance:
         if meets and any(a.clipped for a in amounts):
             return Verdict("ok", "", gap, tol + "; a figure cut short by the extraction explains the gap", allowed)
         if meets or gap <= tail:
-            return Verdict("rounding", "info", gap, tol, allowed)
+            return Verdict("rounding", "info", gap, tol, allowed, meets)
         return Verdict("mismatch", self.severity(gap, allowed), gap, tol, allowed)

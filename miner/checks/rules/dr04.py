@@ -65,4 +65,4 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     covers = tuple(i for i in (claim.base, claim.denominator, claim.numerator) if i)
     return [Check(CODE, claim.id, verdict.verdict, cap(verdict.severity, bool(doubt)), show(abs(change.value)),
                   evidence, message, verdict.tolerance, covers if verdict.verdict != "mismatch" else (),
-                  excess=verdict.excess)]
+                  margin=verdict)]

@@ -47,4 +47,4 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
                else f"{claim.text} = {formula}")
     covers = () if verdict.verdict == "mismatch" else tuple(p.id for p in parts)
     return [Check(CODE, claim.id, verdict.verdict, verdict.severity, str(total), formula, message,
-                  verdict.tolerance, covers, excess=verdict.excess)]
+                  verdict.tolerance, covers, margin=verdict)]

@@ -51,7 +51,7 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     if verdict.verdict != "mismatch":
         return [Check(CODE, claim.id, verdict.verdict, verdict.severity, str(total), formula,
                       f"{claim.text} = {formula}", verdict.tolerance, tuple(p.id for p in parts),
-                      excess=verdict.excess)]
+                      margin=verdict)]
     net = load("claims")["net_words"]
     complete = any(word in p.sentence for p in parts for word in net)
     # a reason that also gives a figure that is not a listed change (运转类经费压减10%,
@@ -68,4 +68,4 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
         return []   # 主要原因 may leave smaller items out
     return [Check(CODE, claim.id, "mismatch", SEVERITY, str(total), formula,
                   f"the reason's changes net to {total}, not the {claim.text} they explain: {formula}",
-                  verdict.tolerance, excess=verdict.excess)]
+                  verdict.tolerance, margin=verdict)]

@@ -85,4 +85,4 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
         message = f"{claim.text} = {formula}"
     covers = () if verdict.verdict == "mismatch" else tuple(b.id for b in budgets)
     return [Check(CODE, claim.id, verdict.verdict, verdict.severity, str(total), evidence, message,
-                  verdict.tolerance, covers, excess=verdict.excess)]
+                  verdict.tolerance, covers, margin=verdict)]

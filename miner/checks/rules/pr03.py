@@ -136,7 +136,7 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
         # the whole its words name gives it: recorded, no verdict on the figure (DR01's)
         return [Check(CODE, claim.id, "ok", "", show(named.point), f"{named.formula} [{whole.source}]",
                       f"{claim.text} fits the whole it names ({named.formula})", named.verdict.tolerance,
-                      settles=False, excess=named.verdict.excess)]
+                      settles=False, margin=named.verdict)]
     named_cells = _named_targets(claim.denominator_words)
     for other, cell in _candidates(ctx, part_claim, home_cell):
         if other.value == whole.value:
@@ -152,5 +152,5 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
                           f"{claim.text} is not {part.value} of {words} ({named.formula}); it is {part.value} of "
                           f"{other.value} ({other.source}): the share was computed against another total"
                           + (f" (at most a warning: {doubt})" if doubt else ""),
-                          named.verdict.tolerance, excess=named.verdict.excess)]
+                          named.verdict.tolerance, margin=named.verdict)]
     return []

@@ -74,10 +74,10 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
         # the same figure stated again: recorded, no verdict on the figure itself
         return [Check(CODE, claim.id, "ok", "", str(first.value), f"first stated {first.text} (line {first.line})",
                       f"{claim.text} restates {first.text} of line {first.line}", verdict.tolerance, settles=False,
-                      excess=verdict.excess)]
+                      margin=verdict)]
     severity = "info" if verdict.verdict == "rounding" else SEVERITY
     what = " ".join(part for part in (key[4], claim.subject, claim.measure) if part)
     return [Check(CODE, claim.id, verdict.verdict, severity, str(first.value),
                   f"first stated {first.text} (line {first.line}: {first.sentence[:40]})",
                   f"{what} is stated as {claim.text} here but as {first.text} at line {first.line}",
-                  verdict.tolerance, excess=verdict.excess)]
+                  verdict.tolerance, margin=verdict)]

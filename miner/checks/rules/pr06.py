@@ -90,7 +90,7 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
                 # recorded on the last item, which settles nothing (each item's change is DR04's)
                 checks.append(Check(CODE, claim.id, "ok", "", str(expected), f"{together} = {expected}",
                                     f"the 三公 items' changes against the budget add up to {together}, the table's "
-                                    f"决算数 − 预算数", verdict.tolerance, settles=False, excess=verdict.excess))
+                                    f"决算数 − 预算数", verdict.tolerance, settles=False, margin=verdict))
             else:
                 uncertain = total_budget.placement == "guess" or total_actual.placement == "guess"
                 checks.append(Check(
@@ -100,5 +100,5 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
                       f"{total_budget.raw or 'blank'}",
                     f"the 三公 items' changes against the budget add up to {together}, but the table's 决算数 "
                     f"{total_actual.amount} − 预算数 {total_budget.amount} = {expected}", verdict.tolerance,
-                    excess=verdict.excess))
+                    margin=verdict))
     return checks

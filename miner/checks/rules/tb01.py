@@ -92,7 +92,7 @@ def check(ctx: Context) -> list[Check]:
                     message=(f"{table.label} {head} prints {printed} in {column} but its rows below add up to "
                              f"{total}" + (" (rounding)" if verdict.verdict == "rounding" else "")),
                     verdict=verdict.verdict, tolerance=verdict.tolerance, file=table.file,
-                    excess=verdict.excess))
+                    margin=verdict))
             if agreed and not differed:
                 checks.append(ctx.agreement(CODE, parent, f"{table.label} {parent.code} {parent.label}".strip()
                                             + f": {agreed} column(s) add up", file=table.file))

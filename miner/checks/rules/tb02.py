@@ -85,7 +85,7 @@ def check(ctx: Context) -> list[Check]:
                              + (" (at most a warning: a figure is missing, or the extraction guessed a column or "
                                 "mis-read the table)" if uncertain and verdict.severity == "error" else "")),
                     verdict=verdict.verdict, tolerance=verdict.tolerance, file=table.file,
-                    excess=verdict.excess))
+                    margin=verdict))
         for index, (row, total_key) in agreed.items():
             if index not in differed:
                 head = f"{row.code} {row.label}".strip() or "(row)"

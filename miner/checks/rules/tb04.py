@@ -51,5 +51,5 @@ def check(ctx: Context) -> list[Check]:
                 evidence=f"{formula} [{actual.ref()}; {budget.ref()}]",
                 message=f"{table.label} {row.label}: 执行率 {rate.raw} but {formula}",
                 verdict=verdict.verdict, tolerance=verdict.tolerance, file=table.file,
-                    excess=verdict.excess))
+                    margin=verdict))
     return checks

@@ -64,4 +64,4 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
                    + _rate_explanation(claim, ctx, figure)
                    + (f" (at most a warning: {figure.doubtful})" if figure.doubtful else ""))
     return [Check(CODE, claim.id, verdict.verdict, cap(verdict.severity, bool(figure.doubtful)), str(figure.value),
-                  evidence, message, verdict.tolerance, excess=verdict.excess)]
+                  evidence, message, verdict.tolerance, margin=verdict)]

@@ -94,4 +94,4 @@ def _compare(question: PriorQuestion, earlier_cell: LedgerCell, earlier_doc: str
         message = f"{question.text} agrees with the previous report: {formula}"
     severity = verdict.severity if verdict.severity in ("", "info") else SEVERITY
     return Check(CODE, question.claim_id, verdict.verdict, severity, expected, f"{formula} [{sources}]",
-                 message, verdict.tolerance, excess=verdict.excess)
+                 message, verdict.tolerance, margin=verdict)
