@@ -69,3 +69,18 @@ def test_in01_honours_the_severity_table(tmp_path):
     empty.write_bytes(b"")
     assert [f.severity for f in miner.scan([empty]).findings] == ["error"]
     assert [f.severity for f in miner.scan([empty], severity={"IN01": "info"}).findings] == ["info"]
+
+
+def test_findings_do_not_restate_an_agreement(seed_results):
+    """1,067.40 万元 = 353.11 + 714.30 + 0.00 + 0.00 = 1067.41 (2021 seed, line 783): the parts' rounding
+    explains the 0.01, so the claim is `rounding` in claims.csv and findings.csv says nothing of it;
+    353.11 against the table's 353.10 (line 785) is a tail beyond the rounding of one printed cell:
+    still an info finding, with what rounding allowed and the gap in units of it."""
+    result = seed_results["wuchang-wgzx-2021-final"]
+    row = next(r for r in result.claims if r.line == 783 and r.value == "1067.40")
+    assert row.verdict == "rounding" and "DR05" in row.rules.split()
+    assert not [f for f in result.findings if f.claim_id == row.claim_id]
+    assert not [f for f in result.findings if f.severity == "info" and "agrees with" in f.message]
+    tail = next(f for f in result.findings if f.line == 785 and f.rule == "VC01")
+    assert (tail.severity, tail.tolerance, tail.excess) == ("info", "±0.005 (printed with 2 decimals); within a 2-unit "
+                                                                "tail of the last decimal", "1.0")

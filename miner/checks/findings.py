@@ -9,8 +9,10 @@ the document at a place (its tables, its text). This module
   checked takes the verdict of a check that used it (a recomputation's input), else
   it is ``unlinked`` with the reason the linking stage gave;
 - makes the findings: one per check of a claim that carries the claim's verdict
-  (mismatch or rounding), one per check of the document that is not ``ok``, and one
-  for a document the scan could not read or the engine could not finish (IN01–IN03);
+  (mismatch or rounding) and reports something (``reported``: a rounding verdict whose
+  printed figures agree within their rounding only restates the agreement claims.csv
+  holds), one per check of the document that is not ``ok``, and one for a document the
+  scan could not read or the engine could not finish (IN01–IN03);
 - merges a check across documents (XD01) into a claim row already settled.
 
 The precedence of verdicts (``ORDER``) and of severities (``SEVERITY_ORDER``) is
@@ -121,6 +123,12 @@ def document_finding(doc: str, check: Check) -> Finding:
     return _finding(doc, check, place.file, place.page, place.line, check.claim_id, check.found, check.sentence)
 
 
+def reported(check: Check) -> bool:
+    """Whether a check of a claim is a finding: a mismatch, or a rounding verdict that is not an
+    agreement within the rounding of the printed figures (its claim row says that one)."""
+    return check.verdict == "mismatch" or (check.verdict == "rounding" and not check.restates_agreement)
+
+
 def judged(doc: str, claims, links: dict[str, Link], checks: list[Check], policy: Policy
            ) -> tuple[tuple[ClaimRow, ...], tuple[Finding, ...], tuple[Check, ...]]:
     """A document's claim rows and findings from every check its rules made (with the policy's
@@ -134,7 +142,7 @@ def judged(doc: str, claims, links: dict[str, Link], checks: list[Check], policy
         rows.append(claim_row(doc, claim, verdict, links[claim.id]))
         if verdict.verdict in ("mismatch", "rounding"):
             findings.extend(claim_finding(doc, claim, check) for check in index.own.get(claim.id, ())
-                            if check.verdict == verdict.verdict)
+                            if check.verdict == verdict.verdict and reported(check))
     findings.extend(document_finding(doc, check) for check in checks
                     if check.place is not None and check.verdict != "ok")
     return tuple(rows), tuple(findings), tuple(checks)

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import PurePath
 
-from ..checks.findings import document_finding, merged_row
+from ..checks.findings import document_finding, merged_row, reported
 from ..checks.model import Check
 from ..checks.policy import Policy
 from ..checks.prior import CellKey, DocumentFacts, Identity, LedgerCell
@@ -97,7 +97,7 @@ class CorpusPass:
                 rows.append(row)
                 continue
             rows.append(merged_row(row, check))
-            if check.verdict in ("mismatch", "rounding"):
+            if reported(check):
                 added.append(document_finding(doc, check))
         return tuple(rows), tuple(findings) + tuple(added), tuple(checks)
 

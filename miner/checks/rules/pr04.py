@@ -16,6 +16,8 @@ Good (wuchang-cyzx-2024-final): 项目支出 367.67 万元 in 三 and in 五(三
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ...claims.model import Claim
 from ..context import Context
 from ..model import Check
@@ -77,7 +79,9 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
                       margin=verdict)]
     severity = "info" if verdict.verdict == "rounding" else SEVERITY
     what = " ".join(part for part in (key[4], claim.subject, claim.measure) if part)
+    # two printings of one figure that differ are reported even where their intervals meet:
+    # the difference is the finding, not a gap to a figure computed from others
     return [Check(CODE, claim.id, verdict.verdict, severity, str(first.value),
                   f"first stated {first.text} (line {first.line}: {first.sentence[:40]})",
                   f"{what} is stated as {claim.text} here but as {first.text} at line {first.line}",
-                  verdict.tolerance, margin=verdict)]
+                  verdict.tolerance, margin=replace(verdict, consistent=False))]
