@@ -35,3 +35,42 @@ def test_report_html_shows_the_basis_beside_the_evidence(tmp_path):
     evidence = page.index("表5 2010350 事业运行 / 本年支出·小计")
     basis = page.index("<dt>Linked by</dt>", evidence)
     assert "row 2010350 事业运行 (the subject 事业运行)" in page[basis:basis + 600]
+
+
+def _claim(subject: str):
+    from decimal import Decimal
+
+    from miner.claims.model import Claim
+
+    return Claim(id="C1", kind="amount", text="961.84万元", value=Decimal("961.84"), decimals=2, unit="万元",
+                 scale=Decimal(1), approx="", sentence_id=1, sentence=f"{subject}支出决算为961.84万元", start=10,
+                 end=18, doc_offset=0, page=1, line=1, file="", paragraph=1, section=(), subject=subject,
+                 measure="支出决算", context=f"{subject}支出决算为")
+
+
+def _table(*labels: str):
+    from decimal import Decimal
+
+    from miner.tables.model import Cell, Row, Table
+
+    rows = tuple(Row(i, "", label, "", "", (Cell("表5", i, "本年支出·小计", "", "", label, Decimal("1.00"), 2, "1.00", 1, i),),
+                     1, i) for i, label in enumerate(labels))
+    return Table("表5", "gpb_expense", "一般公共预算财政拨款支出决算表", "一般公共预算财政拨款支出决算表", "final", "万元",
+                 1, 0, 9, (("", "本年支出·小计"),), rows, "tabs")
+
+
+def test_a_link_among_rows_that_name_the_subject_alike_is_a_doubt():
+    """Two rows of a table named alike (其他支出 under two 款, no code in the prose): the labels take
+    the first and say so; a figure from that cell is at most a warning (Figure.doubtful)."""
+    from miner.linking.link import link_claims
+
+    one = link_claims((_claim("事业运行"),), (_table("事业运行", "其他支出"),))["C1"]
+    two = link_claims((_claim("其他支出"),), (_table("其他支出", "事业运行", "其他支出"),))["C1"]
+    assert one.cell.row == 0 and not one.doubt
+    assert two.cell.row == 0 and two.doubt == "2 rows of 表5 name 其他支出 alike; the labels took the first"
+    assert two.basis.endswith(f"({two.doubt})")
+    from miner.checks.context import Context
+
+    claim, table = _claim("其他支出"), _table("其他支出", "事业运行", "其他支出")
+    ctx = Context(doc="d", claims={"C1": claim}, links={"C1": two}, tables=(table,))
+    assert ctx.table_figure(claim).doubtful == two.doubt

@@ -35,6 +35,7 @@ class Figure:
     clipped: bool = False
     guessed: bool = False    # the extraction only guessed the cell's column: at most a warning
     misread: str = ""        # the table it comes from was visibly mis-read by the extraction: which
+    unsure: str = ""         # why the labels may have found another cell than the claim's (Link.doubt)
     spread: Decimal = Decimal(0)   # a sum of printed cells: half-width of the interval their rounding allows
 
     @property
@@ -45,7 +46,7 @@ class Figure:
             return "the extraction only guessed the cell's column"
         if self.misread:
             return f"the extraction visibly mis-read {self.misread}"
-        return ""
+        return self.unsure
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,8 @@ class Context:
                     return replace(figure, misread=f"{empty.label} {empty.name}")
             return figure
         first = self._marked(figure, link.cell)
+        if link.doubt:
+            first = replace(first, unsure=link.doubt)
         if first.misread:
             for cell in link.cells[1:]:
                 other = self._marked(cell_figure(cell, claim), cell)

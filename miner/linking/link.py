@@ -133,7 +133,9 @@ def _subject_rows(table: Table, claim: Claim, group: str, names: dict[str, str])
     return rows, why
 
 
-def _resolve(target: dict, table: Table, claim: Claim, names: dict[str, str]) -> tuple[list, str]:
+def _resolve(target: dict, table: Table, claim: Claim, names: dict[str, str]) -> tuple[list, str, str]:
+    """The cell a target names in a table, how the labels found it, and why that may be the wrong
+    one ("" when nothing says so: several rows of the table name the subject alike)."""
     column = target["column"]
     group = ""
     if "·" in column and column.split("·")[0] in {g for g, _c in table.columns}:
@@ -143,7 +145,7 @@ def _resolve(target: dict, table: Table, claim: Claim, names: dict[str, str]) ->
         subjects = load("measures")["column_subjects_budget" if budget else "column_subjects"]
         sub = subjects.get(claim.subject) or subjects.get(claim.subject.replace("(", "（").replace(")", "）"))
         if not sub:
-            return [], ""
+            return [], "", ""
         column = sub if budget else f"{column.split('·')[0]}·{sub}"
         rows = list(table.rows)
         why = f"the first row; the column names {claim.subject} (measures.yaml column_subjects)"
@@ -151,7 +153,7 @@ def _resolve(target: dict, table: Table, claim: Claim, names: dict[str, str]) ->
         wanted = target["row"]
         if wanted == "subject" or (wanted == "subject_or_total" and claim.subject):
             if not claim.subject:
-                return [], ""
+                return [], "", ""
             rows, why = _subject_rows(table, claim, group, names)
         elif wanted in ("total", "subject_or_total"):
             row = total_row(table, group)
@@ -169,8 +171,11 @@ def _resolve(target: dict, table: Table, claim: Claim, names: dict[str, str]) ->
         cell = row.cell(column)
         if cell is not None:
             cells.append(cell)
-            return cells, f"{table.label} {table.name}, row {_row_text(row)} ({why}), column {column}"
-    return cells, ""
+            alike = [r for r in rows if r.cell(column) is not None]
+            doubt = (f"{len(alike)} rows of {table.label} name {claim.subject or target['row']} alike; the labels "
+                     f"took the first" if len(alike) > 1 and target.get("row") not in ("total", "any") else "")
+            return cells, f"{table.label} {table.name}, row {_row_text(row)} ({why}), column {column}", doubt
+    return cells, "", ""
 
 
 def _share_whole(claim: Claim, tables: _Tables) -> Link:
@@ -270,7 +275,7 @@ def link_claim(claim: Claim, tables: _Tables) -> Link:
                     basis=f"no link at the columns: no column of measures.yaml column_subjects names {claim.subject}")
     order = sorted(range(len(targets)), key=lambda i: (
         preferred.index(targets[i]["table"]) if targets[i]["table"] in preferred else len(preferred), i))
-    cells, empty, hows = [], [], []
+    cells, empty, hows, doubts = [], [], [], []
     parts: tuple = ()
     parts_how = ""
     for index in order:
@@ -293,16 +298,19 @@ def link_claim(claim: Claim, tables: _Tables) -> Link:
             if table.empty:
                 empty.append(table.label)
                 continue
-            found, how = _resolve(target, table, claim, tables.names)
+            found, how, doubt = _resolve(target, table, claim, tables.names)
             for cell in found:
                 if cell not in cells:
                     cells.append(cell)
                     hows.append(how)
+                    doubts.append(doubt)
     if cells or empty:
         found = hows[0] if hows else f"{'、'.join(empty)}, a table printed empty"
         others = len(cells) - 1 + len(empty) if hows else 0
         also = f" (and {others} other table{'s' if others > 1 else ''})" if others > 0 else ""
-        return Link(claim.id, cells=tuple(cells), empty_tables=tuple(empty), basis=f"{named}: {found}{also}")
+        doubt = doubts[0] if doubts else ""
+        return Link(claim.id, cells=tuple(cells), empty_tables=tuple(empty),
+                    basis=f"{named}: {found}{also}" + (f" ({doubt})" if doubt else ""), doubt=doubt)
     if parts:
         return Link(claim.id, parts=parts, basis=f"{named}: {parts_how}")
     subject = f" for {claim.subject}" if claim.subject else ""

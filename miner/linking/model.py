@@ -23,6 +23,8 @@ class Link:
     # why: the measure and its words, the section entry, the table, row and column the labels
     # found; for a claim without a cell, the step at which the linking stopped (claims.csv link_basis)
     basis: str = ""
+    # why the cell may not be the one the claim speaks about ("" when nothing says so)
+    doubt: str = ""
     # For a rate or a change: the figures it is computed from that its sentence
     # does not state, by role ("budget", "actual", "current"), each linked by labels.
     operands: tuple[tuple[str, "Link"], ...] = ()
