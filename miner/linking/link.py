@@ -254,15 +254,24 @@ def link_claim(claim: Claim, tables: _Tables) -> Link:
             if not claim.subject and target["row"] == "subject":
                 continue
             if table.empty:
-                empty.append(table.label)
+                empty.append((table.label, table.key))
                 continue
             found, how = _resolve(target, table, claim, tables.names)
             for cell in found:
                 if cell not in cells:
                     cells.append(cell)
                     hows.append(how)
-    if cells or empty:
-        return Link(claim.id, cells=tuple(cells), empty_tables=tuple(empty), how=hows[0] if hows else "empty table")
+    if cells:
+        return Link(claim.id, cells=tuple(cells), empty_tables=tuple(empty), how=hows[0])
+    # A table that prints no figure is evidence of a 0 only where the claim's section speaks about
+    # that very table (the 三公 section and its empty 三公 table); any other empty table is no
+    # evidence of anything, least of all a 0 to compare the stated amount with.
+    spoken = [label for label, key in empty if key in preferred]
+    if spoken:
+        return Link(claim.id, empty_tables=tuple(spoken), how="empty table")
+    if empty:
+        return Link(claim.id, reason=f"{'、'.join(label for label, _key in empty)} prints no figure (an empty "
+                                     f"table), and the section does not speak about it: nothing to compare with")
     if parts:
         return Link(claim.id, parts=parts, how=hows[0])
     subject = f" for {claim.subject}" if claim.subject else ""
