@@ -18,6 +18,7 @@ from .placement import place_values
 from .forms import forms_from_lines
 from .grid import table_from_rows
 from .kind import document_kind
+from .transpose import items_as_columns
 from .patterns import CODE, FIGURE_SPACED
 from .spec import PanelSpec, TableSpec, match_title, squash, title_core, total_words
 
@@ -473,7 +474,7 @@ def tables_from_lines(doc: Document) -> tuple[Table, ...]:
         if region.lines and region.lines[0].cells:
             table = table_from_rows(region.spec, region.title, region.lines, label, region.unit or "万元",
                                     region.title_text)
-            tables.append(replace(table, unit_assumed=not region.unit))
+            tables.append(replace(items_as_columns(table, region.spec), unit_assumed=not region.unit))
             continue
         tabbed = sum(1 for line in region.lines if "\t" in line.text) >= max(1, len(region.lines) // 3)
         if tabbed:
