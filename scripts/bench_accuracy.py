@@ -10,9 +10,10 @@ Per corpus (and per city with --by-city, a city being a corpus's sub-folder):
   `unlinked`; claims the tool could not check because their evidence is not in the document
   (a previous year's figure no table prints: the unlinked reason says so) are counted apart
   ("absent") and left out of the share;
-- tables: per document of a known kind, the standard tables recognised against the kind's
-  required set (lexicons/identities.yaml), and how many documents are full reports,
-  summaries, sections or unreadable (tables.kind.document_scope);
+- tables: over the readable documents of a known kind, the standard tables recognised
+  against the kind's required set (lexicons/identities.yaml; a summary that prints none
+  counts its set as not found), and how many documents are full reports, summaries,
+  sections or unreadable (tables.kind.document_scope);
 - errors / warnings per document; seconds per document (one core, ingest to findings).
 
 The cities corpus is the full set in ../shared/corpora/cities when it is there (the figures
@@ -108,12 +109,16 @@ def measure(path: Path) -> tuple[Tally, str]:
     if result.error:
         tally.scopes[NO_TEXT] += 1
         return tally, NO_TEXT
-    ctx = Context(doc=str(path), claims={}, links={}, tables=result.tables)
-    kind = ctx.kind
+    from miner.scan import read_document
+
+    kind = Context(doc=str(path), claims={}, links={}, tables=result.tables,
+                   lines=read_document(path, str(path)).lines if not result.tables else ()).kind
     scope = document_scope(kind, result.tables, _pages(path))
     tally.scopes[scope] += 1
     required = required_tables(kind)
-    if scope == "full" and required:
+    if required:
+        # every readable document of a known kind, whatever its scope: the same denominator for
+        # any version of the tool (a summary that prints no table counts its set as not found)
         present = {t.key for t in result.tables}
         tally.required = len(required)
         tally.recognised = sum(1 for choices in required if present.intersection(choices))
@@ -129,7 +134,11 @@ def main() -> None:
     parser.add_argument("--corpus", action="append", choices=sorted(CORPORA), help="default: all three")
     parser.add_argument("--by-city", action="store_true", help="a line per sub-folder of a corpus")
     parser.add_argument("--documents", action="store_true", help="a line per document")
+    parser.add_argument("--cities", type=Path, help="the cities corpus (default: ../shared/corpora/cities "
+                                                      "when present, else corpora/cities)")
     args = parser.parse_args()
+    if args.cities:
+        CORPORA["cities"].insert(0, args.cities.resolve())
     from miner.engine.isolate import warm_up
     from miner.scan import collect
 
@@ -150,7 +159,8 @@ def main() -> None:
                 groups[group].add(tally)
             if args.documents:
                 lines.append(tally.row(f"  {relative}"))
-        shown = root.relative_to(ROOT) if ROOT in root.parents else Path("..") / root.relative_to(ROOT.parent)
+        shown = (root.relative_to(ROOT) if ROOT in root.parents
+                 else Path("..") / root.relative_to(ROOT.parent) if ROOT.parent in root.parents else root)
         print(total.row(f"{name} ({shown})"))
         if args.by_city:
             for group in sorted(groups, key=lambda g: -groups[g].documents):

@@ -6,17 +6,20 @@ title grammar, the kind of document, an empty table as evidence, a table printed
 way round, a web page saved as a PDF.
 """
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
 import yaml
 from click.testing import CliRunner
 
+from miner.checks.context import Context
+from miner.checks.rules import cm01
 from miner.cli import main
 from miner.ingest.model import Document, Line
 from miner.scan import read_document, scan_document
 from miner.tables.build import tables_from_lines
-from miner.tables.kind import FULL, SECTION, SUMMARY, document_kind, document_scope
+from miner.tables.kind import FULL, SECTION, SUMMARY, document_kind, document_scope, required_tables
 from miner.tables.model import Cell, Row, Table
 from miner.tables.spec import match_title, squash, table_specs
 from miner.tables.transpose import items_as_columns
@@ -33,16 +36,34 @@ def test_the_record_covers_every_city_with_two_documents():
                       "quanzhou", "shanghai", "shenzhen", "suzhou", "zhuhai"}
 
 
+@lru_cache(maxsize=None)
+def _read(document: str):
+    path = CITIES / document
+    doc = read_document(path, str(path))
+    return doc, tables_from_lines(doc)
+
+
 @pytest.mark.parametrize("entry", RECORDED, ids=lambda e: e["document"])
 def test_miner_tables_finds_exactly_the_recorded_tables(entry):
-    path = CITIES / entry["document"]
-    doc = read_document(path, str(path))
-    found = [t for t in tables_from_lines(doc) if t.key and t.key != "performance_form"]
+    _doc, tables = _read(entry["document"])
+    found = [t for t in tables if t.key and t.key != "performance_form"]
     assert sorted((t.page, t.key) for t in found) == sorted((t["page"], t["identity"]) for t in entry["tables"])
     titles = {t.page: squash(t.title) for t in found}
     for table in entry["tables"]:
         printed = squash(table["title"])
         assert printed in titles[table["page"]] or titles[table["page"]] in printed
+
+
+@pytest.mark.parametrize("entry", RECORDED, ids=lambda e: e["document"])
+def test_cm01_reports_exactly_the_required_tables_a_full_report_lacks(entry):
+    doc, tables = _read(entry["document"])
+    ctx = Context(doc=entry["document"], claims={}, links={}, tables=tables, lines=doc.lines)
+    reported = {f.found for f in cm01.check_document(ctx)}
+    recorded = {t["identity"] for t in entry["tables"]}
+    names = {s.key: s.name for s in table_specs() if s.kind == "budget"}
+    lacking = {f"no {names[choices[0]]}" for choices in required_tables("budget")
+               if not recorded.intersection(choices)} if entry["scope"] == "full" else set()
+    assert reported == lacking
 
 
 def test_miner_tables_command_prints_the_identities():
@@ -155,3 +176,14 @@ def test_a_three_public_table_printed_with_its_items_as_rows_is_turned_round():
     assert values["公务用车运行维护费"] == "44.75"
     assert values["公务接待费"] == "7.00"
     assert values["行政经费"] == "2498.85"
+
+
+CM01_SAMPLE = yaml.safe_load((Path(__file__).parent / "golden" / "cm01.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.skipif(not (ROOT / "corpora" / "pdf").is_dir(), reason="corpora/pdf not copied")
+@pytest.mark.parametrize("case", CM01_SAMPLE, ids=lambda c: f"{c['doc']} {c['found']}")
+def test_cm01_findings_read_on_the_page(case):
+    result = scan_document(ROOT / "corpora" / "pdf" / case["doc"])
+    found = {f.found for f in result.findings if f.rule == "CM01"}
+    assert (case["found"] in found) == (case["verdict"] == "right")

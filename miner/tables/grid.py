@@ -529,6 +529,8 @@ def _continues(mine: _Panel, theirs: _Panel) -> bool:
         return False
     if any(word in mine.label for word in total_words()):
         return False
+    if theirs.values and any(word in theirs.label for word in total_words()):
+        return False    # a total's label is whole: 本年支出合计 4,651.67 is not continued by 年终结转结余 (苏州)
     if theirs.values and mine.values:
         return False
     # a row with its figures may still wrap a short tail of its label, or the
