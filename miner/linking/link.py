@@ -23,21 +23,23 @@ def _measures() -> dict:
 
 
 @lru_cache(maxsize=1)
-def _sections() -> tuple[tuple[str, tuple[str, ...], frozenset[str]], ...]:
+def _sections() -> tuple[tuple[str, tuple[str, ...], frozenset[str], bool], ...]:
     entries = []
     for words, body in load("sections")["sections"].items():
         tables, measures = (body.get("tables", ()), body.get("measures", ())) if isinstance(body, dict) else (body, ())
-        entries.append((words, tuple(tables), frozenset(measures)))
+        # rows: false — the items this section names are not table rows even where a row has the name
+        rows = body.get("rows", True) if isinstance(body, dict) else True
+        entries.append((words, tuple(tables), frozenset(measures), bool(rows)))
     return tuple(sorted(entries, key=lambda e: -len(e[0])))
 
 
-def _section_of(section: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]] | None:
+def _section_of(section: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str], bool] | None:
     # The chapter heading (一、… 五、…) decides, or a sub-heading naming 三公.
     for heading in section[1:] or section:
         squashed = heading.replace(" ", "")
-        for words, tables, measures in _sections():
+        for words, tables, measures, rows in _sections():
             if words in squashed:
-                return tables, measures
+                return tables, measures, rows
     return None
 
 
@@ -59,7 +61,7 @@ class _Tables:
     sections: dict = field(default_factory=dict)
     wholes: dict = field(default_factory=dict)
 
-    def section(self, claim: Claim) -> tuple[tuple[str, ...], frozenset[str]] | None:
+    def section(self, claim: Claim) -> tuple[tuple[str, ...], frozenset[str], bool] | None:
         if claim.section not in self.sections:
             self.sections[claim.section] = _section_of(claim.section)
         return self.sections[claim.section]
@@ -219,7 +221,7 @@ def link_claim(claim: Claim, tables: _Tables) -> Link:
         return Link(claim.id, reason=f"{claim.measure} is not printed in this document's tables")
     section = tables.section(claim)
     preferred = section[0] if section else None
-    if preferred == () and not claim.subject and claim.measure not in section[1]:
+    if preferred == () and (not claim.subject or not section[2]) and claim.measure not in section[1]:
         return Link(claim.id, reason="this section reports on projects or items that no table row names")
     if preferred and any(t["table"] in preferred for t in targets):
         # The section names its tables: the same measure in another table is another figure.
