@@ -187,3 +187,46 @@ def test_cm01_findings_read_on_the_page(case):
     result = scan_document(ROOT / "corpora" / "pdf" / case["doc"])
     found = {f.found for f in result.findings if f.rule == "CM01"}
     assert (case["found"] in found) == (case["verdict"] == "right")
+
+
+def test_a_table_printed_in_yuan_is_compared_in_the_claims_unit_and_says_so():
+    result = scan_document(CITIES / "shanghai" / "2026年上海市国有资产监督管理委员会_部门预算.pdf")
+    [claim] = [c for c in result.claims if c.claim_text == "132万元"]
+    # 表5 prints 1,316,754 元 = 131.6754 万元: "132万元" agrees within its printed precision
+    assert claim.verdict == "ok"
+    assert "(printed in 元, converted to 万元)" in claim.evidence
+
+
+_COLUMNS = {"项目": (60.0, 90.0), "label": (40.0, 160.0), "value": (200.0, 240.0), "label2": (300.0, 420.0),
+            "value2": (480.0, 520.0)}
+
+
+def _pages_doc(pages):
+    """PDF-like lines: each tab-separated cell with its x extent, each row its band on the page."""
+    lines, offset = [], 0
+    for page, rows in pages:
+        for number, cells in enumerate(rows, start=1):
+            text = "\t".join(t for t, _where in cells)
+            boxes = tuple(_COLUMNS[where] if where in _COLUMNS else (250.0, 350.0) for _t, where in cells)
+            top = 800.0 - 20 * number
+            lines.append(Line(text=text, page=page, line=number, offset=offset, cells=boxes, band=(top, top - 10)))
+            offset += len(text) + 1
+    return Document(path="t.pdf", lines=tuple(lines), pages=len(pages), source_kind="pdf")
+
+
+def test_a_title_at_the_foot_of_the_page_before_its_grid_and_a_grid_over_two_pages():
+    head = [("项目", "项目"), ("预算数", "value"), ("项目", "label2"), ("预算数", "value2")]
+    doc = _pages_doc([
+        (3, [[("2026年某局部门预算", "title")], [("（三）其他说明", "title")], [("公开01表", "title")],
+             [("收支总表", "title")]]),
+        (4, [[("部门：某局", "label"), ("单位：万元", "value2")], head,
+             [("一、财政拨款收入", "label"), ("100.00", "value"), ("一、一般公共服务支出", "label2"), ("60.00", "value2")]]),
+        (5, [[("公开01表", "title")], [("收支总表", "title")], [("部门：某局", "label"), ("单位：万元", "value2")], head,
+             [("二、教育支出", "label2"), ("40.00", "value2")],
+             [("收入总计", "label"), ("100.00", "value"), ("支出总计", "label2"), ("100.00", "value2")]]),
+    ])
+    [table] = tables_from_lines(doc)
+    assert (table.key, table.label, table.page, table.pages) == ("budget_summary", "表1", 3, (3, 4, 5))
+    amounts = {row.label: str(row.cells[0].value) for row in table.rows if row.cells and row.cells[0].value is not None}
+    assert amounts["一、一般公共服务支出"] == "60.00" and amounts["二、教育支出"] == "40.00"
+    assert amounts["支出总计"] == "100.00"
