@@ -120,6 +120,11 @@ def scan_document(path: str | Path, rules=None, display: str | None = None) -> D
                           claim_id="", found=str(exc), expected="a readable disclosure", evidence=display,
                           sentence="", message=f"cannot read {display}: {exc}")
         return DocumentResult(display, findings=(finding,), error=str(exc))
+    return scan_read(doc, display, rules)
+
+
+def scan_read(doc: Document, display: str, rules) -> DocumentResult:
+    """The scan of a document already read: its tables, prose, claims, links and checks."""
     tables = tables_from_lines(doc)
     table_lines = {doc.lines[index].offset for index in doc.lines_within(t.span for t in tables)}
     paragraphs = paragraphs_from_lines(doc, table_lines)
