@@ -89,7 +89,7 @@ def scan_corpus(paths, out: str | Path, options: ScanOptions = ScanOptions(), pr
             progress.advance(failed=stored.failed)
     finally:
         discard_prestarted()
-    progress.close()
+        progress.close()
     # the cross-document pass runs here, in this process, under the workers' policy
     if options.tolerance:
         tolerance.configure(dict(options.tolerance))

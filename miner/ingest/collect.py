@@ -124,17 +124,17 @@ def collect(paths, exclude=()) -> Collection:
         for root, dirs, files in os.walk(path, followlinks=False):
             here = Path(root)
             dirs.sort()
-            for name in list(dirs):
-                folder = here / name
-                if name.startswith("."):
-                    skip(folder, "a hidden folder")
-                elif report_folder(folder):
-                    skip(folder, "a miner report folder")
-                elif parts_of(folder):
-                    add_parts(folder)
-                else:
+            if here != path:
+                reason = ("a hidden folder" if here.name.startswith(".")
+                          else "a miner report folder" if report_folder(here) else None)
+                if reason:
+                    skip(here, reason)
+                    dirs[:] = []
                     continue
-                dirs.remove(name)
+                if parts_of(here):
+                    add_parts(here)
+                    dirs[:] = []
+                    continue
             for name in sorted(files):
                 reason = _why_not(here / name, name)
                 if reason:
