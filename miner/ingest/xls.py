@@ -7,6 +7,8 @@ sites do). The first bytes say which, and that reader reads it.
 """
 from __future__ import annotations
 
+import io
+import struct
 from pathlib import Path
 
 from .lines import document_from_lines, row_text
@@ -25,17 +27,25 @@ def _looks_like_html(head: bytes) -> bool:
 def sheet_rows(path: str | Path):
     """(page, row number, cell texts) of every row of every visible sheet, in order."""
     import xlrd
+    from xlrd.compdoc import CompDocError
 
+    # what xlrd raises on a damaged or foreign file, as it parses the records
+    damaged = (xlrd.XLRDError, CompDocError, struct.error, IndexError, ValueError)
     try:
-        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
-    except xlrd.XLRDError as exc:
-        raise IngestError(f"damaged or not an .xls workbook ({exc})") from exc
+        # xlrd writes its warnings to stdout, which may be a pipe of findings (--format jsonl)
+        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True, logfile=io.StringIO())
+    except damaged as exc:
+        raise IngestError(f"damaged or not an .xls workbook ({type(exc).__name__}: {exc})") from exc
     except OSError as exc:
         raise IngestError(f"cannot read file: {exc.strerror or exc}") from exc
     try:
         page = 0
         for index in range(book.nsheets):
-            sheet = book.sheet_by_index(index)
+            try:
+                sheet = book.sheet_by_index(index)
+            except damaged as exc:
+                raise IngestError(f"damaged .xls workbook: sheet {index + 1} cannot be read "
+                                  f"({type(exc).__name__}: {exc})") from exc
             if sheet.visibility:
                 continue
             page += 1

@@ -25,11 +25,15 @@ def sheet_rows(path: str | Path):
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as exc:
-        raise IngestError(f"damaged, encrypted or not an .xlsx workbook ({type(exc).__name__}: {exc})") from exc
+        handle = open(path, "rb")
     except OSError as exc:
         raise IngestError(f"cannot read file: {exc.strerror or exc}") from exc
+    try:
+        # opened by us: openpyxl refuses a path whose suffix is not its own (an .xlsx renamed .xls)
+        book = load_workbook(handle, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
+        handle.close()
+        raise IngestError(f"damaged, encrypted or not an .xlsx workbook ({type(exc).__name__}: {exc})") from exc
     try:
         page = 0
         for sheet in book.worksheets:
@@ -40,6 +44,7 @@ def sheet_rows(path: str | Path):
                 yield page, number, [cell_text(cell.value, getattr(cell, "number_format", None)) for cell in row]
     finally:
         book.close()
+        handle.close()
 
 
 def read_xlsx(path: str | Path, display_path: str | None = None) -> Document:
