@@ -111,6 +111,9 @@ def scan(paths, out, select, ignore, jobs, engine, scheduler, shard, parquet, ti
     continues where it stopped when started again, and documents that did not
     change are not scanned again.
     """
+    from .preflight import check_found, check_rules, check_writable
+
+    _preflight(check_writable, out)
     if engine == "local":
         from .engine.isolate import prestart
 
@@ -128,8 +131,6 @@ def scan(paths, out, select, ignore, jobs, engine, scheduler, shard, parquet, ti
         raise click.UsageError(str(exc)) from exc
     tolerance.configure(config.tolerance)
     overrides.configure(config.severity)
-    from .preflight import check_found, check_rules, check_writable
-
     _preflight(check_rules, tuple(config.values["select"]), tuple(config.values["ignore"]),
                f"{config.sources[-1]}: ")
     _preflight(check_rules, _split(select), _split(ignore), "--")
@@ -145,7 +146,6 @@ def scan(paths, out, select, ignore, jobs, engine, scheduler, shard, parquet, ti
                           severity=tuple(sorted(config.severity.items())),
                           shard=shard, parquet=parquet, timeout=timeout, memory_limit_mb=memory_limit,
                           **({"jobs": jobs} if jobs else {}))
-    _preflight(check_writable, out)
     from .ingest.collect import collect
 
     collection = collect(paths, exclude=(out,))
@@ -163,7 +163,8 @@ def scan(paths, out, select, ignore, jobs, engine, scheduler, shard, parquet, ti
             sys.exit(exitcodes.INTERNAL)
     (Path(out) / "config.toml").write_text(config.to_toml(), encoding="utf-8")
     how = (f"scanned {outcome.scanned}, reused {outcome.reused} from an earlier run"
-           + (f"; passed over {len(collection.skipped)} file(s) miner does not read" if collection.skipped else "")
+           + (f"; passed over {len(collection.skipped)} path(s) that are no documents (the first: "
+              f"{collection.skipped[0].path}: {collection.skipped[0].reason})" if collection.skipped else "")
            + f"; wrote {Path(out) / 'config.toml'}")
     _finish(outcome, how, Terminal(quiet, show_errors, output_format), fail_on or config.fail_on, out)
 

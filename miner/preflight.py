@@ -5,6 +5,7 @@ command line turns it into a usage error (exit code 2).
 """
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
 import tempfile
@@ -43,7 +44,10 @@ def check_writable(folder: Path, option: str = "--out") -> None:
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise UsageProblem(f"{option} {folder} is a file, not a folder")
+    # made for the test and removed after it: a run stopped by a later usage error leaves nothing
+    made: list[Path] = []
     try:
+        made = [parent for parent in (folder, *folder.parents) if not parent.exists()]
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=folder, prefix=".miner-write-test-"):
             pass
@@ -51,6 +55,10 @@ def check_writable(folder: Path, option: str = "--out") -> None:
         reason = exc.strerror or str(exc)
         raise UsageProblem(f"cannot write the report in {option} {folder}: {reason}; "
                            f"choose a folder you can write to") from None
+    finally:
+        for parent in made:
+            with contextlib.suppress(OSError):
+                parent.rmdir()
 
 
 def describe_skipped(skipped, limit: int = 20) -> str:
