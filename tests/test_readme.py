@@ -84,3 +84,17 @@ def test_the_library_example_runs_and_finds_the_error_the_readme_shows(capsys, m
     exec(compile(example, "README.md", "exec"), {})
     printed = capsys.readouterr().out.splitlines()
     assert any(line.startswith("VC01 428 ") and "372.78" in line for line in printed), printed
+
+
+def test_the_exit_codes_table_is_exitcodes():
+    from miner import exitcodes
+
+    rows = [line for line in README.splitlines() if line.startswith("| ") and line.split("|")[1].strip().isdigit()]
+    assert [int(row.split("|")[1]) for row in rows] == [code for code, _ in exitcodes.MEANINGS]
+
+
+def test_the_inputs_table_names_every_format_miner_reads():
+    from miner.ingest.read import SUPPORTED
+
+    for suffix in SUPPORTED:
+        assert f"`{suffix}`" in README, suffix
