@@ -14,7 +14,7 @@ $(BIN)/miner: pyproject.toml
 setup: $(BIN)/miner
 
 demo: setup
-	$(BIN)/miner scan corpora/ --out miner-report || test $$? -eq 1
+	$(BIN)/miner scan corpora/seeds corpora/pdf --out miner-report || test $$? -eq 1
 
 test: setup
 	$(BIN)/python -m pytest

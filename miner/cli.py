@@ -266,10 +266,76 @@ def tables(document, brief) -> None:
 
 
 @main.command()
+@click.argument("statements", nargs=-1, type=click.Path(exists=True, allow_dash=True, path_type=Path))
+@click.option("--against", "sources", multiple=True, required=True,
+              type=click.Path(exists=True, path_type=Path),
+              help="A source: any document miner reads, or a folder of them (repeat for several).")
+@click.option("--text", "texts", multiple=True, help="A statement given as text (repeat for several).")
+@click.option("--body", default="", help="The body the statement speaks about when its words do not say (中央, "
+                                          "上海市普陀区财政局 …).")
+@click.option("--year", type=click.IntRange(1990, 2100), default=None,
+              help="The year of the statement's figures when its words do not say.")
+@click.option("--out", "out", default="miner-check", show_default=True, type=click.Path(path_type=Path),
+              help="Directory for claims.csv, findings.csv and report.html.")
+@click.option("--fail-on", "fail_on", type=click.Choice(["error", "warning", "info"]), default="error",
+              show_default=True, help="Exit with code 1 when a finding at or above this severity exists.")
+def check(statements, sources, texts, body, year, out, fail_on) -> None:
+    """Check the figures of public statements (STATEMENT: .txt/.md/.html/.docx, - for standard input) against the
+    reports they cite: each figure is supported, derived, a mismatch or not found, with its evidence."""
+    from .checks import tolerance
+    from .ingest.text import IngestError
+    from .statements import check as check_statements, read_sources, read_statement, statement_document
+    from .statements.html import write_html
+    from .statements.ledger import ledger
+    from .statements.output import write_csvs
+
+    if not statements and not texts:
+        raise click.UsageError("give a statement: a file, - for standard input, or --text")
+    from .preflight import check_writable
+
+    _preflight(check_writable, out)
+    documents = []
+    try:
+        for path in statements:
+            documents.append(read_statement(path, click.open_file("-", "rb") if str(path) == "-" else None))
+        for index, text in enumerate(texts, 1):
+            documents.append(statement_document(text, f"--text {index}" if len(texts) > 1 else "--text"))
+    except IngestError as exc:
+        raise click.UsageError(f"cannot read the statement: {exc}") from exc
+    # a folder of a statement and its sources: the statement is not a source of itself
+    itself = {Path(p).resolve() for p in statements if str(p) != "-"}
+    result = check_statements(documents, read_sources(sources, exclude=itself), body, year or 0)
+    written = write_csvs(result, out) + [write_html(result, out)]
+    click.echo(ledger(result))
+    click.echo(f"wrote {', '.join(str(p) for p in written)}")
+    failing = any(tolerance.at_least(f.severity, fail_on) for f in result.findings)
+    sys.exit(exitcodes.FINDINGS if failing else exitcodes.OK)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default keeps the page on this machine.")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--sources", "library", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="A folder whose documents the page offers to pick as sources.")
+@click.option("--max-upload-mb", default=50, show_default=True, type=click.IntRange(min=1),
+              help="The largest upload the page accepts, in MB.")
+def serve(host, port, library, max_upload_mb) -> None:
+    """A local web page: upload or pick sources, paste a statement, see the ledger and the report."""
+    from .serve.app import create_app
+
+    app = create_app(library=library, max_upload_mb=max_upload_mb)
+    click.echo(f"miner serve: http://{host}:{port}/ (Ctrl-C stops it)")
+    app.run(host=host, port=port, threaded=True)
+
+
+@main.command()
 def rules() -> None:
     """List the rule catalogue."""
-    from .checks.registry import RULES
+    from .checks.registry import RULES as SCAN_RULES
+    from .statements.rules import RULES as STATEMENT_RULES
 
+    RULES = SCAN_RULES + STATEMENT_RULES
     name = max(len(r.NAME) for r in RULES) + 2
     family = max(len(r.FAMILY) for r in RULES) + 2
     click.echo(f"{'code':<6}{'name':<{name}}{'family':<{family}}{'severity':<10}summary")
@@ -282,8 +348,9 @@ def rules() -> None:
 def rule(code) -> None:
     """Print one rule's documentation."""
     from .checks.registry import by_code
+    from .statements.rules import RULES as STATEMENT_RULES
 
-    found = by_code().get(code.upper())
+    found = (by_code() | {r.CODE: r for r in STATEMENT_RULES}).get(code.upper())
     if found is None:
         from .preflight import rule_problems
 

@@ -23,6 +23,7 @@ import regex
 
 from .checks.registry import selected
 from .ingest.model import Document, Line
+from .ingest.text import IngestError
 from .numbers import find_mentions
 from .records import record
 from .scan import ClaimRow, DocumentResult, collect, read_document, scan_read
@@ -292,7 +293,10 @@ def apply(path: str, display: str, rules, changes: list[Planned]) -> list[Outcom
 
 
 def _survey_job(path: str, display: str, select: tuple[str, ...], ignore: tuple[str, ...]):
-    base, found = survey(path, display, selected(select, ignore))
+    try:
+        _base, found = survey(path, display, selected(select, ignore))
+    except IngestError:     # an unreadable document has no figure to change
+        found = []
     return path, display, found
 
 

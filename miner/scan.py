@@ -123,13 +123,18 @@ def scan_document(path: str | Path, rules=None, display: str | None = None) -> D
     return scan_read(doc, display, rules)
 
 
-def scan_read(doc: Document, display: str, rules) -> DocumentResult:
-    """The scan of a document already read: its tables, prose, claims, links and checks."""
+def read_parts(doc: Document) -> tuple[tuple[Table, ...], list, tuple[Claim, ...]]:
+    """A document's tables, prose paragraphs and claims: the stages before linking."""
     tables = tables_from_lines(doc)
     table_lines = {doc.lines[index].offset for index in doc.lines_within(t.span for t in tables)}
     paragraphs = paragraphs_from_lines(doc, table_lines)
     names = [row.label for table in tables for row in table.rows if row.code]
-    claims = extract_claims(paragraphs, names)
+    return tables, paragraphs, extract_claims(paragraphs, names)
+
+
+def scan_read(doc: Document, display: str, rules) -> DocumentResult:
+    """The scan of a document already read: its tables, prose, claims, links and checks."""
+    tables, paragraphs, claims = read_parts(doc)
     links = link_claims(claims, tables)
     ctx = Context(doc=display, claims={c.id: c for c in claims}, links=links, tables=tables,
                   lines=doc.lines, paragraphs=tuple(paragraphs))

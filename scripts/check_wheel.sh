@@ -16,8 +16,10 @@ wheel=$(ls "$work"/dist/miner-*.whl)
 "$python" -m venv "$work/venv"
 "$work/venv/bin/python" -m pip install --quiet "$wheel"
 
-# the seeds copied away from the work tree, so nothing can be read from the source
+# the seeds and a PDF with findings (its report renders the printed pages) copied away
+# from the work tree, so nothing can be read from the source
 cp -r "$root/corpora/seeds" "$work/seeds"
+cp "$root/corpora/pdf/putuo-czj-2024-final.pdf" "$work/seeds/"
 cd "$work"
 status=0
 "$work/venv/bin/miner" scan seeds --out from-wheel --jobs 1 >wheel.log 2>&1 || status=$?
@@ -38,4 +40,8 @@ if ! cmp -s from-wheel/claims.csv from-source/claims.csv; then
     echo "check_wheel: claims.csv from the wheel differs from the development install's" >&2
     exit 1
 fi
-echo "check_wheel: $(basename "$wheel") in a clean venv: claims.csv of the seeds identical ($(wc -l <from-wheel/claims.csv) lines)"
+if [ ! -s from-wheel/report.html ]; then
+    echo "check_wheel: the installed wheel wrote no report.html" >&2
+    exit 1
+fi
+echo "check_wheel: $(basename "$wheel") in a clean venv: claims.csv of the seeds and a PDF identical ($(wc -l <from-wheel/claims.csv) lines)"

@@ -207,3 +207,16 @@ def test_readers_are_loaded_only_for_their_formats():
             "print(sorted(m for m in ('lxml', 'openpyxl', 'docx', 'xlrd') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_a_big5_disclosure_scans_as_the_same_text_in_utf8(tmp_path):
+    """The seed in traditional script saved as Big5 (the few characters Big5 lacks become ?): the same
+    claims and findings as that text saved as UTF-8, and figures still checked against the tables."""
+    from test_traditional import _to_traditional
+
+    text = _to_traditional(TEXT).encode("cp950", errors="replace").decode("cp950")
+    (tmp_path / "big5.txt").write_bytes(text.encode("cp950"))
+    (tmp_path / "utf8.txt").write_text(text, encoding="utf-8")
+    big5, utf8 = (scan_document(tmp_path / name, display="doc") for name in ("big5.txt", "utf8.txt"))
+    assert big5.claims == utf8.claims and big5.findings == utf8.findings
+    assert any(f.rule == "VC01" and f.severity == "error" for f in big5.findings)

@@ -39,7 +39,10 @@ def test_quick_start_is_the_two_make_commands_and_the_makefile_has_them():
     quick = _blocks("sh")[0]
     assert [line.split()[:2] for line in quick.strip().splitlines()] == [["make", "demo"], ["make", "test"]]
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert "miner scan corpora/ --out miner-report" in makefile and "pytest" in makefile
+    demo = next(line for line in quick.splitlines() if line.startswith("make demo"))
+    command = demo.split("runs: ", 1)[1].strip()      # what the README says make demo runs
+    assert command.startswith("miner scan ") and command.replace("miner", "$(BIN)/miner", 1) in makefile
+    assert "pytest" in makefile
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
 
 
@@ -84,6 +87,22 @@ def test_the_library_example_runs_and_finds_the_error_the_readme_shows(capsys, m
     exec(compile(example, "README.md", "exec"), {})
     printed = capsys.readouterr().out.splitlines()
     assert any(line.startswith("VC01 428 ") and "372.78" in line for line in printed), printed
+
+
+def test_the_journalist_example_prints_the_ledger_shown(tmp_path):
+    import shlex
+
+    [command] = [block for block in _blocks("sh") if block.startswith("miner check")]
+    [ledger] = [block for block in _blocks("text") if "[不符]" in block]
+    args = shlex.split(command.strip())[1:]
+    args[args.index("--out") + 1] = str(tmp_path)
+    args = [str(ROOT / a) if a.startswith("corpora/") else a for a in args]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1, result.output      # the example's figure is a mismatch
+    printed = result.output.replace(str(ROOT) + "/", "")
+    for line in ledger.strip().splitlines():
+        assert line.strip() in printed, line
+    assert (tmp_path / "report.html").exists()
 
 
 def test_the_exit_codes_table_is_exitcodes():

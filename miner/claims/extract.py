@@ -311,7 +311,11 @@ def _kind(mention: Mention, before: str, after: str, w: _Words) -> tuple[str, st
             share_at = _rfind_any(before, w.share)[0]
             if not direction and share_at < indicator_at:
                 return "indicator", ""
-        if rate_at >= 0 and (indicator_at < 0 or rate_at + len(rate_word) >= indicator_at + len(indicator_word)):
+        # 完成预算的98.1%，比上年增长0.9%: a change word after the rate's words names a change rate
+        changed_after_rate = direction in ("+", "-") and rate_at >= 0 and \
+            w.change_word.search(before, rate_at + len(rate_word)) is not None
+        if rate_at >= 0 and not changed_after_rate and \
+                (indicator_at < 0 or rate_at + len(rate_word) >= indicator_at + len(indicator_word)):
             return "rate", ""
         if direction:
             return "change_rate", direction

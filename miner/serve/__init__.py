@@ -1,0 +1,1 @@
+"""`miner serve`: a local web page for checking a statement against sources (see app.py)."""
