@@ -27,7 +27,7 @@ def rule_problems(prefixes: Iterable[str], option: str) -> list[str]:
     for prefix in prefixes:
         if any(code.upper().startswith(prefix.upper()) for code in codes):
             continue
-        closest = difflib.get_close_matches(prefix.upper(), known, n=3, cutoff=0.4)
+        closest = difflib.get_close_matches(prefix.upper(), known, n=3)
         hint = f"; closest: {', '.join(closest)}" if closest else ""
         problems.append(f"unknown rule code {prefix!r} in {option}{hint} (`miner rules` lists them)")
     return problems
