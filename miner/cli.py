@@ -1,7 +1,10 @@
 """The command line: a thin click layer over the library."""
 from __future__ import annotations
 
+import os
 import sys
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -13,10 +16,59 @@ def _split(values) -> tuple[str, ...]:
     return tuple(p.strip() for v in values for p in v.split(",") if p.strip())
 
 
-@click.group()
+class _Miner(click.Group):
+    """The command group: every way a command ends maps to one exit code (``exitcodes``)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("\nminer: interrupted; the documents finished so far are kept, and the same command "
+                       "continues from them", err=True)
+            ctx.exit(exitcodes.INTERRUPTED)
+        except Exception as exc:  # noqa: BLE001 - any bug ends here, told in one line, its traceback saved
+            from .crash import save_traceback
+
+            saved = save_traceback(exc, ["miner", *sys.argv[1:]])
+            where = f"the traceback is saved in {saved}" if saved else "the traceback could not be saved"
+            click.echo(f"miner: internal error: {type(exc).__name__}: {exc}\n{where}; please attach it when "
+                       f"you report the problem", err=True)
+            ctx.exit(exitcodes.INTERNAL)
+
+
+def _exit_codes() -> str:
+    return "Exit codes:\n\n" + "\n\n".join(f"  {code}  {meaning}" for code, meaning in exitcodes.MEANINGS)
+
+
+@click.group(cls=_Miner, epilog=_exit_codes())
 @click.version_option(__version__, prog_name="miner")
 def main() -> None:
     """Check the numbers in budget and final-account disclosures against their own tables."""
+
+
+def _output_options(command):
+    """--quiet, --show-errors and --format: what the terminal shows, for scan and merge alike."""
+    command = click.option("--format", "output_format", type=click.Choice(["text", "jsonl"]), default="text",
+                           show_default=True,
+                           help="text: a summary on the terminal. jsonl: every finding as one JSON object per "
+                                "line on stdout (keys: the columns of findings.csv), the summary on stderr.")(command)
+    command = click.option("--show-errors", type=click.IntRange(min=0), default=20, show_default=True,
+                           help="Print at most this many error findings; the count of the rest follows "
+                                "(all are in findings.csv).")(command)
+    return click.option("--quiet", "-q", is_flag=True,
+                        help="Print nothing but problems that stop the run (and --format jsonl's "
+                             "findings); the exit code tells the outcome.")(command)
+
+
+def _preflight(check, *args) -> None:
+    from .preflight import UsageProblem
+
+    try:
+        check(*args)
+    except UsageProblem as exc:
+        raise click.UsageError(str(exc)) from None
 
 
 def _shard(ctx, param, value):
@@ -50,14 +102,18 @@ def _shard(ctx, param, value):
                    "configuration, error].")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="A miner.toml to use instead of the one found next to the documents.")
+@_output_options
 def scan(paths, out, select, ignore, jobs, engine, scheduler, shard, parquet, timeout, memory_limit,
-         fail_on, config_path) -> None:
+         fail_on, config_path, quiet, show_errors, output_format) -> None:
     """Scan documents (files or directories, recursively) and write the report.
 
     Results are kept per document in OUT/.miner: a run that is interrupted
     continues where it stopped when started again, and documents that did not
     change are not scanned again.
     """
+    from .preflight import check_found, check_rules, check_writable
+
+    _preflight(check_writable, out)
     if engine == "local":
         from .engine.isolate import prestart
 
@@ -74,6 +130,9 @@ def scan(paths, out, select, ignore, jobs, engine, scheduler, shard, parquet, ti
         scan_policy = policy(config)
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from exc
+    _preflight(check_rules, tuple(config.values["select"]), tuple(config.values["ignore"]),
+               f"{config.sources[-1]}: ")
+    _preflight(check_rules, _split(select), _split(ignore), "--")
     select = tuple(config.values["select"]) + _split(select)
     ignore = tuple(config.values["ignore"]) + _split(ignore)
     if scheduler and engine != "dask":
@@ -85,35 +144,57 @@ def scan(paths, out, select, ignore, jobs, engine, scheduler, shard, parquet, ti
                           policy=scan_policy,
                           shard=shard, parquet=parquet, timeout=timeout, memory_limit_mb=memory_limit,
                           **({"jobs": jobs} if jobs else {}))
+    from .ingest.collect import collect
+
+    collection = collect(paths, exclude=(out,))
+    _preflight(check_found, collection, paths)
     from .report.html import prepare
 
     # the page's modules and template are loaded while the first worker loads the scanner
     # (this process only waits then), so the page is written sooner once the results are in
     prepare()
-    try:
-        outcome = scan_corpus(paths, out, options)
-    except EngineError as exc:
-        click.echo(f"Error: {exc}; the documents done so far are kept in {out}/.miner", err=True)
-        sys.exit(exitcodes.FAILED)
+    with _progress_stream(quiet) as progress:
+        try:
+            outcome = scan_corpus(paths, out, options, progress_stream=progress, collection=collection)
+        except EngineError as exc:
+            click.echo(f"miner: {exc}; the documents done so far are kept in {out}/.miner", err=True)
+            sys.exit(exitcodes.INTERNAL)
     (Path(out) / "config.toml").write_text(config.to_toml(), encoding="utf-8")
-    _finish(outcome, f"scanned {outcome.scanned}, reused {outcome.reused} from an earlier run; wrote "
-            f"{Path(out) / 'config.toml'}", fail_on or config.fail_on, out)
+    how = (f"scanned {outcome.scanned}, reused {outcome.reused} from an earlier run"
+           + (f"; passed over {len(collection.skipped)} path(s) that are no documents (the first: "
+              f"{collection.skipped[0].path}: {collection.skipped[0].reason})" if collection.skipped else "")
+           + f"; wrote {Path(out) / 'config.toml'}")
+    _finish(outcome, how, Terminal(quiet, show_errors, output_format), fail_on or config.fail_on, out)
+
+
+@contextmanager
+def _progress_stream(quiet: bool):
+    """Where progress goes: stderr, or nowhere with --quiet."""
+    if not quiet:
+        yield None
+        return
+    with open(os.devnull, "w", encoding="utf-8") as sink:
+        yield sink
 
 
 @main.command()
 @click.argument("dirs", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--out", "out", required=True, type=click.Path(path_type=Path), help="Directory for the merged report.")
 @click.option("--parquet", is_flag=True, help="Also write the tables as Parquet.")
-def merge(dirs, out, parquet) -> None:
+@_output_options
+def merge(dirs, out, parquet, quiet, show_errors, output_format) -> None:
     """Join the report directories of `miner scan --shard i/N` runs into one report."""
     from .engine import MergeError, merge_reports
+    from .preflight import check_writable
 
     _parquet_or_fail(parquet)
+    _preflight(check_writable, out)
     try:
         outcome = merge_reports(dirs, out, parquet)
     except MergeError as exc:
         raise click.UsageError(str(exc)) from None
-    _finish(outcome, f"merged {len(dirs)} report director{'y' if len(dirs) == 1 else 'ies'}", out=out)
+    _finish(outcome, f"merged {len(dirs)} report director{'y' if len(dirs) == 1 else 'ies'}",
+            Terminal(quiet, show_errors, output_format), out=out)
 
 
 def _parquet_or_fail(parquet: bool) -> None:
@@ -123,16 +204,30 @@ def _parquet_or_fail(parquet: bool) -> None:
         raise click.UsageError("--parquet needs pyarrow: pip install 'miner[parquet]'")
 
 
-def _finish(outcome, how: str, fail_on: str = "error", out: Path | None = None) -> None:
+@dataclass(frozen=True)
+class Terminal:
+    """What the terminal shows at the end of a run."""
+
+    quiet: bool = False
+    show_errors: int = 20
+    output_format: str = "text"
+
+
+def _finish(outcome, how: str, terminal: Terminal, fail_on: str = "error", out: Path | None = None) -> None:
     from .checks.findings import at_least
     from .report.html import write_html
-    from .report.summary import summary
+    from .report.summary import findings_jsonl, summary
 
     written = list(outcome.written)
     if out is not None:
         written.append(write_html(out))
-    click.echo(summary(outcome.result))
-    click.echo(f"{how}; wrote {', '.join(str(p) for p in written)}")
+    if terminal.output_format == "jsonl":
+        for line in findings_jsonl(outcome.result):
+            click.echo(line)
+    if not terminal.quiet:
+        to_stderr = terminal.output_format == "jsonl"     # stdout is the findings' stream then
+        click.echo(summary(outcome.result, terminal.show_errors, out), err=to_stderr)
+        click.echo(f"{how}; wrote {', '.join(str(p) for p in written)}", err=to_stderr)
     failing = any(at_least(f.severity, fail_on) for f in outcome.result.findings)
     sys.exit(exitcodes.FINDINGS if failing else exitcodes.OK)
 
@@ -154,9 +249,9 @@ def report(directory) -> None:
 @click.argument("document", type=click.Path(exists=True, path_type=Path))
 @click.option("--brief", is_flag=True, help="One line per table, without its rows.")
 def tables(document, brief) -> None:
-    """Print the tables recognised in a document (.txt, .pdf, or a folder of part1.pdf, part2.pdf …)."""
-    from .ingest.text import IngestError
-    from .scan import read_document
+    """Print the tables recognised in a document (any file `miner scan` reads, or a folder of part1.*, part2.* …)."""
+    from .ingest.model import IngestError
+    from .ingest.read import read_document
     from .tables.build import tables_from_lines
     from .tables.show import describe
 
@@ -183,7 +278,7 @@ def tables(document, brief) -> None:
 @click.option("--fail-on", "fail_on", type=click.Choice(["error", "warning", "info"]), default="error",
               show_default=True, help="Exit with code 1 when a finding at or above this severity exists.")
 def check(statements, sources, texts, body, year, out, fail_on) -> None:
-    """Check the figures of public statements (STATEMENT: .txt/.md, - for standard input) against the
+    """Check the figures of public statements (STATEMENT: .txt/.md/.html/.docx, - for standard input) against the
     reports they cite: each figure is supported, derived, a mismatch or not found, with its evidence."""
     from .checks.findings import at_least
     from .ingest.text import IngestError
@@ -194,6 +289,9 @@ def check(statements, sources, texts, body, year, out, fail_on) -> None:
 
     if not statements and not texts:
         raise click.UsageError("give a statement: a file, - for standard input, or --text")
+    from .preflight import check_writable
+
+    _preflight(check_writable, out)
     documents = []
     try:
         for path in statements:
@@ -252,7 +350,10 @@ def rule(code) -> None:
 
     found = (by_code() | {r.CODE: r for r in STATEMENT_RULES}).get(code.upper())
     if found is None:
-        raise click.UsageError(f"no rule {code}; see `miner rules`")
+        from .preflight import rule_problems
+
+        problems = rule_problems([code], "miner rule")
+        raise click.UsageError(problems[0] if problems else f"{code} is a prefix, not one rule; see `miner rules`")
     click.echo(found.__doc__.strip())
 
 

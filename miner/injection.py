@@ -309,7 +309,7 @@ def run(paths, count: int, seed: int = 0, jobs: int = 1, select: tuple[str, ...]
     """Survey the documents under ``paths``, plan ``count`` seeded changes and judge each;
     the documents are spread over ``jobs`` worker processes. The result does not depend
     on ``jobs``: the plan is made from the whole survey, in document order."""
-    documents = [(str(p), str(p)) for p in collect(paths)]
+    documents = [(str(p), str(p)) for p in collect(paths).documents]
     with _pool(jobs) as pool:
         surveyed = list(pool.map(_survey_job, *zip(*[(p, d, select, ignore) for p, d in documents])))
         planned = plan(surveyed, count, seed)

@@ -6,18 +6,16 @@ never reaches back into an earlier one.
 """
 from __future__ import annotations
 
-import os
 import sys
 import types
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import regex
-
 from .checks.context import Context
 from .checks.findings import failure, judged
 from .checks.model import CLAIM_COLUMNS, FINDING_COLUMNS, Check, ClaimRow, Finding  # noqa: F401 - the result's rows
 from .checks.policy import Policy, default_policy
+from .checks.prior import DocumentFacts
 from .checks.registry import policy_with, selected
 from .checks.rules import in01, xd01
 from .checks.run import run_rules
@@ -25,18 +23,15 @@ from .claims.extract import extract_claims
 from .claims.model import Claim
 from .corpus.crosscheck import cross_check
 from .corpus.facts import document_facts
-from .checks.prior import DocumentFacts
-from .ingest.model import Document
-from .ingest.pdf import read_pdf
-from .ingest.text import IngestError, read_text
+from .ingest.collect import collect
+from .ingest.model import Document, IngestError
+from .ingest.read import read_document
 from .lexicon import load
 from .linking.link import link_claims
 from .prose.build import paragraphs_from_lines
 from .tables.build import tables_from_lines
 from .tables.model import Table
 
-SUPPORTED = (".txt", ".pdf")
-_PART = regex.compile(r"^part(\d+)\.(?:txt|pdf)$", regex.IGNORECASE)
 
 @dataclass(frozen=True)
 class DocumentResult:
@@ -68,59 +63,8 @@ class ScanResult:
         return sum(1 for f in self.findings if f.severity == severity)
 
 
-def parts_of(folder: Path) -> list[Path]:
-    """The parts of a multi-file document, in order: part1.pdf, part2.pdf, …"""
-    parts = [p for p in folder.iterdir() if p.is_file() and _PART.match(p.name)]
-    return sorted(parts, key=lambda p: int(_PART.match(p.name).group(1)))
-
-
-def collect(paths) -> list[Path]:
-    """Documents under the given paths: files as given, directories recursively (sorted).
-
-    A directory whose files are named part1.*, part2.*, … is one document (its
-    parts in order) and is returned as the directory itself.
-    """
-    found: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir() and parts_of(path):
-            found.append(path)
-            continue
-        if path.is_dir():
-            for root, dirs, files in os.walk(path, followlinks=False):
-                dirs.sort()
-                here = Path(root)
-                if here != path and parts_of(here):
-                    found.append(here)
-                    dirs[:] = []
-                    continue
-                for name in sorted(files):
-                    if name.lower().endswith(SUPPORTED) and not (_PART.match(name) and parts_of(here)):
-                        found.append(here / name)
-        else:
-            found.append(path)
-    return found
-
-
-def read_document(path: Path, display: str) -> Document:
-    """A document from a .txt, a .pdf, or a folder of its parts; IngestError says why not."""
-    return _read(Path(path), display)
-
-
 def _read(path: Path, display: str) -> Document:
-    if path.is_dir():
-        parts = parts_of(path)
-        if not parts:
-            raise IngestError("a folder is a document only when its files are named part1.*, part2.*, …")
-        if all(p.suffix.lower() == ".pdf" for p in parts):
-            return read_pdf(parts, display)
-        raise IngestError("the parts of a document must all be PDFs")
-    suffix = path.suffix.lower()
-    if suffix not in SUPPORTED:
-        raise IngestError(f"unsupported file type {suffix or '(none)'}; miner reads {', '.join(SUPPORTED)}")
-    if suffix == ".pdf":
-        return read_pdf(path, display)
-    return read_text(path, display)
+    return read_document(path, display)
 
 
 def scan_document(path: str | Path, rules=None, display: str | None = None,
@@ -173,7 +117,7 @@ def scan(paths, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
     elif severity:
         raise ValueError("give either severity or a policy, not both")
     rules = selected(select, ignore)
-    results = [scan_document(path, rules, policy=policy) for path in collect(paths)]
+    results = [scan_document(path, rules, policy=policy) for path in collect(paths).documents]
     if any(rule.CODE == xd01.CODE for rule in rules):
         results = cross_check(results, policy)
     return ScanResult(tuple(results))

@@ -32,9 +32,9 @@ MINER = [sys.executable, "-m", "miner.cli"]
 
 
 def build_corpus(target: Path, documents: int, source: Path) -> int:
-    from miner.scan import collect
+    from miner.ingest.collect import collect
 
-    sources = collect([source])
+    sources = list(collect([source]).documents)
     if not sources:
         raise SystemExit(f"{source} holds no documents")
     for number in range(documents):

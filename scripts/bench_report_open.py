@@ -21,11 +21,12 @@ from chromium import dump_dom, url_of  # noqa: E402
 
 from miner.report.csv import write_csvs  # noqa: E402
 from miner.report.html import write_html  # noqa: E402
-from miner.scan import ScanResult, collect, scan_document  # noqa: E402
+from miner.ingest.collect import collect  # noqa: E402
+from miner.scan import ScanResult, scan_document  # noqa: E402
 
 
 def main(paths=(), rounds: int = 3) -> None:
-    largest = max(collect(paths or [ROOT / "corpora"]), key=lambda p: p.stat().st_size)
+    largest = max(collect(paths or [ROOT / "corpora"]).documents, key=lambda p: p.stat().st_size)
     with tempfile.TemporaryDirectory(prefix="miner-bench-report-") as out:
         write_csvs(ScanResult((scan_document(largest),)), out)
         page = write_html(out)

@@ -18,9 +18,9 @@ PDFS = ROOT / "corpora" / "pdf"
 
 
 def pdf_documents() -> list[Path]:
-    from miner.scan import collect
+    from miner.ingest.collect import collect
 
-    return collect([PDFS]) if PDFS.exists() else []
+    return list(collect([PDFS]).documents) if PDFS.exists() else []
 
 
 def bench_pdfs(rounds: int = 2) -> None:
@@ -28,7 +28,8 @@ def bench_pdfs(rounds: int = 2) -> None:
     import pypdfium2 as pdfium
 
     from miner.ingest.pdf import read_pdf
-    from miner.scan import parts_of, scan_document
+    from miner.ingest.collect import parts_of
+    from miner.scan import scan_document
 
     docs = pdf_documents()
     if not docs:

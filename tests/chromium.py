@@ -26,13 +26,15 @@ def find_chromium() -> str | None:
     return next((path for path in map(shutil.which, NAMES) if path), None)
 
 
-def _run(url: str, *args: str, window=WINDOW, timeout: int = 120) -> subprocess.CompletedProcess:
+def _run(url: str, *args: str, window=WINDOW, timeout: int = 120, env: dict | None = None
+         ) -> subprocess.CompletedProcess:
     binary = find_chromium()
     if binary is None:
         raise FileNotFoundError("chromium not found (apt-get install chromium)")
     with tempfile.TemporaryDirectory(prefix="miner-chromium-") as profile:
         command = [binary, *FLAGS, f"--user-data-dir={profile}", f"--window-size={window[0]},{window[1]}", *args, url]
-        result = subprocess.run(command, capture_output=True, timeout=timeout, check=False)
+        result = subprocess.run(command, capture_output=True, timeout=timeout, check=False,
+                                env={**os.environ, **(env or {})})
     if result.returncode != 0:
         raise RuntimeError(f"chromium failed ({result.returncode}): {result.stderr.decode(errors='replace')[-2000:]}")
     return result
@@ -42,8 +44,35 @@ def url_of(path: Path, query: str = "", fragment: str = "") -> str:
     return path.resolve().as_uri() + (f"?{query}" if query else "") + (f"#{fragment}" if fragment else "")
 
 
-def dump_dom(url: str, window=WINDOW) -> "Node":
-    return parse(_run(url, "--dump-dom", window=window).stdout.decode("utf-8"))
+def dump_dom(url: str, window=WINDOW, env: dict | None = None) -> "Node":
+    return parse(_run(url, "--dump-dom", window=window, env=env).stdout.decode("utf-8"))
+
+
+# Headless Chromium opens no window narrower than 500 px: a narrower screen is a frame of that width,
+# whose layout audit (report.js, ?audit=1) the page around it copies out once the frame has loaded.
+_FRAME = """<!DOCTYPE html><html><body style="margin:0">
+<iframe id="frame" src="{src}" style="width:{width}px;height:{height}px;border:0"></iframe>
+<pre id="copied"></pre>
+<script>
+addEventListener("load", () => {{
+  const audit = document.getElementById("frame").contentDocument.getElementById("layout-audit");
+  document.getElementById("copied").textContent = JSON.stringify(
+    {{...audit.dataset, overflowing: audit.textContent}});
+}});
+</script></body></html>"""
+
+
+def audit_at_width(page: Path, width: int, query: str = "audit=1", height: int = 900) -> dict[str, str]:
+    """The layout audit of ``page`` laid out ``width`` CSS pixels wide (a phone's 400, say)."""
+    with tempfile.TemporaryDirectory(prefix="miner-frame-", dir=page.parent) as folder:
+        frame = Path(folder) / "frame.html"
+        frame.write_text(_FRAME.format(src=url_of(page, query), width=width, height=height), encoding="utf-8")
+        # a file: page may read a file: frame's document only with this flag
+        result = _run(url_of(frame), "--allow-file-access-from-files", "--dump-dom",
+                      window=(max(width, 500) + 40, height + 40))
+    import json
+
+    return json.loads(parse(result.stdout.decode("utf-8")).one("pre", id="copied").text())
 
 
 def screenshot(url: str, path: Path, window=WINDOW) -> Path:

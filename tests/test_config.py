@@ -75,9 +75,10 @@ def test_identity_data_names_existing_tables_and_columns():
     for kind, body in load("identities")["kinds"].items():
         if kind not in kinds:
             continue
-        for key in body.get("required", ()):
-            if (kind, key) not in columns:
-                problems.append(f"{kind}: required table {key} is not defined")
+        for entry in body.get("required", ()):
+            for key in ([entry] if isinstance(entry, str) else entry):    # an entry may list alternatives
+                if (kind, key) not in columns:
+                    problems.append(f"{kind}: required table {key} is not defined")
         for section in ("identities", "panels"):
             for identity in body.get(section, ()):
                 for term in [identity["left"], *identity["right"]]:

@@ -15,7 +15,7 @@ MINER = Path(__file__).resolve().parents[1] / "miner"
 
 # The stages in the order the data flows; a module may import its own stage and earlier ones.
 STAGES = (
-    ("miner.records", "miner.lexicon", "miner.config", "miner.exitcodes", "miner.numbers"),
+    ("miner.records", "miner.lexicon", "miner.config", "miner.exitcodes", "miner.numbers", "miner.crash"),
     ("miner.ingest",),
     ("miner.tables", "miner.prose"),
     ("miner.claims",),
@@ -28,7 +28,7 @@ STAGES = (
     ("miner.serve",),
     ("miner.engine",),
     ("miner.injection",),         # errors injected into scanned documents (scripts/bench_injection.py)
-    ("miner.cli",),
+    ("miner.preflight", "miner.cli"),   # what the command line checks before a scan, and the command line
 )
 
 

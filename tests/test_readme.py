@@ -103,3 +103,17 @@ def test_the_journalist_example_prints_the_ledger_shown(tmp_path):
     for line in ledger.strip().splitlines():
         assert line.strip() in printed, line
     assert (tmp_path / "report.html").exists()
+
+
+def test_the_exit_codes_table_is_exitcodes():
+    from miner import exitcodes
+
+    rows = [line for line in README.splitlines() if line.startswith("| ") and line.split("|")[1].strip().isdigit()]
+    assert [int(row.split("|")[1]) for row in rows] == [code for code, _ in exitcodes.MEANINGS]
+
+
+def test_the_inputs_table_names_every_format_miner_reads():
+    from miner.ingest.read import SUPPORTED
+
+    for suffix in SUPPORTED:
+        assert f"`{suffix}`" in README, suffix

@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 import pytest
 from click.testing import CliRunner
 
-from chromium import dump_dom, find_chromium, print_pdf, screenshot, url_of
+from chromium import audit_at_width, dump_dom, find_chromium, print_pdf, screenshot, url_of
 from conftest import ROOT
 from miner.cli import main
 from miner.report.files import CELLS, ENCODING, EVIDENCE, FINDINGS
@@ -36,7 +36,10 @@ def _rows(out, table) -> list[dict[str, str]]:
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
     out = tmp_path_factory.mktemp("demo") / "miner-report"
-    result = CliRunner().invoke(main, ["scan", str(ROOT / "corpora"), "--out", str(out)])
+    # the seeds and the 25 PDFs: few enough documents that the report details every one
+    # (corpora/cities would take it past html.MAX_DETAILED)
+    result = CliRunner().invoke(main, ["scan", str(ROOT / "corpora" / "seeds"), str(ROOT / "corpora" / "pdf"),
+                                       "--out", str(out)])
     assert result.exit_code in (0, 1), result.output
     findings = _rows(out, FINDINGS)
     assert findings, "the demo corpus has findings; without them these tests prove nothing"
@@ -144,7 +147,11 @@ def test_filters_hide_and_show_findings(report):
     sentence = next(f["sentence"] for f in findings if f["sentence"])
     word = sentence[:12]
     searched = _filtered(url, q=word)
-    assert _visible(searched) == {(f["rule"], f["claim_id"]) for f in findings if word.lower() in f["sentence"].lower()}
+    shown = _visible(searched)
+    assert {(f["rule"], f["claim_id"]) for f in findings if word.lower() in f["sentence"].lower()} <= shown
+    for article in searched.all("article", "finding"):
+        if (article.attrs["data-rule"], article.attrs["data-claim"]) in shown and not article.hidden:
+            assert word.lower() in (article.text() + " " + article.attrs["data-search"]).lower()
     assert "of" in searched.one("output", id="shown").text()
 
     nothing = _filtered(url, severity="none")
@@ -201,3 +208,48 @@ def test_printing_gives_a_pdf(report, tmp_path):
     out, _findings = report
     pdf = print_pdf(url_of(out / "report.html"), tmp_path / "report.pdf")
     assert pdf.read_bytes()[:5] == b"%PDF-"
+
+
+def test_search_finds_an_item_by_subject_item_name_table_and_rule(report):
+    """Searching 事业运行 finds the README's example, whose sentence does not name it: the subject does,
+    as do the item it cites (表5 2010350 事业运行) and the message."""
+    out, findings = report
+    url = out / "report.html"
+    [example] = [f for f in findings if f["rule"] == "VC01" and f["found"].startswith("367.67")
+                 and "事业运行" in f["evidence"]]
+    assert "事业运行" not in example["sentence"]
+    assert (example["rule"], example["claim_id"]) in _visible(_filtered(url, q="事业运行"))
+    # by the table's title, by the rule's code and by its name
+    assert (example["rule"], example["claim_id"]) in _visible(_filtered(url, q="一般公共预算财政拨款支出决算表"))
+    dr02 = {(f["rule"], f["claim_id"]) for f in findings if f["rule"] == "DR02"}
+    assert dr02 and dr02 <= _visible(_filtered(url, q="dr02"))
+    assert (example["rule"], example["claim_id"]) in _visible(_filtered(url, q="value-vs-cell"))
+
+
+def test_the_page_is_usable_at_400_pixels(report):
+    """A phone: nothing scrolls sideways but the tables inside their boxes, the cards stack,
+    no table heading breaks letter by letter."""
+    out, _findings = report
+    audit = audit_at_width(out / "report.html", 400, "audit=1&agreeing=1")
+    assert audit["viewport"] == "400"
+    assert int(audit["pageWidth"]) <= 400, "the page scrolls sideways"
+    assert audit["count"] == "0", audit["overflowing"]
+    assert audit["sideBySide"] == "0", "the evidence of a finding stays beside its text"
+    assert json.loads(audit["narrowHeaders"]) == []
+    wide = audit_at_width(out / "report.html", 1280, "audit=1")
+    assert int(wide["sideBySide"]) > 0, "at 1280 px the evidence is beside the text (the audit can see it)"
+
+
+def test_chinese_is_drawn_with_a_font_that_has_it(report, tmp_path):
+    out, _findings = report
+    url = url_of(out / "report.html", "audit=1")
+    assert dump_dom(url).one("pre", id="layout-audit").attrs["data-glyphs"] == "ok"
+    # the same page on a machine without a Chinese font: the audit must see the missing glyphs
+    latin = next((d for d in ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/truetype/liberation")
+                  if os.path.isdir(d)), None)
+    config = tmp_path / "fonts.conf"
+    config.write_text('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>'
+                      + (f"<dir>{latin}</dir>" if latin else "")
+                      + f"<cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>\n", encoding="utf-8")
+    without = dump_dom(url, env={"FONTCONFIG_FILE": str(config)})
+    assert without.one("pre", id="layout-audit").attrs["data-glyphs"] in ("missing", "blank")

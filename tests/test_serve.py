@@ -51,7 +51,7 @@ def test_bad_uploads_get_clear_messages(tmp_path):
     def post(data):
         return client.post("/check", data=data, content_type="multipart/form-data")
 
-    wrong_type = post({"statement": STATEMENT, "sources": (io.BytesIO(b"PK\x03\x04"), "report.docx")})
+    wrong_type = post({"statement": STATEMENT, "sources": (io.BytesIO(b"\xd0\xcf\x11\xe0"), "report.doc")})
     assert wrong_type.status_code == 400 and "不支持的文件类型" in wrong_type.get_json()["error"]
     renamed = post({"statement": STATEMENT, "sources": (io.BytesIO(b"not a pdf"), "report.pdf")})
     assert renamed.status_code == 400 and "不是有效的 PDF" in renamed.get_json()["error"]
@@ -127,9 +127,9 @@ def test_the_page_in_chromium_shows_the_mismatch_with_its_evidence(server, brows
 
 
 def test_the_page_in_chromium_refuses_a_non_pdf_and_an_oversized_upload(server, browser, tmp_path):
-    docx = tmp_path / "report.docx"
-    docx.write_bytes(b"PK\x03\x04 not a disclosure")
-    assert _submit(browser, server, [docx]) == "error"
+    doc = tmp_path / "report.doc"     # Word 97: a type miner does not read
+    doc.write_bytes(b"\xd0\xcf\x11\xe0 not a disclosure")
+    assert _submit(browser, server, [doc]) == "error"
     assert "不支持的文件类型" in browser.evaluate("document.getElementById('message').textContent")
     big = tmp_path / "big.pdf"
     big.write_bytes(b"%PDF-1.4\n" + b"0" * (6 << 20))

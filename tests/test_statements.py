@@ -172,3 +172,19 @@ def test_the_changed_digits_keep_the_decimals():
     from statement_changes import changed_digits
     assert changed_digits("40720.18亿元") == "46013.80亿元"
     assert changed_digits("92.1%", Decimal("1.01")) == "93.0%"
+
+
+@pytest.mark.parametrize("suffix", [".html", ".docx"])
+def test_a_statement_published_as_a_page_or_a_word_file_gives_the_ledger_of_its_text(tmp_path, sources, suffix):
+    """The ingest readers give a statement's text block by block: the same judgements as the .txt."""
+    import formats
+
+    pair = EXPECTED[0]
+    text = PAIRS / pair["name"] / "statement.txt"
+    lines = text.read_text(encoding="utf-8").split("\n")
+    page = (formats.write_html if suffix == ".html" else formats.write_docx)(lines, tmp_path / f"statement{suffix}")
+    expected = check([read_statement(text)], sources[pair["name"]]).judgements
+    got = check([read_statement(page)], sources[pair["name"]]).judgements
+    assert [(j.figure.claim.text, j.verdict, j.expected) for j in got] == \
+        [(j.figure.claim.text, j.verdict, j.expected) for j in expected]
+    assert any(j.verdict in ("supported", "mismatch") for j in got)

@@ -223,7 +223,10 @@ def cell_figure(cell: Cell, claim: Claim) -> Figure:
     value = cell.amount * factor
     shift = factor.adjusted() if factor != 1 else 0
     decimals = max(cell.decimals - shift, 0)
-    return Figure(value, decimals, cell.ref() + (" (blank, counts as 0)" if cell.blank else ""), True, cell.clipped,
+    # a table printed in 元 (上海) or 千元 is compared in the claim's unit: the evidence says so
+    converted = f" (printed in {cell.unit}, converted to {claim.unit})" if factor != 1 else ""
+    return Figure(value, decimals, cell.ref() + (" (blank, counts as 0)" if cell.blank else "") + converted,
+                  True, cell.clipped,
                   cell.placement == "guess" and not cell.blank)
 
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .. import __version__
-from ..scan import collect, parts_of
+from ..ingest.collect import parts_of
 from .shard import Shard
 
 _CHUNK = 1 << 20
@@ -70,9 +70,9 @@ def result_key(path: str | Path, display: str, rules: tuple[str, ...]) -> str:
     return digest.hexdigest()
 
 
-def plan(paths, rules: tuple[str, ...], shard: Shard | None = None) -> tuple[list[DocumentJob], int]:
-    """The documents this run scans, in report order, and how many the whole (unsharded) run has."""
-    documents = collect(paths)
+def plan(documents, rules: tuple[str, ...], shard: Shard | None = None) -> tuple[list[DocumentJob], int]:
+    """The jobs of this run for the ``documents`` collected (``ingest.collect``), in report order,
+    and how many the whole (unsharded) run has."""
     jobs = []
     for index, path in enumerate(documents):
         display = str(path)

@@ -10,6 +10,7 @@ from ..checks.policy import Policy, default_policy
 from ..checks.registry import selected
 from ..checks.rules import xd01
 from ..corpus.crosscheck import CorpusPass, Ledgers
+from ..ingest.collect import Collection, collect
 from ..report.files import CLAIMS, DOCUMENTS, FINDINGS
 from ..report.csv import csv_text
 from ..report.rows import document_rows
@@ -65,11 +66,16 @@ def _execute(todo: list[DocumentJob], options: ScanOptions, rule_codes: tuple[st
     return run_local(todo, settings, max(1, options.jobs), options.timeout, rule_codes)
 
 
-def scan_corpus(paths, out: str | Path, options: ScanOptions = ScanOptions(), progress_stream=None) -> RunOutcome:
+def scan_corpus(paths, out: str | Path, options: ScanOptions = ScanOptions(), progress_stream=None,
+                collection: Collection | None = None) -> RunOutcome:
+    """Scan the documents under ``paths`` (or those of ``collection``, collected from them
+    already) into the report folder ``out``."""
     out = Path(out)
+    if collection is None:
+        collection = collect(paths, exclude=(out,))
     rule_codes = tuple(rule.CODE for rule in selected(options.select, options.ignore))
     # a stored result is reused only under the same rules and policy
-    jobs, total = plan(paths, rule_codes + options.policy.key(), options.shard)
+    jobs, total = plan(collection.documents, rule_codes + options.policy.key(), options.shard)
     store = ResultStore(out)
     todo = [job for job in jobs if store.reusable(job.key) is None]
     progress = Progress(len(jobs), reused=len(jobs) - len(todo), stream=progress_stream)
@@ -81,7 +87,7 @@ def scan_corpus(paths, out: str | Path, options: ScanOptions = ScanOptions(), pr
             progress.advance(failed=stored.failed)
     finally:
         discard_prestarted()
-    progress.close()
+        progress.close()
     # the cross-document pass runs here, in this process, under the workers' policy
     entries = [(job.display, job.key) for job in jobs]
     results = cross_checked(entries, lambda key: _stored(store, key, entries), rule_codes, options.policy, identities)

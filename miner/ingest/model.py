@@ -7,6 +7,9 @@ from dataclasses import field
 from ..records import record
 
 
+class IngestError(Exception):
+    """The document cannot be read; the message says why, for the report."""
+
 
 @record
 class Line:
@@ -53,7 +56,7 @@ class Document:
     path: str                       # as given by the user
     lines: tuple[Line, ...]
     encoding: str = "utf-8"
-    source_kind: str = "text"       # "text" | "pdf"
+    source_kind: str = "text"       # "text" | "pdf" | "docx" | "xlsx" | "xls" | "html" | "parts"
     files: tuple[str, ...] = ()     # parts of a multi-file document, in order
     pages: int = 1
     # Table grids found by a layout-aware extractor (PDF); text sources leave

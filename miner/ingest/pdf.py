@@ -152,8 +152,7 @@ def _cells(row: _Row, gap: float) -> list[tuple[str, float, float]]:
     right = 0.0
     for char in sorted(row.chars, key=lambda c: c.x0):
         if cells and char.x0 - right <= gap * height and not (
-                char.x0 - right > 0.3 * height and _AMOUNT_END.search("".join(c.ch for c in cells[-1][-4:]))
-                and _WIDE_CHAR.match(char.ch)):
+                char.x0 - right > 0.3 * height and _ends_amount("".join(c.ch for c in cells[-1][-5:]), char.ch)):
             # (a complete amount followed, after a gap, by Chinese is two cells:
             # 18,330.37 | 一、基本支出 in a two-panel table)
             # a visible space between Latin words is kept; letter-spacing is dropped
@@ -169,6 +168,17 @@ def _cells(row: _Row, gap: float) -> list[tuple[str, float, float]]:
 
 _LATIN = regex.compile(r"[A-Za-z]")
 _AMOUNT_END = regex.compile(r"\d\.\d\d$")
+_WHOLE_AMOUNT_END = regex.compile(r"\d,\d{3}$")
+_ORDINAL_START = regex.compile(r"[一二三四五六七八九十]")
+
+
+def _ends_amount(tail: str, following: str) -> bool:
+    """Whether a cell ending in ``tail`` is a complete amount that the Chinese ``following`` does not
+    continue: an amount with cents, or a whole amount in 元 grouped by thousands before an
+    ordinal (上海: 8,332,285 | 一、社会保障和就业支出; prose sets 1,206 万元 with a gap too)."""
+    if _AMOUNT_END.search(tail):
+        return bool(_WIDE_CHAR.match(following))
+    return bool(_WHOLE_AMOUNT_END.search(tail)) and bool(_ORDINAL_START.match(following))
 _WIDE_CHAR = regex.compile(r"[^\x00-\x7f]")
 
 
@@ -256,6 +266,20 @@ def _explain(part: Path, exc: Exception) -> str:
     message = str(exc)
     if "password" in message.lower():
         return f"{part.name} is encrypted (a password is required to open it)"
+    if _is_html(part):
+        # 重庆's "scans": the web page that links to the PDF, saved under the PDF's name
+        return (f"no text layer: {part.name} is not a PDF but a web page (HTML) saved under a .pdf name; "
+                "download the disclosure the page links to")
     if "format" in message.lower() or "file" in message.lower():
         return f"{part.name} is damaged or not a PDF ({message})"
     return f"{part.name} cannot be opened: {message}"
+
+
+def _is_html(part: Path) -> bool:
+    """Whether a file that pdfium cannot open starts as an HTML page does."""
+    try:
+        with part.open("rb") as handle:
+            head = handle.read(512).lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    except OSError:
+        return False
+    return head.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in head

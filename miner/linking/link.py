@@ -35,22 +35,25 @@ def _spec_names() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _sections() -> tuple[tuple[str, tuple[str, ...], frozenset[str]], ...]:
+def _sections() -> tuple[tuple[str, tuple[str, ...], frozenset[str], bool], ...]:
     entries = []
     for words, body in load("sections")["sections"].items():
         tables, measures = (body.get("tables", ()), body.get("measures", ())) if isinstance(body, dict) else (body, ())
-        entries.append((words, tuple(tables), frozenset(measures)))
+        # rows: false — the items this section names are not table rows even where a row has the name
+        rows = body.get("rows", True) if isinstance(body, dict) else True
+        entries.append((words, tuple(tables), frozenset(measures), bool(rows)))
     return tuple(sorted(entries, key=lambda e: -len(e[0])))
 
 
-def _section_of(section: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str], str] | None:
-    """(tables, measures, the sections.yaml words that named them) of a claim's section."""
+def _section_of(section: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str], bool, str] | None:
+    """(tables, measures, whether its items are table rows, the sections.yaml words that named them)
+    of a claim's section."""
     # The chapter heading (一、… 五、…) decides, or a sub-heading naming 三公.
     for heading in section[1:] or section:
         squashed = heading.replace(" ", "")
-        for words, tables, measures in _sections():
+        for words, tables, measures, rows in _sections():
             if words in squashed:
-                return tables, measures, words
+                return tables, measures, rows, words
     return None
 
 
@@ -79,7 +82,7 @@ class _Tables:
     sections: dict = field(default_factory=dict)
     wholes: dict = field(default_factory=dict)
 
-    def section(self, claim: Claim) -> tuple[tuple[str, ...], frozenset[str], str] | None:
+    def section(self, claim: Claim) -> tuple[tuple[str, ...], frozenset[str], bool, str] | None:
         if claim.section not in self.sections:
             self.sections[claim.section] = _section_of(claim.section)
         return self.sections[claim.section]
@@ -256,13 +259,13 @@ def link_claim(claim: Claim, tables: _Tables) -> Link:
                     basis=f"no link at the tables: {named} has no table cells in measures.yaml")
     section = tables.section(claim)
     preferred = section[0] if section else None
-    if preferred == () and not claim.subject and claim.measure not in section[1]:
+    if preferred == () and (not claim.subject or not section[2]) and claim.measure not in section[1]:
         return Link(claim.id, reason="this section reports on projects or items that no table row names",
-                    basis=f"no link at the section: sections.yaml {section[2]} names no table for {named}")
+                    basis=f"no link at the section: sections.yaml {section[3]} names no table for {named}")
     if preferred and any(t["table"] in preferred for t in targets):
         # The section names its tables: the same measure in another table is another figure.
         targets = [t for t in targets if t["table"] in preferred]
-        named += f"; its section (sections.yaml: {section[2]}) points to {tables.names_of(preferred)}"
+        named += f"; its section (sections.yaml: {section[3]}) points to {tables.names_of(preferred)}"
     preferred = preferred or ()
     def names_column(target: dict) -> bool:
         key = "column_subjects_budget" if target["subject_column"] == "budget" else "column_subjects"
@@ -296,7 +299,7 @@ def link_claim(claim: Claim, tables: _Tables) -> Link:
             if not claim.subject and target["row"] == "subject":
                 continue
             if table.empty:
-                empty.append(table.label)
+                empty.append((table.label, table.key))
                 continue
             found, how, doubt = _resolve(target, table, claim, tables.names)
             for cell in found:
@@ -304,13 +307,24 @@ def link_claim(claim: Claim, tables: _Tables) -> Link:
                     cells.append(cell)
                     hows.append(how)
                     doubts.append(doubt)
-    if cells or empty:
-        found = hows[0] if hows else f"{'、'.join(empty)}, a table printed empty"
-        others = len(cells) - 1 + len(empty) if hows else 0
+    if cells:
+        others = len(cells) - 1 + len(empty)
         also = f" (and {others} other table{'s' if others > 1 else ''})" if others > 0 else ""
-        doubt = doubts[0] if doubts else ""
-        return Link(claim.id, cells=tuple(cells), empty_tables=tuple(empty),
-                    basis=f"{named}: {found}{also}" + (f" ({doubt})" if doubt else ""), doubt=doubt)
+        doubt = doubts[0]
+        return Link(claim.id, cells=tuple(cells), empty_tables=tuple(label for label, _key in empty),
+                    basis=f"{named}: {hows[0]}{also}" + (f" ({doubt})" if doubt else ""), doubt=doubt)
+    # A table that prints no figure is evidence of a 0 only where the claim's section speaks about
+    # that very table (the 三公 section and its empty 三公 table); any other empty table is no
+    # evidence of anything, least of all a 0 to compare the stated amount with.
+    spoken = [label for label, key in empty if key in preferred]
+    if spoken:
+        return Link(claim.id, empty_tables=tuple(spoken),
+                    basis=f"{named}: {'、'.join(spoken)}, a table printed empty that the section speaks about")
+    if empty:
+        return Link(claim.id, reason=f"{'、'.join(label for label, _key in empty)} prints no figure (an empty "
+                                     f"table), and the section does not speak about it: nothing to compare with",
+                    basis=f"no link at the tables: {named}; {'、'.join(label for label, _key in empty)} print no "
+                          f"figure and the section does not speak about them")
     if parts:
         return Link(claim.id, parts=parts, basis=f"{named}: {parts_how}")
     subject = f" for {claim.subject}" if claim.subject else ""

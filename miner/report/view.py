@@ -92,6 +92,13 @@ class ClaimView:
     page_image: str = ""      # data URI of the PDF page (findings on PDFs), or ""
     empty_tables: list[TableView] = field(default_factory=list)   # cited tables that print no figure
     link_basis: str = ""      # why the claim was linked to its cells (claims.csv link_basis)
+    subject: str = ""         # what the claim is about (claims.csv's subject)
+
+    @property
+    def search(self) -> str:
+        """What the page's search finds an item by besides the text it shows (sentence, evidence,
+        message, the cited tables' titles and rows): its subject and its rules' names."""
+        return " ".join(part for part in (self.subject, *map(_rule_name, self.rule.split())) if part)
 
 
 @dataclass
@@ -218,18 +225,25 @@ def _where(row: dict) -> str:
     return " ".join(part for part in parts if part)
 
 
+def _rule_name(code: str) -> str:
+    from ..checks.registry import by_code
+
+    rule = by_code().get(code)
+    return rule.NAME if rule is not None else ""
+
+
 def _finding(anchor: str, finding: dict, claim: dict, cells: list[str]) -> ClaimView:
     return ClaimView(anchor, finding["claim_id"], _where(finding), Sentence.around(finding["sentence"], finding["found"]),
                      finding["found"], finding["evidence"], finding["expected"], finding["message"],
                      claim.get("verdict", ""), finding["severity"], finding["rule"], list(cells),
-                     link_basis=claim.get("link_basis", ""))
+                     subject=claim.get("subject", ""), link_basis=claim.get("link_basis", ""))
 
 
 def _claim(anchor: str, claim: dict, cells: list[str]) -> ClaimView:
     return ClaimView(anchor, claim["claim_id"], _where(claim), Sentence.around(claim["sentence"], claim["claim_text"]),
                      f"{claim['value']} {claim['unit']}".strip(), claim["evidence"], claim["evidence_value"],
                      claim["message"], claim["verdict"], rule=claim["rules"], cells=list(cells),
-                     link_basis=claim.get("link_basis", ""))
+                     subject=claim.get("subject", ""), link_basis=claim.get("link_basis", ""))
 
 
 def _tables(anchor: str, rows: list[dict]) -> list[TableView]:

@@ -15,7 +15,8 @@ from flask import Flask, abort, jsonify, render_template, request, send_file
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.utils import secure_filename
 
-from ..scan import SUPPORTED, collect
+from ..ingest.collect import collect
+from ..ingest.read import SUPPORTED
 from .jobs import Jobs
 
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -35,7 +36,7 @@ def create_app(library: Path | None = None, max_upload_mb: int = 50, workdir: Pa
     root = workdir or Path(tempfile.mkdtemp(prefix="miner-serve-"))
     jobs = Jobs(root)
     library = Path(library).resolve() if library else None
-    choices = {str(path.relative_to(library)): path for path in collect([library])} if library else {}
+    choices = {str(path.relative_to(library)): path for path in collect([library]).documents} if library else {}
 
     @app.errorhandler(RequestEntityTooLarge)
     def too_large(_exc):

@@ -83,7 +83,7 @@ def read_sources(paths, progress=None, exclude=frozenset()) -> list[Source]:
     """Every document under ``paths`` (folders recursively, as ``miner scan`` collects them), but
     those in ``exclude`` (resolved paths: the statements themselves); ``progress(done, total, path)``
     is told before each document is read."""
-    found = [path for path in collect(paths) if Path(path).resolve() not in exclude]
+    found = [path for path in collect(paths).documents if Path(path).resolve() not in exclude]
     sources = []
     for index, path in enumerate(found):
         if progress is not None:

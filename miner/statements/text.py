@@ -23,6 +23,7 @@ from ..lexicon import load
 STDIN = "-"
 # what a statement file may be; other formats come through miner.ingest's readers
 TEXT_SUFFIXES = (".txt", ".md", ".text", "")
+PAGE_SUFFIXES = (".html", ".htm", ".docx")
 _PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _ASCII_PUNCT = regex.compile(r"(?<!\d),|,(?!\d)|[;:?!](?!//)")
 
@@ -57,8 +58,14 @@ def read_statement(path: str | Path, stdin=None) -> Document:
         text = data if isinstance(data, str) else decode(data)[0]
         return statement_document(text, "(standard input)")
     path = Path(path)
+    if path.suffix.lower() in PAGE_SUFFIXES:
+        # a news page or a press release as published: the ingest readers give its text, block by block
+        from ..ingest.read import reader
+
+        page = reader(path.suffix)(path, str(path))
+        return statement_document("\n".join(line.text for line in page.lines), str(path))
     if path.suffix.lower() not in TEXT_SUFFIXES:
-        raise IngestError(f"a statement is read from {', '.join(s for s in TEXT_SUFFIXES if s)} "
+        raise IngestError(f"a statement is read from {', '.join(s for s in TEXT_SUFFIXES + PAGE_SUFFIXES if s)} "
                           f"(or - for standard input, or --text); {path.suffix} is not supported yet")
     try:
         data = path.read_bytes()

@@ -17,8 +17,10 @@ from .model import Cell, Row, Table
 from .placement import place_values
 from .forms import forms_from_lines
 from .grid import table_from_rows
+from .kind import document_kind
+from .transpose import items_as_columns
 from .patterns import CODE, FIGURE_SPACED
-from .spec import PanelSpec, TableSpec, match_title, squash, total_words
+from .spec import PanelSpec, TableSpec, match_title, squash, title_core, total_words
 
 _UNIT = regex.compile(r"(?:金额)?单位[:：]\s*(万元|亿元|千元|元)")
 _UNIT_SPLIT = regex.compile(r"(?:金额)?单位[:：]\s*(万|亿|千)\s*$")
@@ -48,13 +50,15 @@ def _repeats(current: "_Region | None", spec: TableSpec, lines: tuple[Line, ...]
         return False
     line, last = lines[index], current.lines[-1]
     text = squash("".join(ln.text for ln in lines[index:index + span]))
-    numbered = any(_table_number(before.text) for before in lines[max(0, index - 2):index])
+    # 表1 / 收支总表 printed again over the rest of 表1 (深圳): its own number is no new table
+    numbers = {_table_number(before.text) for before in lines[max(0, index - 2):index]} - {""}
+    numbered = bool(numbers) and numbers != {current.number}
     return (text == squash(current.title_text) and not numbered and line.file == last.file
             and line.page == last.page + 1)
 
 
 def _longest_title(spec: TableSpec) -> int:
-    return max(len(title) for title in spec.titles)
+    return max((len(title) for title in spec.titles), default=0)
 
 
 def _table_number(text: str) -> str:
@@ -71,7 +75,7 @@ def _is_meta(text: str) -> bool:
         or bool(_UNIT.search(text) and len(stripped) <= 40) or (bool(_table_number(text)) and len(stripped) <= 8)
 
 
-def _find_title(lines: tuple[Line, ...], index: int) -> tuple[TableSpec, int] | None:
+def _find_title(lines: tuple[Line, ...], index: int, hint: str = "") -> tuple[TableSpec, int] | None:
     """The identity whose title starts at lines[index], and how many lines the title takes.
 
     A title that only ends in a known name (一、2018年度江苏省高级人民法院收支预算总表)
@@ -81,7 +85,7 @@ def _find_title(lines: tuple[Line, ...], index: int) -> tuple[TableSpec, int] | 
     line = lines[index]
     if "表" not in line.text and (index + 1 >= len(lines) or "表" not in lines[index + 1].text):
         return None     # every table name ends in 表 (a title may wrap onto the next line)
-    spec = match_title(line.text)
+    spec = match_title(line.text, kind_hint=hint)
     if spec is not None:
         return spec, 1
     following = [ln.text for ln in lines[index + 1:index + 5] if ln.text.strip()]
@@ -94,12 +98,12 @@ def _find_title(lines: tuple[Line, ...], index: int) -> tuple[TableSpec, int] | 
             # besides its number (公开09表：一般公共预算“三公”经费、会议费、培训费 / 支出预算表),
             # and the second line alone is another, shorter title only when the two are not one
             first = _TABLE_NO.sub("", line.text)
-            second = match_title(lines[index + 1].text, loose=True)
-            joined = match_title(text, loose=True)
+            second = match_title(lines[index + 1].text, loose=True, kind_hint=hint)
+            joined = match_title(text, loose=True, kind_hint=hint)
             if _DIGIT.search(first) or len(squash(first)) > 30 or (second is not None and (
                     joined is None or _longest_title(joined) <= _longest_title(second))):
                 break
-        spec = match_title(text, loose=True)
+        spec = match_title(text, loose=True, kind_hint=hint)
         if spec is None:
             continue
         after = following[span - 1:span + 2]
@@ -108,7 +112,7 @@ def _find_title(lines: tuple[Line, ...], index: int) -> tuple[TableSpec, int] | 
     return None
 
 
-def _regions(doc: Document) -> list[_Region]:
+def _regions(doc: Document, hint: str = "") -> list[_Region]:
     regions: list[_Region] = []
     current: _Region | None = None
     lines = doc.lines
@@ -117,7 +121,7 @@ def _regions(doc: Document) -> list[_Region]:
         if skip:
             skip -= 1
             continue
-        found = _find_title(lines, index) if line.text.strip() else None
+        found = _find_title(lines, index, hint) if line.text.strip() else None
         if found is not None and _repeats(current, found[0], lines, index, found[1]):
             # 2017年政府采购预算表 printed again at the top of the next page, with no number of its
             # own: the same table goes on (its repeated header lines are skipped below)
@@ -139,7 +143,7 @@ def _regions(doc: Document) -> list[_Region]:
             continue
         if current is None:
             continue
-        if _END.match(line.text) or (line.cells and _is_prose(line.text)):
+        if _END.match(line.text) or (line.cells and _is_prose(line.text)) or _other_title(line.text):
             current = None
             continue
         unit = _UNIT.search(line.text)
@@ -164,6 +168,18 @@ def _regions(doc: Document) -> list[_Region]:
         if number:
             region.number = number
     return regions
+
+
+def _other_title(text: str) -> bool:
+    """A numbered title of a table no identity names (表11.2026年市级部门项目支出绩效表): it ends
+    the table above, which must not take it (or the grid under it) for its own rows."""
+    if "表" not in text:
+        return False
+    squashed = squash(text)
+    if len(squashed) > 60 or not squashed.endswith("表"):
+        return False
+    read = title_core(squashed)
+    return read.numbered and len(read.core) >= 4
 
 
 _PROSE = regex.compile(r"[。；]|，.*，|^.{12,}，|说明$")
@@ -452,13 +468,13 @@ def _assemble(region: _Region, raw_rows: list[_RawRow], layout: str, label: str,
 
 def tables_from_lines(doc: Document) -> tuple[Table, ...]:
     tables: list[Table] = []
-    for ordinal, region in enumerate(_regions(doc), start=1):
+    for ordinal, region in enumerate(_regions(doc, document_kind(doc)), start=1):
         number = region.number
         label = f"表{int(number) if number.isdigit() else parse_chinese_integer(number)}" if number else f"表{ordinal}"
         if region.lines and region.lines[0].cells:
             table = table_from_rows(region.spec, region.title, region.lines, label, region.unit or "万元",
                                     region.title_text)
-            tables.append(replace(table, unit_assumed=not region.unit))
+            tables.append(replace(items_as_columns(table, region.spec), unit_assumed=not region.unit))
             continue
         tabbed = sum(1 for line in region.lines if "\t" in line.text) >= max(1, len(region.lines) // 3)
         if tabbed:

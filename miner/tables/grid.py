@@ -257,19 +257,26 @@ def _score(key: str, path: list[str]) -> float:
     joined = "".join(items)
     explained: set[int] = set()
     score = 1.0
+    hits = 0
     for n, comp in enumerate(named):
         hit = next((i for i, item in enumerate(items) if any(w in item for w in _words(comp))), None)
         if hit is not None:
             explained.add(hit)
+            hits += 1
         elif any(w in joined for w in _words(comp)):
             # a title broken over header cells: 因公出国 / （境） / 费
             explained.update(i for i, item in enumerate(items) if item in comp)
+            hits += 1
         elif n == len(named) - 1 and not wants_total:
             return 0.0
         else:
             score *= 0.7
+    if named and not hits and not had_total:
+        return 0.0      # “三公”经费·小计 does not name a column headed 政府性基金预算
+    if wants_total and had_total and items and not explained:
+        score *= 0.8    # 小计 under a heading the key does not name (2026年政府采购项目 / 小计): that heading's total
     if wants_total:
-        printed = had_total or any(item in _TOTALS for item in items)
+        printed = had_total or any(item in _TOTALS or item.endswith(_TOTALS) for item in items)
         if any(item in _TOTALS for item in items):
             explained.update(i for i, item in enumerate(items) if item in _TOTALS)
         if not printed and any(i not in explained for i in range(1, len(items))):
@@ -522,6 +529,8 @@ def _continues(mine: _Panel, theirs: _Panel) -> bool:
         return False
     if any(word in mine.label for word in total_words()):
         return False
+    if theirs.values and any(word in theirs.label for word in total_words()):
+        return False    # a total's label is whole: 本年支出合计 4,651.67 is not continued by 年终结转结余 (苏州)
     if theirs.values and mine.values:
         return False
     # a row with its figures may still wrap a short tail of its label, or the

@@ -16,8 +16,6 @@ _QUOTES_AND_BLANKS = r"\"“”'‘’「」\t\x0b\x0c\r \x85\xa0\u1680\u2000-\u
 _QUOTES_AND_SPACES = re.compile(rf"[\n{_QUOTES_AND_BLANKS}]")
 # all but \n, by which a document's lines are joined to be squashed in one pass (squash_lines)
 _QUOTES_AND_SPACES_BUT_NEWLINE = re.compile(rf"[{_QUOTES_AND_BLANKS}]")
-_YEAR = regex.compile(r"^(?:\d{4}年度?|\d{4}年)")
-_NUMBERED = regex.compile(r"[（(]?表\s*\d+[）)]?$|公开\s*\d+\s*表$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,47 +96,141 @@ def table_specs() -> tuple[TableSpec, ...]:
     return tuple(specs)
 
 
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    """lexicons/tables.yaml ``title_grammar``, compiled."""
+
+    numbering: tuple
+    qualifier: object
+    economic: tuple[str, ...]
+    scopes: object               # one pattern: any spelling of a fund scope
+    scope_of: dict[str, str]     # spelling -> the scope's one way of writing it
+    filler: object
+    bound: tuple[str, ...]
+    prefix_max_chars: int
+
+
 @lru_cache(maxsize=1)
-def _titles() -> tuple[tuple[str, TableSpec], ...]:
-    pairs = [(squash(title), spec) for spec in table_specs() for title in spec.titles]
-    pairs.sort(key=lambda pair: -len(pair[0]))
-    return tuple(pairs)
+def _grammar() -> _Grammar:
+    body = load("tables")["title_grammar"]
+    scope_of = {spelling: scope for scope, spellings in body["scopes"].items() for spelling in spellings}
+    spellings = sorted(scope_of, key=len, reverse=True)
+    filler = sorted(body["filler"], key=len, reverse=True)
+    return _Grammar(
+        numbering=tuple(regex.compile(p) for p in body["numbering"]),
+        qualifier=regex.compile(body["qualifier"]),
+        economic=tuple(body["economic"]),
+        scopes=regex.compile("|".join(regex.escape(s) for s in spellings)),
+        scope_of=scope_of,
+        filler=regex.compile("|".join(regex.escape(w) for w in filler)),
+        bound=tuple(body["bound"]),
+        prefix_max_chars=int(body["prefix_max_chars"]),
+    )
 
 
-_LEAD = regex.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．]|(?:公开)?表\s*(?:\d+|[一二三四五六七八九十]+)\s*[：:]?"
-                      r"|公开\d+表\s*[：:]?)")
-_SUFFIX = regex.compile(r"[（(][^（）()]{2,10}[）)]$")
-_NOT_A_TITLE = regex.compile(r"[，。；]|\d{1,3}$")
+@dataclass(frozen=True, slots=True)
+class TitleCore:
+    """A title read by the grammar: what is left to match, and what the printing said."""
+
+    core: str           # numbering, qualifier and filler words taken off, fund scopes written one way
+    economic: bool      # the table is by economic classification (经济分类 / 经济科目)
+    kind_word: str      # "预算", "决算" or "" (the fund scopes' own 预算 aside)
+    numbered: bool      # it carried a table number or an enumeration (一、 / 1. / 表一)
+
+
+def title_core(squashed: str) -> TitleCore:
+    """Read a (squashed) title line by the title grammar (see lexicons/tables.yaml)."""
+    g = _grammar()
+    text, numbered = squashed, False
+    for _round in range(2):          # 表1：2026年…表 / 一、…表（公开01表）
+        for pattern in g.numbering:
+            stripped = pattern.sub("", text)
+            if stripped != text:
+                text, numbered = stripped, True
+    economic = any(word in text for word in g.economic)
+    while (found := g.qualifier.search(text)) is not None and found.start() > 0:
+        text = text[:found.start()]
+    parts, kind_word, at = [], "", 0
+    for match in g.scopes.finditer(text):
+        parts.append(text[at:match.start()])
+        parts.append("\x00" + g.scope_of[match.group()] + "\x00")
+        at = match.end()
+    parts.append(text[at:])
+    for part in parts:
+        if not part.startswith("\x00"):
+            if "决算" in part:
+                kind_word = "决算"
+            elif "预算" in part and not kind_word:
+                kind_word = "预算"
+    core = "".join(p.strip("\x00") if p.startswith("\x00") else g.filler.sub("", p) for p in parts)
+    return TitleCore(core, economic, kind_word, numbered)
+
+
+@lru_cache(maxsize=1)
+def _stems() -> tuple[tuple[str, bool, TableSpec], ...]:
+    """(stem, economic, identity) of every identity, longest stem first: its titles read by the
+    grammar, and the stems lexicons/tables.yaml gives it."""
+    body = {(kind, entry["key"]): entry for kind, kbody in load("tables")["kinds"].items()
+            for entry in kbody["tables"]}
+    found: dict[tuple[str, bool, str, str], TableSpec] = {}
+    for spec in table_specs():
+        entry = body[(spec.kind, spec.key)]
+        plain = [title_core(squash(t)).core for t in spec.titles] + list(entry.get("stems", ()))
+        for stem in plain:
+            found.setdefault((stem, False, spec.kind, spec.key), spec)
+        for stem in entry.get("economic_stems", ()):
+            found.setdefault((stem, True, spec.kind, spec.key), spec)
+    out = [(stem, economic, spec) for (stem, economic, _k, _key), spec in found.items() if stem]
+    out.sort(key=lambda item: (-len(item[0]), not item[1]))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _family() -> dict[str, str]:
+    """Document kind -> the word its titles carry (预算 / 决算), from the kinds' names."""
+    return {kind: ("决算" if "决算" in body["name"] else "预算") for kind, body in load("tables")["kinds"].items()}
+
+
+# a sentence, or a table named in one (《财政拨款支出预算表》), or a figure with its unit
+_NOT_A_TITLE = regex.compile(r"[，。；;,《》]|\d万元")
+_PAGE_NUMBER = regex.compile(r"\d{1,3}$")
 _ENUMERATED = regex.compile(r"^(?:[一二三四五六七八九十\d]+[、.．]|[（(][一二三四五六七八九十\d]+[）)])")
 
 
-def match_title(line: str, kinds: tuple[str, ...] | None = None, loose: bool = False) -> TableSpec | None:
+def match_title(line: str, kinds: tuple[str, ...] | None = None, loose: bool = False,
+                kind_hint: str = "") -> TableSpec | None:
     """The table identity whose title this line is, or None.
 
-    The line must be the title alone (optionally with a leading year and a
-    trailing table number): a sentence that merely mentions a table, or a
-    table-of-contents entry (numbered, with a page number), is not a title.
+    The line must be a title: its numbering, a year and the body's name may stand around
+    the name of the table, but not a sentence. Without ``loose`` the line must be the title
+    alone, unenumerated (一、收支总表 is a table-of-contents entry until a unit line confirms
+    it: the caller passes ``loose`` then). ``kind_hint`` is the document's kind, for titles
+    that say neither 预算 nor 决算 (收支总表).
     """
     text = squash(line)
-    if loose:
-        # 一、2018年度江苏省高级人民法院收支预算总表 / 表1：高等学校收支决算总表 /
-        # 财政拨款支出预算表（功能科目）: numbering, year and body name before the
-        # title, a qualifier after it. The caller confirms with the lines after.
-        text = _SUFFIX.sub("", _LEAD.sub("", text))
-        if not text or len(text) > 60 or _NOT_A_TITLE.search(text):
-            return None
-        for title, spec in _titles():
-            if (not kinds or spec.kind in kinds) and text.endswith(title):
-                return spec
+    if not text or "表" not in text or len(text) > (60 if loose else 40) or _NOT_A_TITLE.search(text):
         return None
-    if not text or len(text) > 40:
+    if not loose and _ENUMERATED.match(text):
         return None
-    text = _YEAR.sub("", text)
-    text = _NUMBERED.sub("", text)
-    for title, spec in _titles():
+    read = title_core(text)
+    core = read.core
+    if not core.endswith("表") or _PAGE_NUMBER.search(core):
+        return None
+    g = _grammar()
+    family = _family()
+    for stem, economic, spec in _stems():
+        if economic and not read.economic:
+            continue
         if kinds and spec.kind not in kinds:
             continue
-        if text == title or (text.endswith(title) and len(text) - len(title) <= 6
-                             and not _ENUMERATED.match(text)):
-            return spec
+        if not core.endswith(stem):
+            continue
+        if read.kind_word and family.get(spec.kind) != read.kind_word:
+            continue
+        if not read.kind_word and kind_hint and family.get(spec.kind) != family.get(kind_hint):
+            continue
+        prefix = core[:-len(stem)]
+        if len(prefix) > g.prefix_max_chars or prefix.endswith(g.bound):
+            continue
+        return spec
     return None

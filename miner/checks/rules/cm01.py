@@ -1,9 +1,13 @@
 """CM01 required table missing.
 
-What it checks: that a document publishes every table its kind requires
+What it checks: that a full report publishes every table its kind requires
 (`required` per kind in lexicons/identities.yaml: the nine 部门决算 tables,
-the eight 部门预算 tables). A table only named in the table of contents or in
-the text, with no table under its title, does not count.
+the eight 部门预算 tables), under whatever title its template prints
+(tables are identified by structure: 公开04表 财政拨款收支总表 is the
+财政拨款收支预算总表). A table only named in the table of contents or in the
+text, with no table under its title, does not count. Only full reports are
+held to the set (tables.kind.document_scope): a short summary (北京's
+budgets, whose tables are published apart) or a single section is not.
 
 Why it matters: the disclosure rules prescribe the set of tables; a missing
 table hides the figures it would show, and the narrative's figures about it
@@ -17,7 +21,7 @@ them empty with a note.
 from __future__ import annotations
 
 from ...ingest.model import Line
-from ...lexicon import load
+from ...tables.kind import FULL, document_scope, required_tables
 from ...tables.spec import squash, squash_lines, table_specs
 from ..context import Context
 from ..model import Check, Place
@@ -47,19 +51,23 @@ class _Mentions:
 
 
 def check(ctx: Context) -> list[Check]:
-    body = load("identities")["kinds"].get(ctx.kind)
-    if not body or not ctx.lines:
+    if not ctx.lines:
         return []
+    required = required_tables(ctx.kind)
+    pages = max(line.page for line in ctx.lines)
+    if not required or document_scope(ctx.kind, ctx.tables, pages) != FULL:
+        return []       # a summary or a single section is not meant to print the whole set
     present = {t.key for t in ctx.tables}
     specs = {spec.key: spec for spec in table_specs() if spec.kind == ctx.kind}
-    required = body.get("required", ())
     checks = [ctx.agreement(CODE, Place(table.file, table.page, table.line_start), f"{table.label} {table.name}")
-              for key in required for table in [ctx.table(key)] if table is not None]
-    missing = [key for key in required if key not in present]
+              for choices in required for table in [next((ctx.table(k) for k in choices if ctx.table(k)), None)]
+              if table is not None]
+    missing = [choices for choices in required if not present.intersection(choices)]
     if not missing:
         return checks
     mentions = _Mentions(ctx.lines)
-    for key in missing:
+    for choices in missing:
+        key = choices[0]
         spec = specs.get(key)
         name = spec.name if spec else key
         titles = [squash(t) for t in (spec.titles if spec else (key,))]
@@ -67,8 +75,10 @@ def check(ctx: Context) -> list[Check]:
         where = mention or ctx.lines[0]
         note = (f"; it is named at line {mention.line} ({mention.text.strip()[:40]}), but no table follows"
                 if mention else "")
+        others = [specs[k].name for k in choices[1:] if k in specs]
+        expected = f"{name}{' (or ' + ' / '.join(others) + ')' if others else ''} (required for {ctx.kind} documents)"
         checks.append(ctx.document_check(
-            CODE, SEVERITY, where, found=f"no {name}", expected=f"{name} (required for {ctx.kind} documents)",
+            CODE, SEVERITY, where, found=f"no {name}", expected=expected,
             evidence=f"tables found: {', '.join(t.label + ' ' + t.name for t in ctx.tables if t.key) or 'none'}",
             message=f"the document does not publish {name}" + note))
     return checks

@@ -14,8 +14,18 @@
 
   const boxes = (name) => [...form.querySelectorAll(`input[name="${name}"]`)];
   const checked = (name) => new Set(boxes(name).filter((b) => b.checked).map((b) => b.value));
-  const matches = (element, query) => !query ||
-    (element.querySelector(".sentence")?.textContent || "").toLowerCase().includes(query);
+  // An item is found by everything it shows (sentence, evidence, message, the rows and titles of the
+  // tables it cites, its rule) and by its subject and rule names (data-search); read once, on first search.
+  const haystacks = new Map();
+  const haystack = (element) => {
+    let text = haystacks.get(element);
+    if (text === undefined) {
+      text = `${element.textContent} ${element.dataset.search || ""}`.replace(/\s+/g, " ").toLowerCase();
+      haystacks.set(element, text);
+    }
+    return text;
+  };
+  const matches = (element, query) => !query || haystack(element).includes(query);
 
   function readParams() {
     for (const name of ["severity", "rule"]) {
@@ -119,9 +129,40 @@
     }
     const report = document.getElementById("layout-audit");
     report.dataset.count = String(overflowing.length);
+    // at a phone's width: does the page scroll sideways, do the cards stack, do headers break letter by letter
+    report.dataset.pageWidth = String(document.documentElement.scrollWidth);
+    report.dataset.viewport = String(innerWidth);
+    report.dataset.sideBySide = String(findings.filter((f) => {
+      const [text, evidence] = [f.querySelector(".finding-text"), f.querySelector(".finding-evidence")];
+      return f.getClientRects().length && text && evidence &&
+        evidence.getBoundingClientRect().top < text.getBoundingClientRect().bottom - 1;
+    }).length);
+    const em = parseFloat(getComputedStyle(document.body).fontSize);
+    report.dataset.narrowHeaders = JSON.stringify([...document.querySelectorAll("th")].filter((th) =>
+      th.getClientRects().length && th.textContent.trim().length > 1 && th.clientWidth < 2.2 * em)
+      .map((th) => th.textContent.trim().slice(0, 20)));
+    report.dataset.glyphs = glyphs();
     // What the reader sees, not only what the script set: an element can be hidden yet displayed.
     report.dataset.rendered = findings.filter((f) => f.getClientRects().length).map((f) => f.id).join(" ");
     report.textContent = JSON.stringify(overflowing, null, 1);
+  }
+
+  // Whether the page's Chinese is drawn with a font that has it: a character no font has is drawn as the
+  // same box (or nothing), so distinct characters drawn alike mean missing glyphs ("tofu").
+  function glyphs() {
+    const canvas = document.getElementById("glyph-audit");
+    const context = canvas.getContext("2d", {willReadFrequently: true});
+    const sample = document.querySelector("[lang|=zh]") || document.body;
+    const style = getComputedStyle(sample);
+    const drawn = [..."事业运行支出"].map((char) => {
+      context.clearRect(0, 0, canvas.width, canvas.height);
+      context.font = `24px ${style.fontFamily}`;
+      context.fillText(char, 4, 26);
+      return context.getImageData(0, 0, canvas.width, canvas.height).data.join("");
+    });
+    const inked = drawn.filter((image) => /[1-9]/.test(image));
+    if (inked.length < drawn.length) return "blank";
+    return new Set(drawn).size === drawn.length ? "ok" : "missing";
   }
 
   function timing() {
