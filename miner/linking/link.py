@@ -107,14 +107,21 @@ class _Tables:
 
 def _names_of(wanted: str) -> frozenset[str]:
     """The row names (normalise_name) that name `wanted`, itself normalised: the same name, with or
-    without 支出, or a start of it of 5 characters or more (labels clipped by the extraction:
-    社会保障和就业支). A set, so that rows are matched by lookups rather than comparisons."""
+    without an ending of measures.yaml name_endings (支出), or a start of it of 5 characters or
+    more (labels clipped by the extraction: 社会保障和就业支). A set, so that rows are matched by
+    lookups rather than comparisons."""
     if not wanted:
         return frozenset()
-    names = {wanted, wanted + "支出"} | {wanted[:end] for end in range(5, len(wanted))}
-    if wanted.endswith("支出") and len(wanted) > 2:
-        names.add(wanted[:-2])
+    names = {wanted} | {wanted + ending for ending in _name_endings()} | {wanted[:end] for end in range(5, len(wanted))}
+    for ending in _name_endings():
+        if wanted.endswith(ending) and len(wanted) > len(ending):
+            names.add(wanted[:-len(ending)])
     return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def _name_endings() -> tuple[str, ...]:
+    return tuple(load("measures")["name_endings"])
 
 
 def _subject_rows(table: Table, claim: Claim, group: str, names: dict[str, str]) -> tuple[list[Row], str]:

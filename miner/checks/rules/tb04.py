@@ -14,6 +14,7 @@ Good (wuchang-wgzx-2021-final, 附件 绩效评价报告): 1,072.68, 1,067.40, 9
 """
 from __future__ import annotations
 
+from ...lexicon import load
 from ..context import Context
 from ..model import Check
 from ..tolerance import ratio, show
@@ -28,12 +29,15 @@ KINDS = ()
 
 
 def check(ctx: Context) -> list[Check]:
+    form = load("tables")["forms"]
+    # the execution row's columns, as the form names them: 预算数, 执行数 … and the rate, 执行率
+    budget_column, actual_column = form["execution_columns"][:2]
     checks = []
     for table in ctx.tables:
-        if table.key != "performance_form":
+        if table.key != form["key"]:
             continue
         for row in table.rows:
-            budget, actual, rate = row.cell("预算数"), row.cell("执行数"), row.cell("执行率")
+            budget, actual, rate = row.cell(budget_column), row.cell(actual_column), row.cell(form["execution_rate"])
             if budget is None or actual is None or rate is None or rate.blank:
                 continue
             result = ratio(actual.amount, actual.decimals, budget.amount, budget.decimals)
