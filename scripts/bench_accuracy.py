@@ -75,7 +75,7 @@ def _pages(path: Path) -> int:
     if path.suffix.lower() == ".pdf" or path.is_dir():
         import pypdfium2 as pdfium
 
-        from miner.scan import parts_of
+        from miner.ingest.collect import parts_of
 
         total = 0
         for part in (parts_of(path) if path.is_dir() else [path]):
@@ -150,7 +150,7 @@ def main() -> None:
             continue
         total, groups = Tally(), defaultdict(Tally)
         lines = []
-        for path in collect([root]):
+        for path in collect([root]).documents:
             tally, scope = measure(path)
             total.add(tally)
             relative = path.relative_to(root)

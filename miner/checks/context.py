@@ -18,6 +18,7 @@ from ..records import record
 from ..tables.model import Cell, Table
 from ..tables.quality import misread
 from .model import Check, Place
+from .parts import parts_index
 from .policy import Policy, default_policy
 from .tolerance import Tolerance, Verdict, rounding_spread
 
@@ -128,11 +129,7 @@ class Context:
 
     @cached_property
     def _parts(self) -> dict[str, tuple[Claim, ...]]:
-        listed: dict[str, list[Claim]] = {}
-        for claim in self.claims.values():
-            if claim.parts_of:
-                listed.setdefault(claim.parts_of, []).append(claim)
-        return {whole: tuple(parts) for whole, parts in listed.items()}
+        return parts_index(self.claims.values())
 
     def parts(self, claim: Claim) -> tuple[Claim, ...]:
         """The claims listed as parts of this one (after its 其中, or the changes a reason lists),

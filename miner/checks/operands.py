@@ -53,4 +53,24 @@ def share(claim: Claim, ctx: Context) -> tuple[Claim, Figure, Claim | None, Link
     part_claim = ctx.claim(claim.numerator)
     if part_claim is None:
         return None
-    return part_claim, ctx.figure(part_claim), ctx.claim(claim.denominator), ctx.links.get(claim.id)
+    whole_claim = ctx.claim(claim.denominator)
+    if whole_claim is not None and _sibling(whole_claim, claim, ctx):
+        whole_claim = None
+    return part_claim, ctx.figure(part_claim), whole_claim, ctx.links.get(claim.id)
+
+
+def _sibling(whole: Claim, claim: Claim, ctx: Context) -> bool:
+    """Whether the stated whole of a share is a sibling of its part: a figure stated with a share
+    of its own of the same whole ("人员支出X，占59.0%；日常公用支出Y，占12.3%": the list's first item
+    opened the passage, but it is one of the parts, not their whole)."""
+    shares = ctx.remember(("shares by part", ), lambda: _shares_by_part(ctx))
+    return any(other.id != claim.id and other.denominator_words == claim.denominator_words
+               for other in shares.get(whole.id, ()))
+
+
+def _shares_by_part(ctx: Context) -> dict[str, list[Claim]]:
+    found: dict[str, list[Claim]] = {}
+    for other in ctx.claims.values():
+        if other.kind == "share" and other.numerator:
+            found.setdefault(other.numerator, []).append(other)
+    return found

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ...claims.model import Claim
+from ...lexicon import load
 from ..context import Context, stated_figure
 from ..model import Check
 from ..operands import against_budget, current as current_figure, prior_stated
@@ -33,9 +34,20 @@ SCOPE = "claim"
 KINDS = ("change_rate",)
 
 
+def _another_subject(change: Claim, rate: Claim) -> bool:
+    """A rate after words that name another subject than the change's ("减少10087.38万元，下降1.9%，
+    主要是政府性基金预算收入较上年下降45.9%"): the rate is that subject's, whose change is not stated."""
+    if change.sentence_id != rate.sentence_id or change.end > rate.start:
+        return False
+    between = rate.sentence[change.end:rate.start]
+    return any(word in between for word in load("claims")["rate_subject_changes"])
+
+
 def check(claim: Claim, ctx: Context) -> list[Check]:
     change_claim = ctx.claim(claim.numerator)
     if change_claim is None or (change_claim.direction not in ("+", "-") and change_claim.value != 0):
+        return []
+    if _another_subject(change_claim, claim):
         return []
     sign = -1 if change_claim.direction == "-" else 1
     covers: tuple[str, ...] = (change_claim.id,)
