@@ -8,7 +8,7 @@ document does not contain:
   "其中：因公出国（境）费101.75万元；公务用车购置及运行维护费112.08万元（公务用车购置费18.2万元
   …；公务用车运行维护费93.88万元…）；公务接待费24.57万元" (广州): 18.2 and 93.88 are parts of
   112.08, and the whole 238.4 is 101.75 + 112.08 + 24.57;
-- a 主要用于 (or a 其中 written straight against its one part) belongs to one figure's clause: when
+- a 主要用于 belongs to one figure's clause: when
   that clause ends with no part in it, the figures after it are siblings ("基本支出113,007.22万元，
   主要用于保障…；项目支出114,947.89万元" is no breakdown of 基本支出).
 
@@ -20,9 +20,6 @@ from functools import lru_cache
 
 from ..claims.model import Claim
 from ..lexicon import load
-
-OPENERS = "：:，,"
-
 
 @lru_cache(maxsize=1)
 def _words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
@@ -71,14 +68,11 @@ def _past_its_clause(part: Claim, whole: Claim, listed: list[Claim]) -> bool:
     if at < 0:
         return False
     _markers, continued, _ends = _words()
-    after = text[at + len(marker):at + len(marker) + 1]
-    if marker not in continued and after and after in OPENERS:
+    if marker not in continued:
         return False   # 其中：A …；B …: a list that runs over its clauses
     end = _clause_end(text, at)
     if end >= part.start:
         return False
-    if marker not in continued:
-        return True    # 其中结转结余220.80万元，用于…；系统线路租用费40.00万元: one aside, then siblings
     return not any(at < other.start < end and _open_parenthesis(text, other.start) < 0 for other in listed)
 
 
