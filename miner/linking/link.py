@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+import regex
+
 from ..claims.extract import normalise_name
 from ..claims.model import Claim
 from ..lexicon import load, operand_measure
@@ -43,6 +45,11 @@ def _sections() -> tuple[tuple[str, tuple[str, ...], frozenset[str], bool], ...]
         rows = body.get("rows", True) if isinstance(body, dict) else True
         entries.append((words, tuple(tables), frozenset(measures), bool(rows)))
     return tuple(sorted(entries, key=lambda e: -len(e[0])))
+
+
+@lru_cache(maxsize=1)
+def _cited_table():
+    return regex.compile(load("sections")["cited_table"])
 
 
 def _section_of(section: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str], bool, str] | None:
@@ -84,8 +91,25 @@ class _Tables:
 
     def section(self, claim: Claim) -> tuple[tuple[str, ...], frozenset[str], bool, str] | None:
         if claim.section not in self.sections:
-            self.sections[claim.section] = _section_of(claim.section)
+            self.sections[claim.section] = self._cited(claim.section) or _section_of(claim.section)
         return self.sections[claim.section]
+
+    def _cited(self, section: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str], bool, str] | None:
+        """The section's entry when its deepest heading that cites a table (详见表4) cites one this
+        document prints with a known identity: that table first, then the heading words' tables."""
+        for heading in reversed(section):
+            found = _cited_table().search(heading.replace(" ", ""))
+            if found is None:
+                continue
+            label = f"表{found.group(1)}"
+            key = next((key for key, printed in self.by_key.items() if key
+                        and any(t.label == label for t in printed)), None)
+            if key is None:
+                return None
+            named = _section_of(section)
+            tables, measures, rows, words = named if named else ((), frozenset(), True, "")
+            return (key,) + tuple(t for t in tables if t != key), measures, rows, found.group(0)
+        return None
 
     def names_of(self, keys) -> str:
         """Table identities as a reader knows them: the document's table (表5 一般公共预算…) or the
@@ -269,6 +293,12 @@ def link_claim(claim: Claim, tables: _Tables) -> Link:
     if preferred == () and (not claim.subject or not section[2]) and claim.measure not in section[1]:
         return Link(claim.id, reason="this section reports on projects or items that no table row names",
                     basis=f"no link at the section: sections.yaml {section[3]} names no table for {named}")
+    if section and _cited_table().fullmatch(section[3]) and not any(t["table"] == preferred[0] for t in targets):
+        # the heading cites the table its figures come from, and the measure has no cell there
+        return Link(claim.id, reason=f"its section cites {tables.names_of(preferred[:1])}, where {claim.measure} "
+                                     f"has no cell of measures.yaml: another table's figure is another figure",
+                    basis=f"no link at the section: its heading cites {tables.names_of(preferred[:1])} "
+                          f"({section[3]}), which prints no cell for {named}")
     if preferred and any(t["table"] in preferred for t in targets):
         # The section names its tables: the same measure in another table is another figure.
         targets = [t for t in targets if t["table"] in preferred]

@@ -35,12 +35,15 @@ KINDS = ("change_rate",)
 
 
 def _another_subject(change: Claim, rate: Claim) -> bool:
-    """A rate after words that name another subject than the change's ("减少10087.38万元，下降1.9%，
-    主要是政府性基金预算收入较上年下降45.9%"): the rate is that subject's, whose change is not stated."""
+    """A rate after words that name another subject than the change's and compare it anew ("减少
+    10087.38万元，下降1.9%，主要是政府性基金预算收入较上年下降45.9%"): the rate is that subject's,
+    whose change is not stated. A reason that compares nothing ("主要原因按规定…统一压减10%") keeps it."""
     if change.sentence_id != rate.sentence_id or change.end > rate.start:
         return False
     between = rate.sentence[change.end:rate.start]
-    return any(word in between for word in load("claims")["rate_subject_changes"])
+    words = load("claims")
+    at = max(between.rfind(word) for word in words["rate_subject_changes"])
+    return at >= 0 and any(word in between[at:] for word in words["comparison_words"])
 
 
 def check(claim: Claim, ctx: Context) -> list[Check]:
