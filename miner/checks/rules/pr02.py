@@ -44,11 +44,23 @@ def _fits(claim: Claim, evidence: str, message: str) -> Check:
     return Check(CODE, claim.id, "ok", "", "", evidence, message, "division by zero", settles=False)
 
 
+def _exceed_word(sentence: str) -> str | None:
+    """The first word of the sentence that says the actual exceeded the budget, unless denied (不超预算)."""
+    negations = tuple(words("exceed_negations"))
+    for word in words("exceed_words"):
+        at = sentence.find(word)
+        while at >= 0:
+            if not sentence[:at].endswith(negations):
+                return word
+            at = sentence.find(word, at + 1)
+    return None
+
+
 def check(claim: Claim, ctx: Context) -> list[Check]:
     if claim.kind == "rate":
         _actual_claim, spent, _budget_claim, planned = completion(claim, ctx)
         if planned is None or planned.value != 0 or spent is None:
-            exceed = next((w for w in words("exceed_words") if w in claim.sentence), None)
+            exceed = _exceed_word(claim.sentence)
             if exceed and claim.value <= 100:
                 return [Check(CODE, claim.id, "mismatch", "error", "over 100%", claim.sentence,
                               f"the sentence says {exceed} but the completion rate is {claim.text}",

@@ -6,7 +6,9 @@ document of the same kind ("2020年度部门决算中反映…", also in a headi
 ("截至2023年12月31日"). The document's year comes from its title or its
 tables' titles; a balance date may be that year's end (决算) or the previous
 year's (预算) — `as_of_offsets` in lexicons/consistency.yaml. Comparisons
-with another year ("与2023年度相比", "比2023年度决算数") are legitimate.
+with another year ("与2023年度相比", "比2023年度决算数") are legitimate, and so is a sentence
+that sets another year's report beside the document's own ("2025年部门预算含中央基建资金，2026年
+部门预算不含").
 
 Why it matters: a wrong year is the mark of text copied from another year's
 report; the sentence's figures may be that year's too.
@@ -51,6 +53,9 @@ def _claim(claim: Claim, ctx: Context) -> list[Check]:
         return []
     if pattern("own_document_after").search(after) or pattern("own_document_after").search(
             claim.text[found.end():] + after):
+        if stated != year and _contrasted(claim, year):
+            return [_fits(claim, f"{claim.text}{after[:8]}", f"the sentence sets {stated}'s report against "
+                                                              f"the {year} report it names too")]
         if stated != year:
             return [_mismatch(claim, str(year), f"{claim.text}{after[:8]} in a {year} report",
                               f"the {year} report refers to its own report as {stated}'s")]
@@ -63,6 +68,14 @@ def _claim(claim: Claim, ctx: Context) -> list[Check]:
                               f"a balance date of {stated} in the {year} report")]
         return [_fits(claim, f"截至 {claim.text}", f"a balance date the {year} report may give")]
     return []
+
+
+def _contrasted(claim: Claim, year: int) -> bool:
+    """Whether the sentence names the document's own report too ("2025年部门预算含中央基建资金，
+    2026年部门预算不含中央基建资金" in the 2026 budget): two years' reports set side by side."""
+    own = pattern("own_document_after")
+    return any(int(found.group(1)) == year and own.search(claim.sentence[found.end():])
+               for found in pattern("heading_year_pattern").finditer(claim.sentence))
 
 
 def _headings(ctx: Context) -> list[Check]:
