@@ -33,9 +33,28 @@ def against_budget(change: Claim, ctx: Context) -> tuple[Figure | None, Figure |
 def current(change: Claim, ctx: Context) -> Figure | None:
     """The current-period figure a change on the previous year speaks about."""
     base = ctx.claim(change.base)
-    if base is not None:
+    if base is not None and not _one_of_a_list(base, change, ctx):
         return ctx.figure(base)
     return ctx.operand(change, "current")
+
+
+def _one_of_a_list(base: Claim, change: Claim, ctx: Context) -> bool:
+    """Whether a change's current figure was taken from a sentence before it that states several
+    current amounts: "3.上级转移支付项目10,289.74万元，主要包括：…物业管理服务2,520.00万元…；…作业服务费
+    7,083.34万元…。较2025年年初预算增加3,567.18万元，增幅53.1%" (深圳) compares the item the list
+    breaks down, not the list's last figure; which of them it is, the words do not say."""
+    if base.sentence_id == change.sentence_id:
+        return False
+    amounts = ctx.remember(("current amounts by sentence",), lambda: _amounts_by_sentence(ctx))
+    return amounts.get(base.sentence_id, 0) > 1
+
+
+def _amounts_by_sentence(ctx: Context) -> dict[int, int]:
+    counted: dict[int, int] = {}
+    for claim in ctx.claims.values():
+        if claim.kind == "amount" and claim.period == "current":
+            counted[claim.sentence_id] = counted.get(claim.sentence_id, 0) + 1
+    return counted
 
 
 def prior_stated(change: Claim, ctx: Context) -> Figure | None:

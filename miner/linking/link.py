@@ -73,6 +73,19 @@ def _measure_words(claim: Claim) -> str:
     return max(found, key=len) if found else ""
 
 
+def _fund_named(claim: Claim, words: str) -> str:
+    """The fund (lexicons/tables.yaml fund_words) the words right before the measure word name
+    ("政府性基金预算财政拨款收入"): only a table of that fund prints the figure."""
+    if not words:
+        return ""
+    before = (claim.context or claim.sentence[:claim.start]).replace(" ", "")
+    at = before.rfind(words)
+    if at < 0:
+        return ""
+    qualifier = regex.split(r"[，,；;：:、。]", before[:at])[-1]
+    return next((fund for fund in load("tables").get("fund_words", ()) if fund in qualifier), "")
+
+
 def _row_text(row: Row) -> str:
     return f"{row.code} {row.label}".strip() or "(unlabelled)"
 
@@ -315,6 +328,7 @@ def link_claim(claim: Claim, tables: _Tables) -> Link:
                     basis=f"no link at the columns: no column of measures.yaml column_subjects names {claim.subject}")
     order = sorted(range(len(targets)), key=lambda i: (
         preferred.index(targets[i]["table"]) if targets[i]["table"] in preferred else len(preferred), i))
+    fund = _fund_named(claim, words)
     cells, empty, hows, doubts = [], [], [], []
     parts: tuple = ()
     parts_how = ""
@@ -332,6 +346,9 @@ def link_claim(claim: Claim, tables: _Tables) -> Link:
             continue
         for table in tables.by_key.get(target["table"], []):
             if claim.subject and target["row"] in ("total",) :
+                continue
+            if fund and fund not in table.name and fund not in table.title:
+                # 政府性基金预算财政拨款收入0.00万元: the fund's income, not the fiscal summary's 收入合计
                 continue
             if not claim.subject and target["row"] == "subject":
                 continue

@@ -90,27 +90,34 @@ def _class_names() -> tuple[tuple[str, str], ...]:
 
 def class_code(row: Row) -> str:
     """The 3-digit 功能分类 code of a row: printed, or named as in the summary tables."""
+    return _class_match(row)[0]
+
+
+def _class_match(row: Row) -> tuple[str, bool]:
+    """(the row's 类 code or "", whether its label names the class in full)."""
     if row.code:
-        return row.code if len(row.code) == 3 else ""
+        return (row.code, True) if len(row.code) == 3 else ("", False)
     for label in label_variants(row.label):
         if len(label) < 4:
             continue
         for name, code in _class_names():
             if label == name or name.startswith(label):   # labels cut short keep their start
-                return code
-    return ""
+                return code, label == name
+    return "", False
 
 
 def class_rows(table: Table, group: str = "") -> dict[str, Row]:
-    """The 类 rows of a table's panel by code, the first of each."""
-    found: dict[str, Row] = {}
+    """The 类 rows of a table's panel by code: the first that names its class in full, else the
+    first whose label is the start of a class name (a label cut short). A 款 named like the start
+    of a class (援助其他地区支出 > 住房保障, beside 六、住房保障支出) gives way to the class row."""
+    found: dict[str, tuple[Row, bool]] = {}
     for row in table.rows:
         if group and row.group != group:
             continue
-        code = class_code(row)
-        if code and code not in found:
-            found[code] = row
-    return found
+        code, full = _class_match(row)
+        if code and (code not in found or (full and not found[code][1])):
+            found[code] = (row, full)
+    return {code: row for code, (row, _full) in found.items()}
 
 
 def panel(table: Table, group: str = "") -> tuple[tuple[Row, tuple[str, ...]], ...]:
