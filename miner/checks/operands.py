@@ -33,63 +33,6 @@ def against_budget(change: Claim, ctx: Context) -> tuple[Figure | None, Figure |
 def current(change: Claim, ctx: Context) -> Figure | None:
     """The current-period figure a change on the previous year speaks about."""
     base = ctx.claim(change.base)
-    if base is not None and not _one_of_a_list(base, change, ctx):
+    if base is not None:
         return ctx.figure(base)
     return ctx.operand(change, "current")
-
-
-def _one_of_a_list(base: Claim, change: Claim, ctx: Context) -> bool:
-    """Whether a change's current figure was taken from a sentence before it that states several
-    current amounts: "3.上级转移支付项目10,289.74万元，主要包括：…物业管理服务2,520.00万元…；…作业服务费
-    7,083.34万元…。较2025年年初预算增加3,567.18万元，增幅53.1%" (深圳) compares the item the list
-    breaks down, not the list's last figure; which of them it is, the words do not say."""
-    if base.sentence_id == change.sentence_id:
-        return False
-    amounts = ctx.remember(("current amounts by sentence",), lambda: _amounts_by_sentence(ctx))
-    return amounts.get(base.sentence_id, 0) > 1
-
-
-def _amounts_by_sentence(ctx: Context) -> dict[int, int]:
-    counted: dict[int, int] = {}
-    for claim in ctx.claims.values():
-        if claim.kind == "amount" and claim.period == "current":
-            counted[claim.sentence_id] = counted.get(claim.sentence_id, 0) + 1
-    return counted
-
-
-def prior_stated(change: Claim, ctx: Context) -> Figure | None:
-    """The previous year's figure when the sentence states it (比上年的1393.13万元减少…)."""
-    base = ctx.claim(change.base)
-    return stated_figure(base) if base is not None and change.base_period == "prior" else None
-
-
-def share(claim: Claim, ctx: Context) -> tuple[Claim, Figure, Claim | None, Link | None] | None:
-    """(part claim, part, whole claim, link of the share) of a share, or None without a part.
-
-    The part is the amount stated with the share (its cell where linked); the
-    whole is a figure stated earlier in the passage (``whole claim``) or the
-    cell the words after 占 name (the share's own link)."""
-    part_claim = ctx.claim(claim.numerator)
-    if part_claim is None:
-        return None
-    whole_claim = ctx.claim(claim.denominator)
-    if whole_claim is not None and _sibling(whole_claim, claim, ctx):
-        whole_claim = None
-    return part_claim, ctx.figure(part_claim), whole_claim, ctx.links.get(claim.id)
-
-
-def _sibling(whole: Claim, claim: Claim, ctx: Context) -> bool:
-    """Whether the stated whole of a share is a sibling of its part: a figure stated with a share
-    of its own of the same whole ("人员支出X，占59.0%；日常公用支出Y，占12.3%": the list's first item
-    opened the passage, but it is one of the parts, not their whole)."""
-    shares = ctx.remember(("shares by part", ), lambda: _shares_by_part(ctx))
-    return any(other.id != claim.id and other.denominator_words == claim.denominator_words
-               for other in shares.get(whole.id, ()))
-
-
-def _shares_by_part(ctx: Context) -> dict[str, list[Claim]]:
-    found: dict[str, list[Claim]] = {}
-    for other in ctx.claims.values():
-        if other.kind == "share" and other.numerator:
-            found.setdefault(other.numerator, []).append(other)
-    return found
