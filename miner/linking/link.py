@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import regex
 
-from ..claims.extract import normalise_name
+from ..claims.names import normalise_name
 from ..claims.model import Claim
 from ..lexicon import load, operand_measure
 from ..tables.lookup import total_row
