@@ -36,3 +36,41 @@ def current(change: Claim, ctx: Context) -> Figure | None:
     if base is not None:
         return ctx.figure(base)
     return ctx.operand(change, "current")
+
+
+def prior_stated(change: Claim, ctx: Context) -> Figure | None:
+    """The previous year's figure when the sentence states it (比上年的1393.13万元减少…)."""
+    base = ctx.claim(change.base)
+    return stated_figure(base) if base is not None and change.base_period == "prior" else None
+
+
+def share(claim: Claim, ctx: Context) -> tuple[Claim, Figure, Claim | None, Link | None] | None:
+    """(part claim, part, whole claim, link of the share) of a share, or None without a part.
+
+    The part is the amount stated with the share (its cell where linked); the
+    whole is a figure stated earlier in the passage (``whole claim``) or the
+    cell the words after 占 name (the share's own link)."""
+    part_claim = ctx.claim(claim.numerator)
+    if part_claim is None:
+        return None
+    whole_claim = ctx.claim(claim.denominator)
+    if whole_claim is not None and _sibling(whole_claim, claim, ctx):
+        whole_claim = None
+    return part_claim, ctx.figure(part_claim), whole_claim, ctx.links.get(claim.id)
+
+
+def _sibling(whole: Claim, claim: Claim, ctx: Context) -> bool:
+    """Whether the stated whole of a share is a sibling of its part: a figure stated with a share
+    of its own of the same whole ("人员支出X，占59.0%；日常公用支出Y，占12.3%": the list's first item
+    opened the passage, but it is one of the parts, not their whole)."""
+    shares = ctx.remember(("shares by part", ), lambda: _shares_by_part(ctx))
+    return any(other.id != claim.id and other.denominator_words == claim.denominator_words
+               for other in shares.get(whole.id, ()))
+
+
+def _shares_by_part(ctx: Context) -> dict[str, list[Claim]]:
+    found: dict[str, list[Claim]] = {}
+    for other in ctx.claims.values():
+        if other.kind == "share" and other.numerator:
+            found.setdefault(other.numerator, []).append(other)
+    return found

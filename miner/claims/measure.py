@@ -2,6 +2,9 @@
 its period (current or prior year) and the budget it names (年初预算, 调整预算 …)."""
 from __future__ import annotations
 
+from functools import lru_cache
+
+from ..lexicon import load
 from .names import SubjectIndex, normalise_name
 from .subject import Subject
 from .words import Words, grammar, rfind_any
@@ -133,7 +136,10 @@ def _bare_item(clause: str, sentence: str, clause_start: int, subjects: SubjectI
 
 
 def _topic_measure(sentence_before: str, before: str, subjects: SubjectIndex, w: Words) -> str:
-    """The measure of a figure named only by a general noun (资金 367.67万元): what the sentence named before."""
+    """The measure of a figure named only by a general noun (资金 367.67万元): what the sentence named
+    before, in the figure's own clause group: after a ； the sentence speaks of something else ("本部门整体
+    支出纳入绩效目标管理，涉及财政性资金64,090.74万元；本部门共32个项目纳入绩效目标管理，涉及财政性资金合计
+    57,195万元" (苏州): 57,195 is the 32 projects' money, not 整体支出)."""
     spaces = grammar().spaces
     text = spaces.sub("", before)
     for word in w.linkers:
@@ -141,4 +147,10 @@ def _topic_measure(sentence_before: str, before: str, subjects: SubjectIndex, w:
             text = text[: -len(word)]
     if text not in w.topic_nouns:
         return ""
-    return _measure(spaces.sub("", sentence_before), w, subjects)
+    group_start = max(sentence_before.rfind(mark) for mark in _group_marks()) + 1
+    return _measure(spaces.sub("", sentence_before[group_start:]), w, subjects)
+
+
+@lru_cache(maxsize=1)
+def _group_marks() -> tuple[str, ...]:
+    return tuple(mark for mark in load("claims")["clause_ends"] if mark != "。")
