@@ -9,6 +9,7 @@ agree on where a figure comes from.
 from __future__ import annotations
 
 from ..claims.model import Claim
+from ..lexicon import load
 from ..linking.model import Link
 from .context import Context, Figure, stated_figure
 
@@ -33,9 +34,28 @@ def against_budget(change: Claim, ctx: Context) -> tuple[Figure | None, Figure |
 def current(change: Claim, ctx: Context) -> Figure | None:
     """The current-period figure a change on the previous year speaks about."""
     base = ctx.claim(change.base)
-    if base is not None:
+    if base is not None and not _item_of_a_list(base, change, ctx):
         return ctx.figure(base)
     return ctx.operand(change, "current")
+
+
+def _item_of_a_list(base: Claim, change: Claim, ctx: Context) -> bool:
+    """Whether a change's current figure, taken from a sentence before the change, is an item of a
+    list (lexicons/claims.yaml list_openers) opened in its own sentence or in the sentence before it
+    under the same heading: the change may be the list's whole's (长春 "其中基本支出1208.20万元；项目
+    支出474.56万元。2026年预算比2025年预算增加50.32万元，增长3.08%" is 1682.76's change)."""
+    if base.sentence_id == change.sentence_id:
+        return False
+    if base.parts_of:
+        return True
+    texts = ctx.remember(("sentence texts",), lambda: {s.id: (s.section, s.text) for p in ctx.paragraphs
+                                                          for s in p.sentences})
+    openers = tuple(load("claims")["list_openers"])
+    section, text = texts.get(base.sentence_id, (base.section, base.sentence))
+    if any(word in text[:base.start] for word in openers):
+        return True
+    before = texts.get(base.sentence_id - 1)
+    return before is not None and before[0] == section and any(word in before[1] for word in openers)
 
 
 def prior_stated(change: Claim, ctx: Context) -> Figure | None:
