@@ -68,12 +68,28 @@ def _past_its_clause(part: Claim, whole: Claim, listed: list[Claim]) -> bool:
     if at < 0:
         return False
     _markers, continued, _ends = _words()
-    if marker not in continued:
-        return False   # 其中：A …；B …: a list that runs over its clauses
     end = _clause_end(text, at)
+    if marker not in continued:
+        # 其中：A …；B …: a list that runs over its clauses; but a 其中 inside one item of a list
+        # ("主要包括：…运行维护973.30万元，其中结转结余220.80万元，用于…；系统线路租用费40.00万元")
+        # breaks that item down and ends with it
+        return end < part.start and _inside_a_list(whole, text, at, at + len(marker))
     if end >= part.start:
         return False
     return not any(at < other.start < end and _open_parenthesis(text, other.start) < 0 for other in listed)
+
+
+def _inside_a_list(whole: Claim, text: str, marker_at: int, marker_end: int) -> bool:
+    """A whole that is itself an item of a list opened before it in its sentence, its 其中 written
+    straight against its part (no ：) in the same clause."""
+    if whole.sentence != text or text[marker_end:marker_end + 1] in ("：", ":") or _clause_end(text, whole.end) < marker_at:
+        return False
+    return any(word in text[:whole.start] for word in _openers())
+
+
+@lru_cache(maxsize=1)
+def _openers() -> tuple[str, ...]:
+    return tuple(load("claims")["list_openers"])
 
 
 def parts_index(claims) -> dict[str, tuple[Claim, ...]]:

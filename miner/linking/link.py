@@ -73,6 +73,17 @@ def _measure_words(claim: Claim) -> str:
     return max(found, key=len) if found else ""
 
 
+def _under_an_item(claim: Claim) -> bool:
+    """Whether a claim stands under a heading that names a classification item by its code
+    (sections.yaml item_code_heading)."""
+    return bool(claim.section and _item_code_heading().search(claim.section[-1]))
+
+
+@lru_cache(maxsize=1)
+def _item_code_heading():
+    return regex.compile(load("sections")["item_code_heading"])
+
+
 def _fund_named(claim: Claim, words: str) -> str:
     """The fund (lexicons/tables.yaml fund_words) the words right before the measure word name
     ("政府性基金预算财政拨款收入"): only a table of that fund prints the figure."""
@@ -347,6 +358,8 @@ def link_claim(claim: Claim, tables: _Tables) -> Link:
         for table in tables.by_key.get(target["table"], []):
             if claim.subject and target["row"] in ("total",) :
                 continue
+            if not claim.subject and target["row"] in ("total", "subject_or_total") and _under_an_item(claim):
+                continue    # a figure under a heading that names an item is no table's total
             if fund and fund not in table.name and fund not in table.title:
                 # 政府性基金预算财政拨款收入0.00万元: the fund's income, not the fiscal summary's 收入合计
                 continue
