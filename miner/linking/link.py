@@ -84,9 +84,10 @@ def _item_code_heading():
     return regex.compile(load("sections")["item_code_heading"])
 
 
-def _fund_named(claim: Claim, words: str) -> str:
-    """The fund (lexicons/tables.yaml fund_words) the words right before the measure word name
-    ("政府性基金预算财政拨款收入"): only a table of that fund prints the figure."""
+def _qualifier(claim: Claim, words: str) -> str:
+    """The words right before the measure word in its clause ("政府性基金预算" in
+    "政府性基金预算财政拨款收入", "事业单位经营" in "其中：…、事业单位经营支出0.00万元"), without a list
+    marker (lexicons/claims.yaml parts_markers)."""
     if not words:
         return ""
     before = (claim.context or claim.sentence[:claim.start]).replace(" ", "")
@@ -94,7 +95,22 @@ def _fund_named(claim: Claim, words: str) -> str:
     if at < 0:
         return ""
     qualifier = regex.split(r"[，,；;：:、。]", before[:at])[-1]
+    for marker in load("claims")["parts_markers"]:
+        qualifier = qualifier.replace(marker, "")
+    return qualifier
+
+
+def _fund_named(qualifier: str) -> str:
+    """The fund (lexicons/tables.yaml fund_words) the measure word's qualifier names: only a table
+    of that fund prints the figure."""
     return next((fund for fund in load("tables").get("fund_words", ()) if fund in qualifier), "")
+
+
+def _narrower_part(claim: Claim, qualifier: str) -> bool:
+    """A part listed after 其中 whose measure word is narrowed by words that name no subject
+    ("其中：基本支出…、事业单位经营支出0.00万元" (泉州)): one item of the breakdown, never the table's
+    total (the qualifier's item is a row the linker does not know)."""
+    return bool(claim.parts_of) and not claim.subject and len(regex.sub(r"[^\p{Han}]", "", qualifier)) >= 2
 
 
 def _row_text(row: Row) -> str:
@@ -339,7 +355,9 @@ def link_claim(claim: Claim, tables: _Tables) -> Link:
                     basis=f"no link at the columns: no column of measures.yaml column_subjects names {claim.subject}")
     order = sorted(range(len(targets)), key=lambda i: (
         preferred.index(targets[i]["table"]) if targets[i]["table"] in preferred else len(preferred), i))
-    fund = _fund_named(claim, words)
+    qualifier = _qualifier(claim, words)
+    fund = _fund_named(qualifier)
+    narrower = _narrower_part(claim, qualifier)
     cells, empty, hows, doubts = [], [], [], []
     parts: tuple = ()
     parts_how = ""
@@ -358,8 +376,9 @@ def link_claim(claim: Claim, tables: _Tables) -> Link:
         for table in tables.by_key.get(target["table"], []):
             if claim.subject and target["row"] in ("total",) :
                 continue
-            if not claim.subject and target["row"] in ("total", "subject_or_total") and _under_an_item(claim):
-                continue    # a figure under a heading that names an item is no table's total
+            if not claim.subject and target["row"] in ("total", "subject_or_total") and (
+                    narrower or _under_an_item(claim)):
+                continue    # one item (of a breakdown, or under an item's heading) is no table's total
             if fund and fund not in table.name and fund not in table.title:
                 # 政府性基金预算财政拨款收入0.00万元: the fund's income, not the fiscal summary's 收入合计
                 continue
