@@ -45,7 +45,7 @@ def _item_of_a_list(base: Claim, change: Claim, ctx: Context) -> bool:
     under the same heading: the change may be the list's whole's (长春 "其中基本支出1208.20万元；项目
     支出474.56万元。2026年预算比2025年预算增加50.32万元，增长3.08%" is 1682.76's change)."""
     if base.sentence_id == change.sentence_id:
-        return False
+        return _last_of_an_item_list(base, change, ctx)
     if base.parts_of:
         return True
     texts = ctx.remember(("sentence texts",), lambda: {s.id: (s.section, s.text) for p in ctx.paragraphs
@@ -56,6 +56,20 @@ def _item_of_a_list(base: Claim, change: Claim, ctx: Context) -> bool:
         return True
     before = texts.get(base.sentence_id - 1)
     return before is not None and before[0] == section and any(word in before[1] for word in openers)
+
+
+def _last_of_an_item_list(base: Claim, change: Claim, ctx: Context) -> bool:
+    """In one sentence: a base that is the last of two or more items a 主要包括 list (lexicons/claims.yaml
+    item_list_openers) names before the change ("3.综合管理1,177.46万元，主要包括：（1）…110.40万元…；
+    …（8）气象产业发展管理90.72万元，用于…较2025年年初预算增加29.23万元，增幅2.2%" (深圳)): the change
+    closes the list, and whose it is the words do not say."""
+    text = base.sentence
+    at = max(text.rfind(word, 0, base.start) for word in load("claims")["item_list_openers"])
+    if at < 0:
+        return False
+    items = [c for c in ctx.claims.values() if c.sentence_id == base.sentence_id and c.kind == "amount"
+             and at < c.start < change.start]
+    return len(items) >= 2
 
 
 def prior_stated(change: Claim, ctx: Context) -> Figure | None:

@@ -23,7 +23,7 @@ from ...claims.model import Claim
 from ..context import Context
 from ..model import Check
 from ...lexicon import load
-from ..tolerance import Interval, rounding_spread, unit
+from ..tolerance import Interval, cap, rounding_spread, unit
 
 CODE = "DR05"
 NAME = "parts-sum"
@@ -52,11 +52,24 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
         # each side adds up to it; the list is not one breakdown.
         return []
     verdict = ctx.tolerance.judge(claim.value, claim.decimals, "", total, Interval(total - half, total + half))
+    nested = _nested(claim, ctx)
     message = (f"the parts add up to {total}, not {claim.value}: {formula}" if verdict.verdict == "mismatch"
                else f"{claim.text} = {formula}")
+    if verdict.verdict == "mismatch" and nested:
+        message += f" (at most a warning: {nested})"
     covers = () if verdict.verdict == "mismatch" else tuple(p.id for p in parts)
-    return [Check(CODE, claim.id, verdict.verdict, verdict.severity, str(total), formula, message,
-                  verdict.tolerance, covers, margin=verdict)]
+    return [Check(CODE, claim.id, verdict.verdict, cap(verdict.severity, bool(nested)), str(total), formula,
+                  message, verdict.tolerance, covers, margin=verdict)]
+
+
+def _nested(claim: Claim, ctx: Context) -> str:
+    """Why the whole may be misread: it is itself a part listed in the same sentence, its list a
+    breakdown of a breakdown, which the words do not always tell from a list repeated by the page
+    (深圳市生态环境局 p.71 prints "…其中：…144万元、…18万元报废更新，其中：…144万元、…18万元")."""
+    outer = ctx.claim(claim.parts_of)
+    if outer is None or outer.sentence_id != claim.sentence_id:
+        return ""
+    return f"{claim.text} is itself a part of {outer.text} listed in the same sentence"
 
 
 def _complete(parts: list[Claim], ctx: Context) -> bool:
