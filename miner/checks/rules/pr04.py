@@ -2,7 +2,9 @@
 
 What it checks: amounts with the same subject, measure, period and fund
 scope (一般公共预算财政拨款, 政府性基金, 三公 …, from the sentence and its
-section headings; `scope_words` in lexicons/consistency.yaml) stated in two
+section headings; `scope_words` in lexicons/consistency.yaml) and the same
+unit (a heading that names a body: 深圳's per-unit sections, `unit_heading_pattern`)
+stated in two
 places — two sections, or the narrative and a 绩效自评表 — with different
 values. The later mention is reported against the first.
 
@@ -21,7 +23,7 @@ from dataclasses import replace
 from ...claims.model import Claim
 from ..context import Context
 from ..model import Check
-from ..text import plain, words
+from ..text import pattern, plain, words
 
 CODE = "PR04"
 NAME = "restated-differently"
@@ -35,7 +37,10 @@ KINDS = ("amount",)
 def _scope(claim: Claim) -> str:
     context = claim.sentence[:claim.start] + " " + " ".join(claim.section)
     found = [word for word in words("scope_words") if word in context]
-    return max(found, key=len) if found else ""
+    fund = max(found, key=len) if found else ""
+    unit = next((m.group(1) for heading in reversed(claim.section)
+                 for m in [pattern("unit_heading_pattern").match(heading)] if m), "")
+    return f"{unit} {fund}".strip()
 
 
 def _key(claim: Claim):
