@@ -20,7 +20,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import regex
+
 from ...claims.model import Claim
+from ...lexicon import load
 from ..context import Context
 from ..model import Check
 from ..text import pattern, plain, words
@@ -43,7 +46,7 @@ def _scope(claim: Claim) -> str:
     return f"{unit} {fund}".strip()
 
 
-def _key(claim: Claim):
+def _key(claim: Claim, printed: frozenset[str]):
     if claim.kind != "amount" or not claim.measure:
         return None
     if not claim.subject and claim.measure in words("subject_required_measures"):
@@ -51,13 +54,43 @@ def _key(claim: Claim):
     # a subject the clause itself names, not one carried over from an earlier clause
     if claim.subject and plain(claim.subject) not in plain(claim.context):
         return None
+    if claim.subject and not claim.subject_code and _name(claim.subject) not in printed:
+        # a subject no table row names: often the end of an item name the line broke ("…运行维 /
+        # 护（项）3220.09万元" gives 护), which two different items share
+        return None
+    if not claim.subject and _narrowed(claim):
+        return None
     return claim.subject, claim.subject_path, claim.measure, claim.period, _scope(claim), claim.unit
+
+
+def measure_words(measure: str) -> tuple[str, ...]:
+    return next((tuple(m["words"]) for m in load("measures")["measures"] if m["key"] == measure), ())
+
+
+def _name(label: str) -> str:
+    return plain(label).removesuffix("支出")
+
+
+def _narrowed(claim: Claim) -> bool:
+    """A measure word narrowed by words before it in its clause ("其中:基本支出合计为1208.20万元": 支出合计
+    narrowed by 基本): the figure is not the measure's own."""
+    spoken = [word for word in measure_words(claim.measure) if word in claim.context]
+    if not spoken:
+        return False
+    word = max(spoken, key=len)
+    before = claim.context[:claim.context.rfind(word)]
+    qualifier = regex.split(r"[，,；;：:、。]", before)[-1]
+    qualifier = pattern("qualifier_noise_pattern").sub("", qualifier)
+    for marker in sorted(words("scope_words"), key=len, reverse=True) + list(words("list_marker_words")):
+        qualifier = qualifier.replace(marker, "")
+    return bool(regex.search(r"\p{Han}", qualifier))
 
 
 def _mentions(ctx: Context) -> tuple[dict[str, tuple | None], dict]:
     """Each claim's key by its id, and the first claim stated of each key (once per document)."""
     def index() -> tuple[dict[str, tuple | None], dict]:
-        keys = {claim.id: _key(claim) for claim in ctx.claims.values()}
+        printed = frozenset(_name(row.label) for table in ctx.tables for row in table.rows)
+        keys = {claim.id: _key(claim, printed) for claim in ctx.claims.values()}
         first: dict = {}
         for other in sorted(ctx.claims.values(), key=lambda c: c.doc_offset):
             if keys[other.id] is not None:
