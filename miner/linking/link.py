@@ -379,8 +379,9 @@ def link_claim(claim: Claim, tables: _Tables) -> Link:
             if not claim.subject and target["row"] in ("total", "subject_or_total") and (
                     narrower or _under_an_item(claim)):
                 continue    # one item (of a breakdown, or under an item's heading) is no table's total
-            if fund and fund not in table.name and fund not in table.title:
+            if fund and not claim.subject and fund not in table.name and fund not in table.title:
                 # 政府性基金预算财政拨款收入0.00万元: the fund's income, not the fiscal summary's 收入合计
+                # (a subject names its row, which may carry the fund: 二十二、国有资本经营预算支出)
                 continue
             if not claim.subject and target["row"] == "subject":
                 continue
