@@ -55,3 +55,11 @@ def test_percentage_points_are_a_change_of_a_share_not_a_count(tmp_path):
     assert rows["3.2 个百分点"].kind == "points" and rows["3.2 个百分点"].unit == "个百分点"
     assert not any(row.kind == "count" for row in rows.values())
     assert rows["57.6%"].verdict == "ok"
+
+
+@pytest.mark.parametrize("rate,verdict", [("-37.7%", "ok"), ("37.7%", "mismatch")])
+def test_a_growth_below_zero_is_a_decrease(tmp_path, rate, verdict):
+    """减少525.02万元 with 增长-37.7% states one decrease twice; 增长37.7% beside it contradicts it."""
+    result = _scan(tmp_path, "相比，减少 525.02 万元，下降 37.7%", f"相比，减少 525.02 万元，增长 {rate}")
+    row = next(row for row in result.claims if row.line == 385 and row.kind == "change_rate")
+    assert row.verdict == verdict, row
