@@ -45,7 +45,9 @@ def _char(ch: str) -> str:
     if 0x2E80 <= code <= 0x2FDF or 0xF900 <= code <= 0xFAFF:
         folded = unicodedata.normalize("NFKC", ch)
         if len(folded) == 1:
-            return folded
+            # a compatibility ideograph may fold to a traditional character (U+F9D3 -> 陸): one
+            # pass must give what a second would (陆)
+            return _traditional().get(folded, folded)
     return ch
 
 
