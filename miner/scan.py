@@ -105,17 +105,19 @@ def scan_read(doc: Document, display: str, rules, policy: Policy | None = None) 
 
 
 def scan(paths, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
-         severity: dict[str, str] | None = None, policy: Policy | None = None) -> ScanResult:
+         severity: dict[str, str] | None = None, policy: Policy | None = None,
+         language: str | None = None) -> ScanResult:
     """Scan files and directories; an unreadable document becomes an IN01 finding.
 
     ``severity`` maps rule codes or prefixes to the severity their findings get
     (the configuration's ``[severity]`` table), for this scan only; ``policy`` is
     a whole policy (``miner.checks.registry.policy(config)``), the default
-    configuration's when not given."""
+    configuration's when not given; ``language`` the messages' ("zh", "en", "auto":
+    the locale's; default: the configuration's)."""
     if policy is None:
-        policy = policy_with(severity)
-    elif severity:
-        raise ValueError("give either severity or a policy, not both")
+        policy = policy_with(severity, language)
+    elif severity or language:
+        raise ValueError("give either severity and language or a policy, not both")
     rules = selected(select, ignore)
     results = [scan_document(path, rules, policy=policy) for path in collect(paths).documents]
     if any(rule.CODE == xd01.CODE for rule in rules):
@@ -131,8 +133,9 @@ class _ScanModule(types.ModuleType):
     """This module, callable: ``miner.scan(paths, …)`` is ``miner.scan.scan(paths, …)``."""
 
     def __call__(self, paths, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
-                 severity: dict[str, str] | None = None, policy: Policy | None = None) -> ScanResult:
-        return scan(paths, select, ignore, severity, policy)
+                 severity: dict[str, str] | None = None, policy: Policy | None = None,
+                 language: str | None = None) -> ScanResult:
+        return scan(paths, select, ignore, severity, policy, language)
 
 
 sys.modules[__name__].__class__ = _ScanModule

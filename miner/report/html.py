@@ -61,8 +61,9 @@ def render(tables: dict[str, list[dict[str, str]]], title: str = "miner report",
                                                                    title=title)
 
 
-def write_html(out: str | Path) -> Path:
-    """Render DIR/report.html from the tables in DIR (so merged or old directories get one too)."""
+def write_html(out: str | Path, language: str = "en") -> Path:
+    """Render DIR/report.html from the tables in DIR (so merged or old directories get one too),
+    its labels in ``language``."""
     out = Path(out)
     path = out / HTML
     tmp = path.with_suffix(".html.tmp")
