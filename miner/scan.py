@@ -28,6 +28,7 @@ from .ingest.model import Document, IngestError
 from .ingest.read import read_document
 from .lexicon import load
 from .linking.link import link_claims
+from .messages import say
 from .prose.build import paragraphs_from_lines
 from .tables.build import tables_from_lines
 from .tables.model import Table
@@ -78,7 +79,7 @@ def scan_document(path: str | Path, rules=None, display: str | None = None,
     except IngestError as exc:
         if not any(rule.CODE == in01.CODE for rule in rules):
             return DocumentResult(display, error=str(exc))
-        finding = failure(display, in01, str(exc), "a readable disclosure", f"cannot read {display}: {exc}", policy)
+        finding = failure(display, in01, str(exc), "a readable disclosure", say("in01.unreadable", doc=display, reason=exc), policy)
         return DocumentResult(display, findings=(finding,), error=str(exc))
     return scan_read(doc, display, rules, policy)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ...messages import say
 from ...claims.model import Claim
 from ..context import Context
 from ..model import Check
@@ -43,8 +44,8 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
         # each side adds up to it; the list is not one breakdown.
         return []
     verdict = ctx.tolerance.judge(claim.value, claim.decimals, "", total, Interval(total - half, total + half))
-    message = (f"the parts add up to {total}, not {claim.value}: {formula}" if verdict.verdict == "mismatch"
-               else f"{claim.text} = {formula}")
+    message = (say("dr05.parts", total=total, stated=claim.value, formula=formula) if verdict.verdict == "mismatch"
+               else say("common.equals", claim=claim.text, formula=formula))
     covers = () if verdict.verdict == "mismatch" else tuple(p.id for p in parts)
     return [Check(CODE, claim.id, verdict.verdict, verdict.severity, str(total), formula, message,
                   verdict.tolerance, covers, margin=verdict)]
