@@ -85,3 +85,103 @@ def test_the_policy_carries_the_resolved_language(monkeypatch):
     zh = Policy.of(tolerance, language="zh")
     assert "language=zh" in zh.key() and zh.key() != Policy.of(tolerance, language="en").key()
     assert default_policy().language in LANGUAGES
+
+
+# --------------------------------------------------------------------------- no sentence outside the catalogue
+
+import ast
+from pathlib import Path
+
+MINER = Path(__file__).resolve().parents[1] / "miner"
+# the modules that build what a finding or a claim row says: the rules, and what they share
+BUILDERS = sorted((MINER / "checks" / "rules").glob("*.py")) + [
+    MINER / "checks" / name for name in ("recompute.py", "identities.py", "context.py", "findings.py")] + [
+    MINER / "linking" / "link.py", MINER / "engine" / "outcome.py", MINER / "scan.py"]
+# (call name, position of the message argument, its keyword)
+MESSAGE_ARGUMENTS = {"Check": (6, "message"), "document_check": (6, "message"), "failure": (4, "message"),
+                     "Link": (None, "reason"), "_fits": (2, "message"), "_mismatch": (3, "message"),
+                     "_failed": (5, "message")}
+
+
+def _name(func) -> str:
+    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+
+
+def _acceptable(node, assigned: dict) -> bool:
+    """A message argument that is a catalogue message: say(...), "", a variable only ever bound to
+    such, a parameter, or a choice between them."""
+    if isinstance(node, ast.Call):
+        return _name(node.func) == "say"
+    if isinstance(node, ast.Constant):
+        return node.value == ""
+    if isinstance(node, ast.IfExp):
+        return _acceptable(node.body, assigned) and _acceptable(node.orelse, assigned)
+    if isinstance(node, ast.BoolOp):
+        return all(_acceptable(value, assigned) for value in node.values)
+    if isinstance(node, (ast.Name, ast.Attribute)):
+        # a variable: every value it is bound to in the module; a parameter or a field: a message by type
+        return all(_acceptable(value, assigned) for value in assigned.get(_name(node), ()))
+    return False
+
+
+def _worded(node) -> bool:
+    """An f-string or a concatenation with words in it: a sentence built in code."""
+    import regex
+
+    literal = "".join(n.value for n in ast.walk(node) if isinstance(n, ast.Constant) and isinstance(n.value, str))
+    built = isinstance(node, ast.JoinedStr) or (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add))
+    return built and bool(regex.search(r"[A-Za-z]{3,}|\p{Han}", literal))
+
+
+def message_problems(source: str) -> list[str]:
+    tree = ast.parse(source)
+    assigned: dict[str, list] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    assigned.setdefault(target.id, []).append(node.value)
+        elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
+            assigned.setdefault(node.target.id, []).append(node.value)
+    problems = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = _name(node.func)
+        if name == "say":
+            problems += [f"line {node.lineno}: say({keyword.arg}=…) builds a sentence in code"
+                         for keyword in node.keywords if _worded(keyword.value)]
+        if name not in MESSAGE_ARGUMENTS:
+            continue
+        position, keyword = MESSAGE_ARGUMENTS[name]
+        given = [k.value for k in node.keywords if k.arg == keyword]
+        if position is not None and len(node.args) > position:
+            given.append(node.args[position])
+        problems += [f"line {node.lineno}: {name}'s {keyword} is not a catalogue message"
+                     for value in given if not _acceptable(value, assigned)]
+    return problems
+
+
+@pytest.mark.parametrize("path", BUILDERS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_messages_come_from_the_catalogue(path):
+    assert not message_problems(path.read_text(encoding="utf-8"))
+
+
+def test_the_audit_finds_a_sentence_built_in_code():
+    """The audit above can fail: f-strings, concatenations and worded values are found."""
+    bad = '''
+def check(claim, ctx):
+    message = f"the prose says {claim.text}"
+    other = "the figure " + claim.text
+    return [Check(CODE, claim.id, "mismatch", "error", "", "", message),
+            ctx.document_check(CODE, "error", claim, message=other),
+            Check(CODE, claim.id, "ok", "", "", "", say("vc01.agrees", claim=f"{claim.text} fits", source=""))]
+'''
+    problems = message_problems(bad)
+    assert len(problems) == 3, problems
+    good = '''
+def check(claim, ctx):
+    message = say("vc01.agrees", claim=claim.text, source=figure.source) if ok else ""
+    return [Check(CODE, claim.id, "ok", "", "", "", message)]
+'''
+    assert not message_problems(good)

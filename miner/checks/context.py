@@ -111,7 +111,7 @@ class Context:
         looked there (``DocumentResult.checks``; the `ok:` lines of the rule cases)."""
         # (built directly: a document's table rules agree a few hundred times)
         place = Place(getattr(where, "file", "") if file is None else file, where.page, where.line)
-        return Check(code, "", "ok", "", "", "", found, tolerance, place=place, found=found)
+        return Check(code, "", "ok", "", "", "", say("common.looked", what=found), tolerance, place=place, found=found)
 
     @cached_property
     def _first_table(self) -> dict[str, Table]:
