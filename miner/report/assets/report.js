@@ -57,6 +57,11 @@
     }
   }
 
+  // the page's sentences come from the message catalogue, in the report's language (the form's data-*)
+  function said(name, values) {
+    return form.dataset[name].replace(/\{(\w+)\}/g, (_, key) => values[key]);
+  }
+
   function apply() {
     const severities = checked("severity");
     const rules = checked("rule");
@@ -77,14 +82,14 @@
       const all = section.querySelectorAll(".finding").length;
       const visible = section.querySelectorAll(".finding:not([hidden])").length;
       section.querySelector(".filtered").hidden = !(all && !visible);
-      section.querySelector("h3 .doc-shown").textContent = `${visible} of ${all} shown`;
+      section.querySelector("h3 .doc-shown").textContent = said("docShown", {visible, all});
       for (const details of section.querySelectorAll("details.agreeing, details.unlinked")) {
         const list = details.querySelectorAll(".claim-item");
         const seen = details.querySelectorAll(".claim-item:not([hidden])").length;
-        details.querySelector(".doc-shown").textContent = seen === list.length ? "" : `(${seen} match)`;
+        details.querySelector(".doc-shown").textContent = seen === list.length ? "" : said("match", {seen});
       }
     }
-    document.getElementById("shown").textContent = `${shown} of ${findings.length} findings shown`;
+    document.getElementById("shown").textContent = said("shown", {shown, total: findings.length});
   }
 
   function sortBy(button, ascending = button.closest("th").getAttribute("aria-sort") !== "ascending") {
