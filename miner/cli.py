@@ -305,7 +305,8 @@ def tables(document, brief) -> None:
               help="Directory for claims.csv, findings.csv and report.html.")
 @click.option("--fail-on", "fail_on", type=click.Choice(["error", "warning", "info"]), default="error",
               show_default=True, help="Exit with code 1 when a finding at or above this severity exists.")
-def check(statements, sources, texts, body, year, out, fail_on) -> None:
+@_language_option
+def check(statements, sources, texts, body, year, out, fail_on, lang) -> None:
     """Check the figures of public statements (STATEMENT: .txt/.md/.html/.docx, - for standard input) against the
     reports they cite: each figure is supported, derived, a mismatch or not found, with its evidence."""
     from .checks.findings import at_least
@@ -330,10 +331,13 @@ def check(statements, sources, texts, body, year, out, fail_on) -> None:
         raise click.UsageError(f"cannot read the statement: {exc}") from exc
     # a folder of a statement and its sources: the statement is not a source of itself
     itself = {Path(p).resolve() for p in statements if str(p) != "-"}
-    result = check_statements(documents, read_sources(sources, exclude=itself), body, year or 0)
+    language = _language(lang)
+    result = check_statements(documents, read_sources(sources, exclude=itself), body, year or 0, language)
     written = write_csvs(result, out) + [write_html(result, out)]
     click.echo(ledger(result))
-    click.echo(f"wrote {', '.join(str(p) for p in written)}")
+    from .messages import text
+
+    click.echo(text(language, "cli.report_written", path=", ".join(str(p) for p in written)))
     failing = any(at_least(f.severity, fail_on) for f in result.findings)
     sys.exit(exitcodes.FINDINGS if failing else exitcodes.OK)
 
