@@ -1,7 +1,7 @@
 """_rfind_any: the last occurrence of any word of a list, the longer word where two start together."""
 import random
 
-from miner.claims.extract import _rfind_any, words
+from miner.claims.words import rfind_any as _rfind_any, words
 
 
 def _by_rfind(text, options):

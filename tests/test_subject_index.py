@@ -3,7 +3,7 @@ import random
 
 import regex
 
-from miner.claims.extract import SubjectIndex
+from miner.claims.names import SubjectIndex
 
 ROW_NAMES = ["事业运行", "一般行政管理事务", "行政运行", "其他文化旅游体育与传媒支出", "文化和旅游",
              "群众文化", "机关事业单位基本养老保险缴费支出", "住房公积金", "基本支出", "其他"]
@@ -32,7 +32,7 @@ def test_longest_name_at_a_position_wins_and_matches_do_not_overlap():
 
 
 def test_longest_first_orders_by_length_then_code_point():
-    from miner.claims.extract import _longest_first
+    from miner.claims.words import longest_first as _longest_first
 
     rng = random.Random(3)
     for _ in range(500):

@@ -54,3 +54,34 @@ def test_an_approximate_figure_is_at_most_a_warning():
 def test_every_numeric_verdict_carries_its_allowance():
     verdict = TOL.judge(D("367.67"), 2, "", D("372.78"))
     assert verdict.allowed == D("0.01") and verdict.excess == "511.0" and verdict.severity == "error"
+
+
+def test_a_computed_rate_has_no_tail_of_the_last_decimal():
+    """jiangsu-rd-2019-budget p.10: 增加125.62万元，增长1.98% on 6459.58; a 1.8% there (a dropped
+    digit) is not a rounding of 1.98%, though it is within two units of 1.98 rounded to 2.0."""
+    point, interval = ratio(D("125.62"), 2, D("6459.58") - D("125.62"), 2)
+    assert TOL.judge(D("1.98"), 2, "", point, interval).verdict in ("ok", "rounding")
+    verdict = TOL.judge(D("1.8"), 1, "", point, interval)
+    assert verdict.verdict == "mismatch" and verdict.severity == "warning"
+    # 4.3% for 4.53%: a slip, not a tail
+    point, interval = ratio(D("45.3"), 1, D("1000"), 0)
+    assert TOL.judge(D("4.3"), 1, "", point, interval).verdict == "mismatch"
+
+
+def test_a_figure_rounded_from_a_finer_one_may_be_one_unit_off():
+    """jiangsu-rd-2018-budget p.22: 单位预留机动经费1685.72万元，占10.61% where 1685.72 / 15897.44 =
+    10.604%: rounded up (or nudged so that the list makes 100%), within one unit: rounding."""
+    point, interval = ratio(D("1685.72"), 2, D("15897.44"), 2)
+    verdict = TOL.judge(D("10.61"), 2, "", point, interval)
+    assert (verdict.verdict, verdict.severity) == ("rounding", "info")
+    # two units off is not rounding (jiangsu-jcy-2019-budget p.29: 34.38% for 34.36%)
+    point, interval = ratio(D("368.97"), 2, D("1442.74") - D("368.97"), 2)
+    assert TOL.judge(D("34.38"), 2, "", point, interval).verdict == "mismatch"
+
+
+def test_an_amount_stated_with_fewer_decimals_has_no_conversion_tail():
+    # 5万元 against a cell of 6.20: the tail is a unit of the tables' 0.01万元, not of the prose's 万元
+    verdict = TOL.judge(D("5"), 0, "", D("6.20"))
+    assert verdict.verdict == "mismatch"
+    # but the same 5 against 5.73 is the cell cut to its integer
+    assert TOL.judge(D("5"), 0, "", D("5.73")).verdict == "rounding"

@@ -20,9 +20,18 @@ Verdicts:
   rounding  the gap is explained by rounding alone: the evidence interval
             (its inputs' rounding) meets the stated one, the stated figure is
             the evidence truncated instead of rounded, a cell cut short by the
-            extraction explains it, or it is off by at most `tail_units` in its
-            last decimal (the 0.01万元 unit-conversion tail the forms
-            themselves warn about: 本套报表金额单位转换时可能存在尾数误差);
+            extraction explains it, or it is off by at most `tail_units` in the
+            last decimal of the finer of the two printed figures (the 0.01万元
+            unit-conversion tail the forms themselves warn about: 本套报表金额
+            单位转换时可能存在尾数误差). The tail is a unit of the printed tables,
+            not of the prose: a figure stated with fewer decimals than its
+            evidence gets none (5万元 against a cell of 6.20 is not a tail), and
+            a computed share or rate gets none (its interval already holds the
+            rounding of its inputs; 4.3% against 4.53% is not a tail); or the
+            evidence is finer than the stated figure and the gap within what
+            rounding allows (one unit of the stated last decimal: a figure
+            rounded up, or one share of a list nudged so that the list makes
+            100%: 10.61% for 10.604%);
   mismatch  anything else.
 
 Severity (``Tolerance.severity``, and ``cap`` for the certainty of the reading):
@@ -220,12 +229,17 @@ class Tolerance:
             return Verdict("rounding", "info", gap, tol + "; cell clipped by the extraction", allowed)
         if evidence_interval is not None and evidence_interval.meets(interval):
             return Verdict("rounding", "info", gap, tol + "; within the rounding of the inputs", allowed, True)
+        if gap <= allowed and decimals_of(evidence) > decimals:
+            # a figure rounded from a finer one may be rounded up, or one share nudged so that a list
+            # adds up to 100%: one unit of its last decimal. A copy of a figure printed to the same
+            # decimals has only the conversion tail below.
+            return Verdict("rounding", "info", gap, tol + "; within one unit of the last decimal", allowed)
         if not approx:
             truncated = evidence.quantize(step, rounding=ROUND_DOWN)
             if truncated == stated:
                 return Verdict("rounding", "info", gap, tol + "; truncated instead of rounded", allowed)
             rounded = evidence.quantize(step, rounding=ROUND_HALF_UP)
-            if abs(rounded - stated) <= step * self.tail_units:
+            if abs(rounded - stated) <= unit(max(decimals, decimals_of(evidence))) * self.tail_units:
                 return Verdict("rounding", "info", gap,
                                tol + f"; within a {self.tail_units}-unit tail of the last decimal", allowed)
         # an approximate figure's words do not say how far it may be: at most a warning

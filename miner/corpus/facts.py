@@ -11,7 +11,7 @@ from functools import lru_cache
 import regex
 
 from ..checks.context import Context
-from ..claims.extract import normalise_name
+from ..claims.names import normalise_name
 from ..claims.model import Claim
 from ..lexicon import load
 from ..tables.model import Cell, Table

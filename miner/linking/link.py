@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from ..claims.extract import normalise_name
+from ..claims.names import normalise_name
 from ..claims.model import Claim
 from ..lexicon import load, operand_measure
 from ..messages import render, say

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import regex
 
-from ..claims.extract import normalise_name
+from ..claims.names import normalise_name
 from ..claims.model import Claim
 from ..lexicon import load
 from ..prose.model import Paragraph, Sentence

@@ -1,8 +1,13 @@
 """DR05 parts sum to their total.
 
 What it checks: amounts listed after 其中 (or 主要用于) against the total they
-break down: the parts may not exceed the total, and a breakdown that claims
-to be complete must add up to it.
+break down: the parts may not exceed the total, and a breakdown that is complete
+must add up to it. A list is complete when its parts name, one each, every
+member of a breakdown complete by definition (lexicons/claims.yaml
+complete_breakdowns: 货物/工程/服务, 人员经费/公用经费, the three “三公”), or
+when each part states its share of the whole and the shares make 100%.
+The figures of one list are written to one precision: 539万元 beside 962.86万元
+is 539.00, and a printed 0 is nothing.
 
 Why it matters: a part copied wrong shows up as a sum that no longer fits.
 
@@ -18,6 +23,7 @@ from ...messages import say
 from ...claims.model import Claim
 from ..context import Context
 from ..model import Check
+from ...lexicon import load
 from ..tolerance import Interval, rounding_spread, unit
 
 CODE = "DR05"
@@ -34,9 +40,12 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     if not parts:
         return []
     total = sum((p.value for p in parts), Decimal(0))
-    half = rounding_spread(p.decimals for p in parts)
+    # the figures of one list are written to one precision, trailing zeros dropped: "货物962.86万元；
+    # 工程539万元" means 539.00, and a printed 0 is nothing, not anything below 0.5
+    precision = max(p.decimals for p in (*parts, claim))
+    half = rounding_spread(precision for _ in parts)
     formula = " + ".join(str(p.value) for p in parts) + f" = {total}"
-    if total < claim.value - half - unit(claim.decimals):
+    if total < claim.value - half - unit(claim.decimals) and not _complete(parts, ctx):
         # A 其中 list may name only some parts: a shortfall is no finding.
         return []
     if claim.value > 0 and total >= Decimal("1.9") * claim.value and len(parts) > 2:
@@ -49,3 +58,19 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     covers = () if verdict.verdict == "mismatch" else tuple(p.id for p in parts)
     return [Check(CODE, claim.id, verdict.verdict, verdict.severity, str(total), formula, message,
                   verdict.tolerance, covers, margin=verdict)]
+
+
+def _complete(parts: list[Claim], ctx: Context) -> bool:
+    """Whether a list leaves nothing out: its parts are the members of a breakdown complete by
+    definition, one each, or each states its share of the whole and the shares make 100%."""
+    for members in load("claims")["complete_breakdowns"]:
+        named = [[m for m in members if m in p.context] for p in parts]
+        if len(parts) == len(members) and all(len(n) == 1 for n in named) \
+                and {n[0] for n in named} == set(members):
+            return True
+    shares = [next((c for c in ctx.claims.values() if c.kind == "share" and c.numerator == p.id), None)
+              for p in parts]
+    if len(parts) < 2 or any(s is None for s in shares):
+        return False
+    stated = sum((s.value for s in shares), Decimal(0))
+    return abs(stated - 100) <= rounding_spread(s.decimals for s in shares) + unit(min(s.decimals for s in shares))

@@ -46,7 +46,8 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     if not parts or claim.direction not in ("+", "-"):
         return []
     total = sum((_signed(p) for p in parts), Decimal(0))
-    half = rounding_spread(p.decimals for p in parts)
+    precision = max(p.decimals for p in (*parts, claim))   # one list, one precision (DR05)
+    half = rounding_spread(precision for _ in parts)
     formula = " ".join(("+ " if _signed(p) >= 0 else "- ") + str(p.value) for p in parts).lstrip("+ ") + f" = {total}"
     verdict = ctx.tolerance.judge(_signed(claim), claim.decimals, claim.approx, total, Interval(total - half, total + half))
     if verdict.verdict != "mismatch":
