@@ -20,11 +20,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ...messages import say
 from ...claims.model import Claim
 from ..context import Context
 from ..model import Check
 from ..breakdowns import completeness
-from ..tolerance import Interval, cap, rounding_spread, unit
+from ..tolerance import Interval, rounding_spread, unit
 
 CODE = "DR05"
 NAME = "parts-sum"
@@ -57,8 +58,8 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     verdict = ctx.tolerance.judge(claim.value, claim.decimals, "", total, Interval(total - half, total + half))
     if short and not complete.certain:
         verdict = verdict.capped()
-    message = (f"the parts add up to {total}, not {claim.value}: {formula}" if verdict.verdict == "mismatch"
-               else f"{claim.text} = {formula}")
+    message = (say("dr05.parts", total=total, stated=claim.value, formula=formula) if verdict.verdict == "mismatch"
+               else say("common.equals", claim=claim.text, formula=formula))
     covers = () if verdict.verdict == "mismatch" else tuple(p.id for p in parts)
     return [Check(CODE, claim.id, verdict.verdict, verdict.severity, str(total), formula, message,
                   verdict.tolerance, covers, margin=verdict)]
