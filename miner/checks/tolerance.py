@@ -55,6 +55,7 @@ apply them with ``cap``, which turns an error into a warning and nothing else.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
@@ -87,6 +88,10 @@ class Verdict:
     allowed: Decimal = Decimal(0)
     # the intervals the printed figures stand for meet: a rounding verdict that is an agreement
     consistent: bool = False
+
+    def capped(self) -> "Verdict":
+        """The same verdict for a reading that is not certain: an error becomes a warning."""
+        return replace(self, severity=cap(self.severity, True))
 
     @property
     def excess(self) -> str:

@@ -21,6 +21,7 @@ from .model import Claim
 from .names import SubjectIndex
 from .nlp import Segmenter
 from .relations import relate, share_whole_words
+from .respectively import respective_runs
 from .subject import Heading, heading_of, sentence_subjects, subject_of
 from .words import grammar, words
 
@@ -52,11 +53,19 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
             heading = (paragraph.id, heading_of(paragraph.section, w))
         named = sentence_subjects(sentence, heading[1], subjects, w)
         sentence_claims: list[Claim] = []
-        for mention in mentions:
+        runs = respective_runs(sentence.text, mentions)
+        places: dict[str, tuple[int, int, bool]] = {}     # claim id -> (run, place, named) in a respectively-list
+        for index, mention in enumerate(mentions):
             clause_at = clause_start(sentence.text, mention.number_start, ends)
             before = sentence.text[clause_at:mention.start]
+            lead = sentence.text[:mention.start]
+            respective = runs.get(index)
+            if respective is not None:
+                # 基本支出、项目支出分别为A、B: the words of B are 项目支出为
+                clause_at, before = respective.clause_start, respective.words
+                lead = sentence.text[:clause_at] + before
             after = sentence.text[mention.end:mention.end + 8]
-            kind, direction = kind_of(mention, sentence.text[:mention.start], after, w)
+            kind, direction = kind_of(mention, lead, after, w)
             subject = subject_of(before, mention.start, kind, named, subjects, w)
             measure = figure_measure(before, kind, sentence.text, clause_at, subject, subjects, w, measures)
             segment = sentence.segment_at(mention.number_start)
@@ -75,6 +84,8 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
                 context=before.strip(), budget=budget_kind(before, w),
             )
             sentence_claims.append(claim)
-        sentence_claims = relate(sentence_claims, claims, w, section_lead, open_lists)
+            if respective is not None:
+                places[claim.id] = (respective.run, respective.index, respective.named)
+        sentence_claims = relate(sentence_claims, claims, w, section_lead, open_lists, places)
         claims.extend(sentence_claims)
     return tuple(claims)

@@ -19,6 +19,12 @@ def kind_of(mention: Mention, before: str, after: str, w: Words) -> tuple[str, s
     elif w.change_word.search(tail):
         inc, dec = rfind_any(tail, w.increase), rfind_any(tail, w.decrease)
         direction = "+" if inc[0] > dec[0] else "-"
+        if before.rstrip().endswith(w.minus_signs):
+            # 增长-3.2%: a growth below zero is a decrease of 3.2%
+            direction = "-" if direction == "+" else "+"
+    if unit in w.points:
+        # 比上年提高3.2个百分点: a change of a share, not a count of 3.2 个
+        return "points", direction
     if unit in w.money:
         if any(before.rstrip().endswith(word) or before[-6:].find(word) >= 0 for word in w.threshold_before) \
                 and any(after.lstrip().startswith(word) for word in w.threshold_after):

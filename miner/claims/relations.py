@@ -71,9 +71,25 @@ def _section_key(claim: Claim) -> tuple[str, ...]:
     return claim.section[:3]
 
 
+def _respective_part(claim: Claim, out: list[Claim], places: dict[str, tuple[int, int, bool]]) -> Claim | None:
+    """The amount at the same place of the respectively-list before a share's own list
+    (基本支出、项目支出分别为A、B，分别占…的p、q: p is A's share, q is B's)."""
+    if claim.id not in places:
+        return None
+    run, place, _named = places[claim.id]
+    runs: dict[int, list[Claim]] = {}
+    for c in out:
+        if c.id in places and places[c.id][0] != run and c.kind == "amount":
+            runs.setdefault(places[c.id][0], []).append(c)
+    size = sum(1 for other in places.values() if other[0] == run)
+    listed = next((members for _r, members in sorted(runs.items(), reverse=True) if len(members) == size), None)
+    return listed[place] if listed else None
+
+
 def relate(sentence_claims: list[Claim], earlier: list[Claim], w: Words, section_lead,
-           open_lists: dict[int, tuple[int, str]]) -> list[Claim]:
+           open_lists: dict[int, tuple[int, str]], places: dict[str, tuple[int, int, bool]] | None = None) -> list[Claim]:
     """Tie rates, shares, changes and 其中 parts to the figures they are computed from."""
+    places = places or {}
     out: list[Claim] = []
     listed = open_lists.get(sentence_claims[0].paragraph) if sentence_claims else None
     if listed and listed[0] != sentence_claims[0].sentence_id - 1:
@@ -92,7 +108,8 @@ def relate(sentence_claims: list[Claim], earlier: list[Claim], w: Words, section
         elif claim.kind == "share":
             # The part is stated in the same clause group: after the last ；/。
             boundary = max(claim.sentence.rfind(mark, 0, claim.start) for mark in grammar().group_ends)
-            numerator = next((c for c in reversed(prior_in_sentence) if c.start > boundary), None)
+            numerator = _respective_part(claim, out, places) or \
+                next((c for c in reversed(prior_in_sentence) if c.start > boundary), None)
             lead = ""
             names_total_only = claim.denominator_words.replace(" ", "").removesuffix("的") in w.list_wholes
             if names_total_only and numerator is not None and numerator.parts_of:

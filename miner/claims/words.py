@@ -25,6 +25,8 @@ class Words:
     indicator: tuple[str, ...]
     threshold_before: tuple[str, ...]
     threshold_after: tuple[str, ...]
+    points: tuple[str, ...]         # units of a change in percentage points (个百分点)
+    minus_signs: tuple[str, ...]    # a sign before a change's figure (增长-3.2%)
     prior: tuple[str, ...]
     change_context: tuple[str, ...]
     parts: tuple[str, ...]
@@ -122,6 +124,7 @@ def words() -> Words:
         flat=longest_first(c["flat_words"]), alternative=regex.compile(c["alternative_pattern"]),
         indicator=longest_first(c["indicator_words"]),
         threshold_before=longest_first(c["threshold_before"]), threshold_after=longest_first(c["threshold_after"]),
+        points=tuple(c["points_units"]), minus_signs=tuple(c["minus_signs"]),
         prior=longest_first(c["prior_period_words"]), change_context=tuple(c["change_context_words"]),
         parts=longest_first(c["parts_markers"]),
         parts_continued=tuple(c["parts_markers_continued"]),

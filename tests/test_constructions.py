@@ -1,0 +1,65 @@
+"""The prose constructions of issue 15 item 4, each read on a real seed document in which one
+sentence is rewritten into the construction (the figures stay the document's own, so the
+tables still hold their evidence): a respectively-list of amounts and of their shares, and a
+change in percentage points. Each must be read as the figures it states, and a figure changed
+inside it must be caught."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from miner.scan import scan_document
+
+from conftest import SEEDS
+
+DOC = "wuchang-cyzx-2024-final"
+PLAIN = "其中：基本支出 500.44 万元，占本年支出 57.6%；项目支出 367.67 万元，占本年支出 42.4%。"
+RESPECTIVELY = "其中：基本支出、项目支出分别为 500.44 万元、367.67 万元，分别占本年支出的 57.6%、42.4%。"
+
+
+def _scan(tmp_path: Path, old: str, new: str):
+    text = (SEEDS / f"{DOC}.txt").read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path = tmp_path / f"{DOC}.txt"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return scan_document(path)
+
+
+def _rows(result, line: int = 385):
+    return {row.claim_text: row for row in result.claims if row.line == line}
+
+
+def test_a_respectively_list_pairs_each_figure_with_its_name(tmp_path):
+    rows = _rows(_scan(tmp_path, PLAIN, RESPECTIVELY))
+    # each amount is linked to its own column of 表3, not left unlinked or given the list's last name
+    assert rows["500.44 万元"].verdict == "ok" and "基本支出" in rows["500.44 万元"].evidence
+    assert rows["367.67 万元"].verdict == "ok" and "项目支出" in rows["367.67 万元"].evidence
+    # each share is the share of the amount at its place: 500.44 / 868.11, not 367.67 / 868.11
+    assert rows["57.6%"].verdict == "ok" and "500.44 / 868.11" in rows["57.6%"].message
+    assert rows["42.4%"].verdict == "ok" and "367.67 / 868.11" in rows["42.4%"].message
+
+
+@pytest.mark.parametrize("old,new,changed", [
+    ("500.44 万元、367.67", "510.44 万元、367.67", "510.44 万元"),
+    ("57.6%、42.4%", "47.6%、42.4%", "47.6%"),
+])
+def test_a_figure_changed_in_a_respectively_list_is_caught(tmp_path, old, new, changed):
+    rows = _rows(_scan(tmp_path, PLAIN, RESPECTIVELY.replace(old, new)))
+    assert rows[changed].verdict == "mismatch"
+
+
+def test_percentage_points_are_a_change_of_a_share_not_a_count(tmp_path):
+    result = _scan(tmp_path, "占本年支出 57.6%；", "占本年支出 57.6%，比上年提高 3.2 个百分点；")
+    rows = _rows(result)
+    assert rows["3.2 个百分点"].kind == "points" and rows["3.2 个百分点"].unit == "个百分点"
+    assert not any(row.kind == "count" for row in rows.values())
+    assert rows["57.6%"].verdict == "ok"
+
+
+@pytest.mark.parametrize("rate,verdict", [("-37.7%", "ok"), ("37.7%", "mismatch")])
+def test_a_growth_below_zero_is_a_decrease(tmp_path, rate, verdict):
+    """减少525.02万元 with 增长-37.7% states one decrease twice; 增长37.7% beside it contradicts it."""
+    result = _scan(tmp_path, "相比，减少 525.02 万元，下降 37.7%", f"相比，减少 525.02 万元，增长 {rate}")
+    row = next(row for row in result.claims if row.line == 385 and row.kind == "change_rate")
+    assert row.verdict == verdict, row
