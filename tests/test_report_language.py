@@ -13,7 +13,7 @@ import os
 import pytest
 from click.testing import CliRunner
 
-from chromium import dump_dom, find_chromium, url_of
+from chromium import latin_fonts_only, dump_dom, find_chromium, url_of
 from conftest import SEEDS
 from miner.cli import main
 from miner.messages import text
@@ -71,12 +71,7 @@ def test_without_a_chinese_font_the_audit_sees_the_missing_glyphs(scanned, tmp_p
     """The same page on a machine without a CJK font: the label's and the message's Chinese are boxes,
     and the audit says so (the test above can fail)."""
     language, out, _findings = scanned
-    latin = next((d for d in ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/truetype/liberation")
-                  if os.path.isdir(d)), None)
-    config = tmp_path / "fonts.conf"
-    config.write_text('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>'
-                      + (f"<dir>{latin}</dir>" if latin else "")
-                      + f"<cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>\n", encoding="utf-8")
+    config = latin_fonts_only(tmp_path)
     _dom, texts = _audit(out, env={"FONTCONFIG_FILE": str(config)})
     assert texts["message"]["glyphs"] in ("missing", "blank")
     if language == "zh":
