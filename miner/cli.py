@@ -62,6 +62,20 @@ def _output_options(command):
                              "findings); the exit code tells the outcome.")(command)
 
 
+def _language_option(command):
+    """--lang: the language of the messages, the terminal summary and report.html."""
+    return click.option("--lang", "lang", type=click.Choice(["zh", "en"]), default=None,
+                        help="zh (Chinese) or en (English) [default: the configuration's `language`; "
+                             "when that is auto, Chinese if the locale (LC_ALL, LC_MESSAGES, LANG) is "
+                             "Chinese, else English].")(command)
+
+
+def _language(lang: str | None, setting: str = "auto") -> str:
+    from .messages import resolve
+
+    return resolve(lang or setting)
+
+
 def _preflight(check, *args) -> None:
     from .preflight import UsageProblem
 
@@ -103,8 +117,9 @@ def _shard(ctx, param, value):
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="A miner.toml to use instead of the one found next to the documents.")
 @_output_options
+@_language_option
 def scan(paths, out, select, ignore, jobs, engine, scheduler, shard, parquet, timeout, memory_limit,
-         fail_on, config_path, quiet, show_errors, output_format) -> None:
+         fail_on, config_path, quiet, show_errors, output_format, lang) -> None:
     """Scan documents (files or directories, recursively) and write the report.
 
     Results are kept per document in OUT/.miner: a run that is interrupted
@@ -127,6 +142,7 @@ def scan(paths, out, select, ignore, jobs, engine, scheduler, shard, parquet, ti
 
     try:
         config = load_config(paths, config_path)
+        config = config.with_language(_language(lang, config.language))
         scan_policy = policy(config)
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from exc
@@ -160,11 +176,14 @@ def scan(paths, out, select, ignore, jobs, engine, scheduler, shard, parquet, ti
             click.echo(f"miner: {exc}; the documents done so far are kept in {out}/.miner", err=True)
             sys.exit(exitcodes.INTERNAL)
     (Path(out) / "config.toml").write_text(config.to_toml(), encoding="utf-8")
-    how = (f"scanned {outcome.scanned}, reused {outcome.reused} from an earlier run"
-           + (f"; passed over {len(collection.skipped)} path(s) that are no documents (the first: "
-              f"{collection.skipped[0].path}: {collection.skipped[0].reason})" if collection.skipped else "")
-           + f"; wrote {Path(out) / 'config.toml'}")
-    _finish(outcome, how, Terminal(quiet, show_errors, output_format), fail_on or config.fail_on, out)
+    from .messages import text
+
+    language = scan_policy.language
+    how = (text(language, "cli.scanned", scanned=outcome.scanned, reused=outcome.reused)
+           + (text(language, "cli.skipped", count=len(collection.skipped), path=collection.skipped[0].path,
+                   reason=collection.skipped[0].reason) if collection.skipped else "")
+           + text(language, "cli.config_written", path=Path(out) / "config.toml"))
+    _finish(outcome, how, Terminal(quiet, show_errors, output_format, language), fail_on or config.fail_on, out)
 
 
 @contextmanager
@@ -182,9 +201,11 @@ def _progress_stream(quiet: bool):
 @click.option("--out", "out", required=True, type=click.Path(path_type=Path), help="Directory for the merged report.")
 @click.option("--parquet", is_flag=True, help="Also write the tables as Parquet.")
 @_output_options
-def merge(dirs, out, parquet, quiet, show_errors, output_format) -> None:
+@_language_option
+def merge(dirs, out, parquet, quiet, show_errors, output_format, lang) -> None:
     """Join the report directories of `miner scan --shard i/N` runs into one report."""
     from .engine import MergeError, merge_reports
+    from .messages import text
     from .preflight import check_writable
 
     _parquet_or_fail(parquet)
@@ -193,8 +214,9 @@ def merge(dirs, out, parquet, quiet, show_errors, output_format) -> None:
         outcome = merge_reports(dirs, out, parquet)
     except MergeError as exc:
         raise click.UsageError(str(exc)) from None
-    _finish(outcome, f"merged {len(dirs)} report director{'y' if len(dirs) == 1 else 'ies'}",
-            Terminal(quiet, show_errors, output_format), out=out)
+    language = _language(lang)
+    _finish(outcome, text(language, "cli.merged_one" if len(dirs) == 1 else "cli.merged_many", count=len(dirs)),
+            Terminal(quiet, show_errors, output_format, language), out=out)
 
 
 def _parquet_or_fail(parquet: bool) -> None:
@@ -211,36 +233,42 @@ class Terminal:
     quiet: bool = False
     show_errors: int = 20
     output_format: str = "text"
+    language: str = "en"
 
 
 def _finish(outcome, how: str, terminal: Terminal, fail_on: str = "error", out: Path | None = None) -> None:
     from .checks.findings import at_least
     from .report.html import write_html
+    from .messages import text
     from .report.summary import findings_jsonl, summary
 
     written = list(outcome.written)
     if out is not None:
-        written.append(write_html(out))
+        written.append(write_html(out, terminal.language))
     if terminal.output_format == "jsonl":
         for line in findings_jsonl(outcome.result):
             click.echo(line)
     if not terminal.quiet:
         to_stderr = terminal.output_format == "jsonl"     # stdout is the findings' stream then
-        click.echo(summary(outcome.result, terminal.show_errors, out), err=to_stderr)
-        click.echo(f"{how}; wrote {', '.join(str(p) for p in written)}", err=to_stderr)
+        click.echo(summary(outcome.result, terminal.show_errors, out, terminal.language), err=to_stderr)
+        click.echo(text(terminal.language, "cli.wrote", how=how, files=", ".join(str(p) for p in written)),
+                   err=to_stderr)
     failing = any(at_least(f.severity, fail_on) for f in outcome.result.findings)
     sys.exit(exitcodes.FINDINGS if failing else exitcodes.OK)
 
 
 @main.command()
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
-def report(directory) -> None:
+@_language_option
+def report(directory, lang) -> None:
     """Write DIRECTORY/report.html again from the tables in a report directory."""
+    from .messages import text
     from .report.html import write_html
     from .report.load import ReportDirError
 
+    language = _language(lang)
     try:
-        click.echo(f"wrote {write_html(directory)}")
+        click.echo(text(language, "cli.report_written", path=write_html(directory, language)))
     except ReportDirError as exc:
         raise click.UsageError(str(exc)) from exc
 
@@ -277,7 +305,8 @@ def tables(document, brief) -> None:
               help="Directory for claims.csv, findings.csv and report.html.")
 @click.option("--fail-on", "fail_on", type=click.Choice(["error", "warning", "info"]), default="error",
               show_default=True, help="Exit with code 1 when a finding at or above this severity exists.")
-def check(statements, sources, texts, body, year, out, fail_on) -> None:
+@_language_option
+def check(statements, sources, texts, body, year, out, fail_on, lang) -> None:
     """Check the figures of public statements (STATEMENT: .txt/.md/.html/.docx, - for standard input) against the
     reports they cite: each figure is supported, derived, a mismatch or not found, with its evidence."""
     from .checks.findings import at_least
@@ -302,10 +331,13 @@ def check(statements, sources, texts, body, year, out, fail_on) -> None:
         raise click.UsageError(f"cannot read the statement: {exc}") from exc
     # a folder of a statement and its sources: the statement is not a source of itself
     itself = {Path(p).resolve() for p in statements if str(p) != "-"}
-    result = check_statements(documents, read_sources(sources, exclude=itself), body, year or 0)
+    language = _language(lang)
+    result = check_statements(documents, read_sources(sources, exclude=itself), body, year or 0, language)
     written = write_csvs(result, out) + [write_html(result, out)]
     click.echo(ledger(result))
-    click.echo(f"wrote {', '.join(str(p) for p in written)}")
+    from .messages import text
+
+    click.echo(text(language, "cli.report_written", path=", ".join(str(p) for p in written)))
     failing = any(at_least(f.severity, fail_on) for f in result.findings)
     sys.exit(exitcodes.FINDINGS if failing else exitcodes.OK)
 

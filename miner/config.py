@@ -10,8 +10,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .messages import AUTO, LANGUAGES
+
 SEVERITIES = ("info", "warning", "error")
-LANGUAGES = ("en",)    # the languages messages can be written in
 
 
 class ConfigError(ValueError):
@@ -37,7 +38,12 @@ class Config:
 
     @property
     def language(self) -> str:
-        return self.values.get("language", "en")
+        return self.values.get("language", AUTO)
+
+    def with_language(self, language: str) -> "Config":
+        """The same configuration in one language (``--lang``, or ``auto`` resolved): what the
+        report's config.toml records."""
+        return Config({**self.values, "language": language}, self.sources)
 
     def to_toml(self) -> str:
         lines = ["# The configuration this report was made with.",
@@ -120,8 +126,8 @@ def load_config(paths=(), explicit: str | Path | None = None) -> Config:
         sources.append(str(path))
     if values["fail_on"] not in SEVERITIES:
         raise ConfigError(f"fail_on must be one of {', '.join(SEVERITIES)}, not {values['fail_on']!r}")
-    if values.get("language", "en") not in LANGUAGES:
-        raise ConfigError(f"language must be one of {', '.join(LANGUAGES)}, not {values['language']!r}")
+    if values.get("language", AUTO) not in (AUTO,) + LANGUAGES:
+        raise ConfigError(f"language must be one of {', '.join((AUTO,) + LANGUAGES)}, not {values['language']!r}")
     check_severity_levels(values.get("severity", {}), sources[-1])
     return Config(values, tuple(sources))
 

@@ -28,6 +28,7 @@ from .ingest.model import Document, IngestError
 from .ingest.read import read_document
 from .lexicon import load
 from .linking.link import link_claims
+from .messages import say
 from .prose.build import paragraphs_from_lines
 from .tables.build import tables_from_lines
 from .tables.model import Table
@@ -78,7 +79,7 @@ def scan_document(path: str | Path, rules=None, display: str | None = None,
     except IngestError as exc:
         if not any(rule.CODE == in01.CODE for rule in rules):
             return DocumentResult(display, error=str(exc))
-        finding = failure(display, in01, str(exc), "a readable disclosure", f"cannot read {display}: {exc}", policy)
+        finding = failure(display, in01, str(exc), "a readable disclosure", say("in01.unreadable", doc=display, reason=exc), policy)
         return DocumentResult(display, findings=(finding,), error=str(exc))
     return scan_read(doc, display, rules, policy)
 
@@ -105,17 +106,19 @@ def scan_read(doc: Document, display: str, rules, policy: Policy | None = None) 
 
 
 def scan(paths, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
-         severity: dict[str, str] | None = None, policy: Policy | None = None) -> ScanResult:
+         severity: dict[str, str] | None = None, policy: Policy | None = None,
+         language: str | None = None) -> ScanResult:
     """Scan files and directories; an unreadable document becomes an IN01 finding.
 
     ``severity`` maps rule codes or prefixes to the severity their findings get
     (the configuration's ``[severity]`` table), for this scan only; ``policy`` is
     a whole policy (``miner.checks.registry.policy(config)``), the default
-    configuration's when not given."""
+    configuration's when not given; ``language`` the messages' ("zh", "en", "auto":
+    the locale's; default: the configuration's)."""
     if policy is None:
-        policy = policy_with(severity)
-    elif severity:
-        raise ValueError("give either severity or a policy, not both")
+        policy = policy_with(severity, language)
+    elif severity or language:
+        raise ValueError("give either severity and language or a policy, not both")
     rules = selected(select, ignore)
     results = [scan_document(path, rules, policy=policy) for path in collect(paths).documents]
     if any(rule.CODE == xd01.CODE for rule in rules):
@@ -131,8 +134,9 @@ class _ScanModule(types.ModuleType):
     """This module, callable: ``miner.scan(paths, …)`` is ``miner.scan.scan(paths, …)``."""
 
     def __call__(self, paths, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
-                 severity: dict[str, str] | None = None, policy: Policy | None = None) -> ScanResult:
-        return scan(paths, select, ignore, severity, policy)
+                 severity: dict[str, str] | None = None, policy: Policy | None = None,
+                 language: str | None = None) -> ScanResult:
+        return scan(paths, select, ignore, severity, policy, language)
 
 
 sys.modules[__name__].__class__ = _ScanModule

@@ -153,3 +153,15 @@ def parse(markup: str) -> Node:
     builder.feed(markup)
     builder.close()
     return builder.root
+
+
+def latin_fonts_only(folder: Path) -> Path:
+    """A fontconfig file that shows Chromium Latin fonts only: the page as it looks on a machine
+    without a CJK font, where the glyph audit must see boxes."""
+    latin = next((d for d in ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/truetype/liberation")
+                  if os.path.isdir(d)), None)
+    config = folder / "fonts.conf"
+    config.write_text('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>'
+                      + (f"<dir>{latin}</dir>" if latin else "")
+                      + f"<cachedir>{folder / 'cache'}</cachedir></fontconfig>\n", encoding="utf-8")
+    return config

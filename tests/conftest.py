@@ -1,6 +1,13 @@
+import os
 from pathlib import Path
 
 import pytest
+
+# The expected results are written in English: a Chinese locale on the machine running the
+# tests would turn the default language (`auto`) to Chinese; the tests of Chinese ask for it.
+for _name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+    if os.environ.get(_name, "").lower().startswith("zh"):
+        os.environ[_name] = "C.UTF-8"
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "corpora" / "seeds"

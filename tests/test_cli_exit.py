@@ -130,7 +130,7 @@ def _unprivileged():
 def test_an_internal_error_is_one_line_and_a_saved_traceback(tmp_path, monkeypatch):
     import miner.report.html
 
-    def broken(out):
+    def broken(out, language="en"):
         raise RuntimeError("the page template is broken")
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))

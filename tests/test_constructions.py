@@ -63,3 +63,48 @@ def test_a_growth_below_zero_is_a_decrease(tmp_path, rate, verdict):
     result = _scan(tmp_path, "相比，减少 525.02 万元，下降 37.7%", f"相比，减少 525.02 万元，增长 {rate}")
     row = next(row for row in result.claims if row.line == 385 and row.kind == "change_rate")
     assert row.verdict == verdict, row
+
+
+SHENZHEN = Path(__file__).resolve().parents[1] / "corpora" / "cities" / "shenzhen" / "2026年深圳市人民政府口岸办公室部门预算.pdf"
+
+
+def test_a_list_after_包括_is_summed():
+    """深圳 p.6: 预算55,884.67万元，包括在职人员经费3,098.93万元、公用经费919.20万元、对个人和家庭的补助
+    支出616.88万元、增人增资371.58万元、项目支出50,878.08万元 (= 55,884.67): no table prints these
+    items, the sum is the only check, and a part changed in the PDF's lines is caught."""
+    from miner import injection
+    from miner.checks.registry import selected
+    from miner.scan import read_document, scan_read
+
+    doc = read_document(SHENZHEN, SHENZHEN.name)
+    base = scan_read(doc, SHENZHEN.name, selected())
+    whole = next(row for row in base.claims if row.claim_text.startswith("55,884.67") and "包括" in row.sentence)
+    assert whole.verdict == "ok" and "DR05" in whole.rules and "50878.08 = 55884.67" in whole.message
+    index = next(i for i, line in enumerate(doc.lines) if "公用经费919.20" in line.text.replace(" ", ""))
+    text = doc.lines[index].text
+    changed = injection.with_line(doc, index, text.replace("919.20", "991.20", 1))
+    result = scan_read(changed, SHENZHEN.name, selected())
+    row = next(row for row in result.claims if row.claim_text.startswith("55,884.67") and "包括" in row.sentence)
+    assert row.verdict == "mismatch" and "DR05" in row.rules
+
+
+JIANGSU = Path(__file__).resolve().parents[1] / "corpora" / "pdf" / "jiangsu-fy-2018-budget.pdf"
+
+
+@pytest.mark.parametrize("old,new", [("3075.14", "3705.14"), ("1447.63", "1474.63")])
+def test_a_reason_naming_every_part_column_of_its_table_is_complete(old, new):
+    """jiangsu-fy-2018-budget p.17: 增加4322.77万元。主要原因是基本支出增加1447.63万元、项目支出安排减少
+    200万元、单位预留机动经费增加3075.14万元; its 支出预算总表 (表3) prints 合计 = 基本支出 + 项目支出 +
+    单位预留机动经费, so the reason leaves nothing out and a changed part no longer nets to the change."""
+    from miner import injection
+    from miner.checks.registry import selected
+    from miner.scan import read_document, scan_read
+
+    doc = read_document(JIANGSU, JIANGSU.name)
+    base = scan_read(doc, JIANGSU.name, selected())
+    index = next(i for i, line in enumerate(doc.lines) if line.page == 17 and old in line.text)
+    reason = [row for row in base.claims if row.page == 17 and row.kind == "change_amount" and old in row.claim_text]
+    assert any(row.verdict == "ok" for row in reason)
+    changed = injection.with_line(doc, index, doc.lines[index].text.replace(old, new, 1))
+    result = scan_read(changed, JIANGSU.name, selected())
+    assert any(f.rule == "DR06" and f.page == 17 and f.severity == "warning" for f in result.findings)

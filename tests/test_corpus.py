@@ -15,6 +15,7 @@ from miner.cli import main
 from miner.corpus.crosscheck import Reports
 from miner.engine import Shard
 from miner.engine.store import Manifest
+from miner.messages import render
 from miner.checks.prior import Identity, LedgerCell, PriorQuestion
 from miner.scan import scan_document
 
@@ -62,7 +63,8 @@ def test_change_amount_against_the_previous_report():
     differs = xd01.check(question(value=Decimal("120")), cell, "2017.pdf", TOLERANCE)
     assert differs.verdict == "mismatch" and differs.severity == "warning" and differs.expected == "100.00"
     opposite = xd01.check(question(direction="+"), cell, "2017.pdf", TOLERANCE)
-    assert opposite.verdict == "mismatch" and "an increase" in opposite.message
+    assert opposite.verdict == "mismatch" and "an increase" in render(opposite.message, "en")
+    assert "文中称增加" in render(opposite.message, "zh")
 
 
 def test_previous_report_in_yuan_is_converted_to_the_claims_unit():
@@ -91,7 +93,7 @@ def test_change_rate_on_a_previous_year_of_zero():
                     current=Decimal("8627.17"))
     zero = xd01.check(rate, LedgerCell(Decimal("0"), 2, "万元", "表4 2050202 小学教育 / 本年支出·小计"), "2023.pdf",
                       TOLERANCE)
-    assert (zero.verdict, zero.severity) == ("mismatch", "warning") and "prints 0" in zero.message
+    assert (zero.verdict, zero.severity) == ("mismatch", "warning") and "prints 0" in render(zero.message, "en")
 
 
 @pytest.fixture(scope="module")

@@ -1,9 +1,7 @@
 """The scan engine: same report as the library, resumable, isolated, sharded, on Dask."""
 import csv
 import io
-import os
 import shutil
-import signal
 import subprocess
 import sys
 import time

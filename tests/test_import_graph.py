@@ -15,7 +15,7 @@ MINER = Path(__file__).resolve().parents[1] / "miner"
 
 # The stages in the order the data flows; a module may import its own stage and earlier ones.
 STAGES = (
-    ("miner.records", "miner.lexicon", "miner.config", "miner.exitcodes", "miner.numbers", "miner.crash"),
+    ("miner.records", "miner.lexicon", "miner.messages", "miner.config", "miner.exitcodes", "miner.numbers", "miner.crash"),
     ("miner.ingest",),
     ("miner.tables", "miner.prose"),
     ("miner.claims",),

@@ -11,7 +11,6 @@ from __future__ import annotations
 import codecs
 import shutil
 import zipfile
-from pathlib import Path
 
 import pytest
 

@@ -67,8 +67,12 @@ def test_a_link_among_rows_that_name_the_subject_alike_is_a_doubt():
     one = link_claims((_claim("事业运行"),), (_table("事业运行", "其他支出"),))["C1"]
     two = link_claims((_claim("其他支出"),), (_table("其他支出", "事业运行", "其他支出"),))["C1"]
     assert one.cell.row == 0 and not one.doubt
-    assert two.cell.row == 0 and two.doubt == "2 rows of 表5 name 其他支出 alike; the labels took the first"
-    assert two.basis.endswith(f"({two.doubt})")
+    from miner.messages import render
+
+    doubt = render(two.doubt, "en")
+    assert two.cell.row == 0 and doubt == "2 rows of 表5 name 其他支出 alike; the labels took the first"
+    assert render(two.doubt, "zh") == "表5中有2行名称同为其他支出，按标签取了第一行"
+    assert two.basis.endswith(f"({doubt})")
     from miner.checks.context import Context
 
     claim, table = _claim("其他支出"), _table("其他支出", "事业运行", "其他支出")

@@ -105,6 +105,21 @@ def test_the_journalist_example_prints_the_ledger_shown(tmp_path):
     assert (tmp_path / "report.html").exists()
 
 
+def test_the_chinese_example_prints_the_finding_shown(tmp_path):
+    import shlex
+
+    [command] = [block for block in _blocks("sh") if "--lang zh" in block and block.startswith("miner scan")]
+    [shown] = [block for block in _blocks("text") if block.startswith("错误 VC01")]
+    args = shlex.split(command.strip())[1:]
+    args[args.index("--out") + 1] = str(tmp_path)
+    args = [str(ROOT / a) if a.startswith("corpora/") else a for a in args]
+    result = CliRunner().invoke(main, args + ["-j", "1"])
+    assert result.exit_code == 1, result.output
+    printed = result.output.replace(str(ROOT) + "/", "")
+    assert shown.strip() in printed
+    assert "发现问题：错误" in printed
+
+
 def test_the_exit_codes_table_is_exitcodes():
     from miner import exitcodes
 

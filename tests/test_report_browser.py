@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 import pytest
 from click.testing import CliRunner
 
-from chromium import audit_at_width, dump_dom, find_chromium, print_pdf, screenshot, url_of
+from chromium import latin_fonts_only, audit_at_width, dump_dom, find_chromium, print_pdf, screenshot, url_of
 from conftest import ROOT
 from miner.cli import main
 from miner.report.files import CELLS, ENCODING, EVIDENCE, FINDINGS
@@ -245,11 +245,6 @@ def test_chinese_is_drawn_with_a_font_that_has_it(report, tmp_path):
     url = url_of(out / "report.html", "audit=1")
     assert dump_dom(url).one("pre", id="layout-audit").attrs["data-glyphs"] == "ok"
     # the same page on a machine without a Chinese font: the audit must see the missing glyphs
-    latin = next((d for d in ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/truetype/liberation")
-                  if os.path.isdir(d)), None)
-    config = tmp_path / "fonts.conf"
-    config.write_text('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>'
-                      + (f"<dir>{latin}</dir>" if latin else "")
-                      + f"<cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>\n", encoding="utf-8")
+    config = latin_fonts_only(tmp_path)
     without = dump_dom(url, env={"FONTCONFIG_FILE": str(config)})
     assert without.one("pre", id="layout-audit").attrs["data-glyphs"] in ("missing", "blank")

@@ -141,7 +141,7 @@ def test_traditional_characters_and_reading_glosses_are_read():
 def test_the_cli_writes_the_contract_and_a_chinese_ledger(tmp_path):
     pair = PAIRS / "03-mof-central-2024-final-vs-budget"
     result = CliRunner().invoke(main, ["check", str(pair / "statement.txt"), "--against", str(pair),
-                                       "--out", str(tmp_path)])
+                                       "--out", str(tmp_path), "--lang", "zh"])
     assert result.exit_code == 0, result.output
     assert "相符 1，推算相符 7，不符 0" in result.output
     with open(tmp_path / "claims.csv", encoding="utf-8-sig", newline="") as handle:
@@ -158,11 +158,11 @@ def test_the_cli_reads_standard_input_and_text_and_fails_on_a_mismatch(tmp_path)
     pair = PAIRS / "03-mof-central-2024-final-vs-budget"
     statement = "2024年中央本级支出决算数为41720.18亿元。"
     piped = CliRunner().invoke(main, ["check", "-", "--against", str(pair / "source2.txt"), "--out", str(tmp_path)],
-                               input=statement.encode("utf-8"))
+                               input=statement.encode("utf-8"), env={"LANG": "zh_CN.UTF-8"})
     assert piped.exit_code == 1 and "[不符]" in piped.output and "40720.18亿元" in piped.output
     given = CliRunner().invoke(main, ["check", "--text", "本级支出决算数为40720.18亿元。", "--body", "中央",
                                       "--year", "2024", "--against", str(pair / "source2.txt"), "--out",
-                                      str(tmp_path)])
+                                      str(tmp_path), "--lang", "zh"])
     assert given.exit_code == 0 and "[相符]" in given.output
     missing = CliRunner().invoke(main, ["check", "--against", str(pair)])
     assert missing.exit_code == 2
@@ -188,3 +188,28 @@ def test_a_statement_published_as_a_page_or_a_word_file_gives_the_ledger_of_its_
     assert [(j.figure.claim.text, j.verdict, j.expected) for j in got] == \
         [(j.figure.claim.text, j.verdict, j.expected) for j in expected]
     assert any(j.verdict in ("supported", "mismatch") for j in got)
+
+
+def test_the_ledger_in_english_and_in_chinese_judges_alike(tmp_path):
+    """miner check --lang en and --lang zh: the same verdicts, rules and evidence; the ledger, the
+    reasons (claims.csv's message) and the labels in the language asked for."""
+    pair = PAIRS / "03-mof-central-2024-final-vs-budget"
+    statement = "2024年中央本级支出决算数为41720.18亿元。"
+    runs = {}
+    for language in ("en", "zh"):
+        out = tmp_path / language
+        result = CliRunner().invoke(main, ["check", "--text", statement, "--against", str(pair / "source2.txt"),
+                                           "--out", str(out), "--lang", language])
+        assert result.exit_code == 1, result.output
+        with open(out / "claims.csv", encoding="utf-8-sig", newline="") as handle:
+            runs[language] = (result.output, list(csv.DictReader(handle)))
+    (en, en_rows), (zh, zh_rows) = runs["en"], runs["zh"]
+    assert [(r["claim_id"], r["verdict"], r["rules"], r["evidence_value"]) for r in en_rows] == \
+        [(r["claim_id"], r["verdict"], r["rules"], r["evidence_value"]) for r in zh_rows]
+    [mismatch] = [r for r in zh_rows if r["verdict"] == "mismatch"]
+    [english] = [r for r in en_rows if r["verdict"] == "mismatch"]
+    assert mismatch["message"].startswith("陈述为41720.18亿元，来源为40720.18亿元")
+    assert english["message"].startswith("the statement says 41720.18亿元, the source 40720.18亿元")
+    assert "对照来源：" in zh and "[不符] 第1行 41720.18亿元" in zh and "说明：陈述为" in zh
+    assert "Sources:" in en and "[mismatch] line 1 41720.18亿元" in en and "why: the statement says" in en
+    assert "对照来源" not in en and "说明" not in en

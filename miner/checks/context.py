@@ -11,6 +11,7 @@ import regex
 
 from ..claims.model import Claim
 from ..lexicon import load
+from ..messages import Message, say
 from ..ingest.model import Line
 from ..linking.model import Link
 from ..prose.model import Paragraph
@@ -36,17 +37,17 @@ class Figure:
     clipped: bool = False
     guessed: bool = False    # the extraction only guessed the cell's column: at most a warning
     misread: str = ""        # the table it comes from was visibly mis-read by the extraction: which
-    unsure: str = ""         # why the labels may have found another cell than the claim's (Link.doubt)
+    unsure: Message | str = ""   # why the labels may have found another cell than the claim's (Link.doubt)
     spread: Decimal = Decimal(0)   # a sum of printed cells: half-width of the interval their rounding allows
 
     @property
-    def doubtful(self) -> str:
+    def doubtful(self) -> Message | str:
         """Why this figure may not be what the document means ("" when it is certain):
         evidence from it is at most a warning (the tolerance policy's `cap`)."""
         if self.guessed:
-            return "the extraction only guessed the cell's column"
+            return say("figure.guessed")
         if self.misread:
-            return f"the extraction visibly mis-read {self.misread}"
+            return say("figure.misread", table=self.misread)
         return self.unsure
 
 
@@ -111,7 +112,7 @@ class Context:
         looked there (``DocumentResult.checks``; the `ok:` lines of the rule cases)."""
         # (built directly: a document's table rules agree a few hundred times)
         place = Place(getattr(where, "file", "") if file is None else file, where.page, where.line)
-        return Check(code, "", "ok", "", "", "", found, tolerance, place=place, found=found)
+        return Check(code, "", "ok", "", "", "", say("common.looked", what=found), tolerance, place=place, found=found)
 
     @cached_property
     def _first_table(self) -> dict[str, Table]:

@@ -13,7 +13,9 @@ the document at a place (its tables, its text). This module
   printed figures agree within their rounding only restates the agreement claims.csv
   holds), one per check of the document that is not ``ok``, and one for a document the
   scan could not read or the engine could not finish (IN01–IN03);
-- merges a check across documents (XD01) into a claim row already settled.
+- merges a check across documents (XD01) into a claim row already settled;
+- renders the messages (``miner.messages``: a key and its values) in the policy's language:
+  the rules and the linking say what they found, the rows say it in the user's words.
 
 The precedence of verdicts (``ORDER``) and of severities (``SEVERITY_ORDER``) is
 written here once.
@@ -24,6 +26,7 @@ from dataclasses import replace
 
 from ..claims.model import Claim
 from ..linking.model import Link
+from ..messages import Message, say, text
 from ..numbers import format_decimal
 from ..records import record
 from .model import Check, ClaimRow, Finding
@@ -59,39 +62,38 @@ class CheckIndex:
                 self.covering.setdefault(covered, []).append(check)
 
 
-def settle(claim: Claim, checks: CheckIndex, unlinked_reason: str) -> ClaimVerdict:
+def settle(claim: Claim, checks: CheckIndex, unlinked_reason: Message | str, language: str) -> ClaimVerdict:
     own = checks.own.get(claim.id, [])
     if not own:
         own = checks.covering.get(claim.id, [])
         if own:
             best = min(own, key=lambda c: ORDER[c.verdict])
             return ClaimVerdict(best.verdict, "", (best.rule,), best.evidence, best.expected,
-                                f"used in {best.rule}: {best.message}")
-        return ClaimVerdict("unlinked", "", (), "", "", unlinked_reason)
+                                text(language, "claim.used_in", rule=best.rule, message=best.message))
+        return ClaimVerdict("unlinked", "", (), "", "", _rendered(unlinked_reason, language))
     worst = max(own, key=lambda c: (ORDER[c.verdict], SEVERITY_ORDER[c.severity]))
+    messages = dict.fromkeys(_rendered(c.message, language) for c in own if c.verdict == worst.verdict)
     return ClaimVerdict(worst.verdict, worst.severity, tuple(dict.fromkeys(c.rule for c in own)),
-                        worst.evidence, worst.expected, "; ".join(dict.fromkeys(c.message for c in own
-                                                                              if c.verdict == worst.verdict)))
+                        worst.evidence, worst.expected, text(language, "claim.separator").join(messages))
 
 
-_KIND_REASON = {
-    "count": "a count: the tables state money, not counts",
-    "indicator": "a performance indicator (满意率, 办结率 …): no table states it",
-    "date": "a year or date: context only",
-    "threshold": "a threshold in a definition (单价…以上), not a figure",
-    "number": "a number without a unit",
-}
+def _rendered(message: Message | str, language: str) -> str:
+    return message.render(language) if isinstance(message, Message) else message
 
 
-def unlinked_reason(claim: Claim, link: Link) -> str:
+# what a claim of a kind no rule checks is (the catalogue's unlinked.<kind>)
+_KIND_REASON = ("count", "points", "indicator", "date", "threshold", "number")
+
+
+def unlinked_reason(claim: Claim, link: Link) -> Message | str:
     """Why no rule could check a claim: the linking stage's reason, or what its kind says."""
     if claim.kind in ("rate", "share", "change_rate") and not link.cells:
-        return link.reason or f"the figures this {claim.kind} is computed from were not found in the text"
+        return link.reason or say(f"unlinked.{claim.kind}")
     if link.reason:
         return link.reason
     if claim.kind == "change_amount":
-        return "the previous year's figure is not in this document, and no change rate beside it to check"
-    return _KIND_REASON.get(claim.kind, "no evidence found")
+        return say("unlinked.change_amount")
+    return say(f"unlinked.{claim.kind}" if claim.kind in _KIND_REASON else "unlinked.other")
 
 
 def claim_row(doc: str, claim: Claim, verdict: ClaimVerdict, link: Link) -> ClaimRow:
@@ -107,20 +109,21 @@ def claim_row(doc: str, claim: Claim, verdict: ClaimVerdict, link: Link) -> Clai
 
 
 def _finding(doc: str, check: Check, file: str, page: int, line: int, claim_id: str, found: str,
-             sentence: str) -> Finding:
+             sentence: str, language: str) -> Finding:
     return Finding(doc=doc, file=file, page=page, line=line, rule=check.rule, severity=check.severity,
                    verdict=check.verdict, claim_id=claim_id, found=found, expected=check.expected,
-                   evidence=check.evidence, sentence=sentence, message=check.message, tolerance=check.tolerance,
-                   excess=check.excess)
+                   evidence=check.evidence, sentence=sentence, message=_rendered(check.message, language),
+                   tolerance=check.tolerance, excess=check.excess)
 
 
-def claim_finding(doc: str, claim: Claim, check: Check) -> Finding:
-    return _finding(doc, check, claim.file, claim.page, claim.line, claim.id, claim.text, claim.sentence)
+def claim_finding(doc: str, claim: Claim, check: Check, language: str) -> Finding:
+    return _finding(doc, check, claim.file, claim.page, claim.line, claim.id, claim.text, claim.sentence, language)
 
 
-def document_finding(doc: str, check: Check) -> Finding:
+def document_finding(doc: str, check: Check, language: str) -> Finding:
     place = check.place
-    return _finding(doc, check, place.file, place.page, place.line, check.claim_id, check.found, check.sentence)
+    return _finding(doc, check, place.file, place.page, place.line, check.claim_id, check.found, check.sentence,
+                    language)
 
 
 def reported(check: Check) -> bool:
@@ -135,30 +138,33 @@ def judged(doc: str, claims, links: dict[str, Link], checks: list[Check], policy
     severities: the checks are returned as applied). Claim findings come first, in claim order;
     then the findings about the document, in the order the rules made them."""
     checks = [policy.applied(check) for check in checks]
+    language = policy.language
     index = CheckIndex(c for c in checks if c.claim_id and (c.settles or c.verdict != "ok"))
     rows, findings = [], []
     for claim in claims:
-        verdict = settle(claim, index, unlinked_reason(claim, links[claim.id]))
+        verdict = settle(claim, index, unlinked_reason(claim, links[claim.id]), language)
         rows.append(claim_row(doc, claim, verdict, links[claim.id]))
         if verdict.verdict in ("mismatch", "rounding"):
-            findings.extend(claim_finding(doc, claim, check) for check in index.own.get(claim.id, ())
+            findings.extend(claim_finding(doc, claim, check, language) for check in index.own.get(claim.id, ())
                             if check.verdict == verdict.verdict and reported(check))
-    findings.extend(document_finding(doc, check) for check in checks
+    findings.extend(document_finding(doc, check, language) for check in checks
                     if check.place is not None and check.verdict != "ok")
     return tuple(rows), tuple(findings), tuple(checks)
 
 
-def failure(doc: str, rule, found: str, expected: str, message: str, policy: Policy) -> Finding:
+def failure(doc: str, rule, found: str, expected: str, message: Message | str, policy: Policy) -> Finding:
     """A document the scan could not read (IN01) or the engine could not finish (IN02, IN03)."""
     return Finding(doc=doc, file="", page=0, line=0, rule=rule.CODE,
                    severity=policy.severity_of(rule.CODE, rule.SEVERITY), verdict="", claim_id="",
-                   found=found, expected=expected, evidence=doc, sentence="", message=message)
+                   found=found, expected=expected, evidence=doc, sentence="",
+                   message=_rendered(message, policy.language))
 
 
-def merged_row(row: ClaimRow, check: Check) -> ClaimRow:
+def merged_row(row: ClaimRow, check: Check, language: str) -> ClaimRow:
     """A claim row settled within its document, with a check across documents (XD01) added: a
     claim no rule could check takes its verdict, one the check finds worse becomes its verdict."""
     if row.verdict == "unlinked" or ORDER[check.verdict] > ORDER[row.verdict]:
         return replace(row, verdict=check.verdict, severity=check.severity, rules=check.rule,
-                       evidence=check.evidence, evidence_value=check.expected, message=check.message)
+                       evidence=check.evidence, evidence_value=check.expected,
+                       message=_rendered(check.message, language))
     return replace(row, rules=" ".join(dict.fromkeys(row.rules.split() + [check.rule])))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from ..messages import say
 from ..lexicon import load
 from ..tables.lookup import class_rows as _class_rows, first_named, panel, total_row
 from ..tables.model import Cell, Row, Table
@@ -196,13 +197,12 @@ def outcome_check(ctx: Context, code: str, outcome: Outcome) -> Check | None:
     formula = (f"{' + '.join(show_resolved(r) for r in outcome.right)}"
                + (f" (Σ {right_total})" if len(outcome.right) > 1 else ""))
     name = outcome.identity.name + (f" [{outcome.code}]" if outcome.code else "")
+    doubt = say("identity.uncertain") if outcome.severity != outcome.verdict.severity else ""
     if outcome.verdict.verdict == "rounding":
-        message = f"{name}: {outcome.left.total} vs {right_total}, a rounding-level difference"
+        message = say("identity.rounding", name=name, left=outcome.left.total, right=right_total, doubt=doubt)
     else:
-        message = f"{name} does not hold: {outcome.left.total} {relation} {right_total} is false"
-    if outcome.severity != outcome.verdict.severity:
-        message += (" (at most a warning: a side prints no figure, a figure's column is only guessed, or the "
-                    "extraction visibly mis-read the table)")
+        message = say("identity.fails", name=name, left=outcome.left.total, relation=relation, right=right_total,
+                      doubt=doubt)
     return ctx.document_check(code, outcome.severity, where, found=show_resolved(outcome.left),
                        expected=f"{relation} {right_total}", evidence=f"{show_resolved(outcome.left)} {relation} {formula}",
                        message=message, verdict=outcome.verdict.verdict, tolerance=outcome.verdict.tolerance,

@@ -16,6 +16,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..config import defaults
+from ..messages import render, resolve
 from ..records import record
 from .tolerance import Tolerance
 
@@ -30,10 +31,15 @@ class Policy:
 
     @classmethod
     def of(cls, tolerance: dict, severity: dict[str, str] | None = None, language: str = "en") -> "Policy":
-        """From the tables of a configuration: [tolerance], [severity] and the language."""
+        """From the tables of a configuration: [tolerance], [severity] and the language (``auto``:
+        the locale's, resolved here once)."""
         overrides = {code.upper(): level for code, level in (severity or {}).items()}
         ordered = tuple(sorted(overrides.items(), key=lambda item: (-len(item[0]), item[0])))
-        return cls(Tolerance.of(tolerance), ordered, language)
+        return cls(Tolerance.of(tolerance), ordered, resolve(language))
+
+    def text(self, message) -> str:
+        """A message (``miner.messages.Message``, or text) in this policy's language."""
+        return render(message, self.language)
 
     def severity_of(self, rule: str, default: str) -> str:
         """The severity a check of ``rule`` gets when the rule gave it ``default``."""
@@ -58,4 +64,4 @@ class Policy:
 def default_policy() -> Policy:
     """The policy of miner/default-config.toml (a frozen value: shared, never changed)."""
     values = defaults()
-    return Policy.of(values["tolerance"], values.get("severity", {}), values.get("language", "en"))
+    return Policy.of(values["tolerance"], values.get("severity", {}), values.get("language", "auto"))

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
+from ..messages import Message
+
 
 @dataclass(frozen=True, slots=True)
 class Identity:
@@ -67,7 +69,7 @@ class PriorQuestion:
     line: int
     file: str
     sentence: str
-    doubt: str = ""             # why the current figure may not be the document's
+    doubt: Message | str = ""   # why the current figure may not be the document's (a message)
 
 
 @dataclass(frozen=True, slots=True)

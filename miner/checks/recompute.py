@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..claims.model import Claim
+from ..messages import Message, say
 from .context import Figure
 from .model import Check
 from .tolerance import Interval, Tolerance, Verdict, cap, ratio, rounding_spread, show
@@ -20,17 +21,18 @@ class Recomputed:
     point: Decimal
     verdict: Verdict
     formula: str
-    doubt: str = ""       # why an input figure may not be the document's: at most a warning
+    doubt: Message | str = ""    # why an input figure may not be the document's: at most a warning
 
     @property
     def agrees(self) -> bool:
         return self.verdict.verdict != "mismatch"
 
-    def check(self, code: str, claim: Claim, sources: str, note: str = "", covers=()) -> Check:
+    def check(self, code: str, claim: Claim, sources: str, note: Message | str = "", covers=()) -> Check:
         if self.agrees:
-            message = f"{claim.text} agrees with {self.formula}" + note
+            message = say("common.agrees", claim=claim.text, formula=self.formula, note=note)
         else:
-            message = f"the prose says {claim.text} but {self.formula}" + note + (f" ({self.doubt})" if self.doubt else "")
+            message = say("common.prose_says", claim=claim.text, formula=self.formula, note=note,
+                          doubt=say("common.in_brackets", text=self.doubt) if self.doubt else "")
         return Check(code, claim.id, self.verdict.verdict, cap(self.verdict.severity, bool(self.doubt)), show(self.point),
                      f"{self.formula} [{sources}]", message, self.verdict.tolerance,
                      tuple(covers) if self.agrees else (), margin=self.verdict)
@@ -44,11 +46,11 @@ def percent(tolerance: Tolerance, claim: Claim, numerator: Figure, denominator: 
         return None
     point, interval = result
     formula = f"{numerator.value} / {denominator_text or denominator.value} = {show(point)}%"
-    return Recomputed(point, tolerance.judge(claim.value, claim.decimals, claim.approx, point, interval), formula,
+    return Recomputed(point, tolerance.judge(claim.value, claim.decimals, claim.approx, point, interval, computed=True), formula,
                       numerator.doubtful or denominator.doubtful)
 
 
-_SAYS = {"+": "an increase", "-": "a decrease"}
+_SAYS = {"+": "direction.increase", "-": "direction.decrease"}
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,7 @@ class Difference:
     half: Decimal           # how far the rounding of the two figures lets it be from the truth
     formula: str
     verdict: Verdict        # the stated size against |value|
-    opposite: str           # "" or what the words say (an increase / a decrease) against the sign beyond rounding
+    opposite: Message | str   # "" or what the words say (an increase / a decrease) against the sign beyond rounding
 
 
 def difference(tolerance: Tolerance, stated, later: Decimal, later_decimals: int, earlier: Decimal, earlier_decimals: int) -> Difference:
@@ -70,4 +72,4 @@ def difference(tolerance: Tolerance, stated, later: Decimal, later_decimals: int
     opposite = stated.direction in _SAYS and value != 0 and (value > 0) != (stated.direction == "+") and size > half
     verdict = tolerance.judge(stated.value, stated.decimals, stated.approx, size, Interval(max(size - half, 0), size + half))
     return Difference(value, half, f"{later} - {earlier} = {value}", verdict,
-                      _SAYS[stated.direction] if opposite else "")
+                      say(_SAYS[stated.direction]) if opposite else "")

@@ -40,11 +40,13 @@ def policy(config: Config) -> Policy:
 
 
 
-def policy_with(severity: dict[str, str] | None = None) -> Policy:
-    """The default configuration's policy with these severity overrides (``miner.scan(..., severity=…)``)."""
-    if not severity:
+def policy_with(severity: dict[str, str] | None = None, language: str | None = None) -> Policy:
+    """The default configuration's policy with these severity overrides and this language
+    (``miner.scan(..., severity=…, language=…)``; ``None``: the configuration's)."""
+    if not severity and language is None:
         return default_policy()
-    check_severity_levels(severity, "severity")
-    check_severity_codes(severity, "severity")
+    check_severity_levels(severity or {}, "severity")
+    check_severity_codes(severity or {}, "severity")
     values = defaults()
-    return Policy.of(values["tolerance"], {**values.get("severity", {}), **severity}, values.get("language", "en"))
+    return Policy.of(values["tolerance"], {**values.get("severity", {}), **(severity or {})},
+                     language if language is not None else values.get("language", "auto"))

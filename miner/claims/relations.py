@@ -86,6 +86,12 @@ def _respective_part(claim: Claim, out: list[Claim], places: dict[str, tuple[int
     return listed[place] if listed else None
 
 
+def _list_closed(claim: Claim, pos: int, out: list[Claim], w: Words) -> bool:
+    """Whether a 包括 list at ``pos`` ended before ``claim``: its clause closed with no figure in it."""
+    end = next((i for i in range(pos, claim.start) if claim.sentence[i] in w.clause_group_ends), -1)
+    return end >= 0 and not any(pos < c.start < end for c in out if c.kind == "amount")
+
+
 def relate(sentence_claims: list[Claim], earlier: list[Claim], w: Words, section_lead,
            open_lists: dict[int, tuple[int, str]], places: dict[str, tuple[int, int, bool]] | None = None) -> list[Claim]:
     """Tie rates, shares, changes and 其中 parts to the figures they are computed from."""
@@ -111,7 +117,7 @@ def relate(sentence_claims: list[Claim], earlier: list[Claim], w: Words, section
             numerator = _respective_part(claim, out, places) or \
                 next((c for c in reversed(prior_in_sentence) if c.start > boundary), None)
             lead = ""
-            names_total_only = claim.denominator_words.replace(" ", "").removesuffix("的") in w.list_wholes
+            names_total_only = grammar().share_whole_end.sub("", claim.denominator_words.replace(" ", "")) in w.list_wholes
             if names_total_only and numerator is not None and numerator.parts_of:
                 lead = numerator.parts_of
             elif claim.denominator_words and not names_total_only and not any(words in claim.denominator_words for words, _k in w.denominators):
@@ -169,6 +175,9 @@ def relate(sentence_claims: list[Claim], earlier: list[Claim], w: Words, section
                             parts_of=_explained_change(claim, out, earlier, w))
         elif claim.kind == "amount":
             pos, marker = rfind_any(claim.sentence[:claim.start], w.parts)
+            while pos >= 0 and marker in w.parts_in_clause and _list_closed(claim, pos, out, w):
+                # 其中：人员经费X，主要包括：…；公用经费Y: Y is a part of the 其中 list, not of X
+                pos, marker = rfind_any(claim.sentence[:pos], w.parts)
             if pos >= 0:
                 # a figure in parentheses before 其中 is an aside, not the whole
                 whole = next((c for c in reversed(prior_in_sentence) if c.start < pos

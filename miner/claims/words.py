@@ -31,6 +31,8 @@ class Words:
     change_context: tuple[str, ...]
     parts: tuple[str, ...]
     parts_continued: tuple[str, ...]
+    parts_in_clause: tuple[str, ...]     # markers whose list ends with their clause when it holds no figure
+    clause_group_ends: str               # what ends such a clause (；。)
     money: dict[str, Decimal]
     measures: tuple[tuple[str, str], ...]       # (word, key), longest first
     # all measure words in one pattern, longest first: at each position the longest
@@ -128,6 +130,7 @@ def words() -> Words:
         prior=longest_first(c["prior_period_words"]), change_context=tuple(c["change_context_words"]),
         parts=longest_first(c["parts_markers"]),
         parts_continued=tuple(c["parts_markers_continued"]),
+        parts_in_clause=tuple(c["parts_markers_in_clause"]), clause_group_ends=c["parts_clause_ends"],
         money={k: Decimal(v) for k, v in c["money_units"].items()},
         measures=tuple(measure_words),
         measure_pattern=regex.compile("|".join(regex.escape(word) for word, _k in measure_words)),

@@ -96,9 +96,9 @@ class CorpusPass:
             if check is None:
                 rows.append(row)
                 continue
-            rows.append(merged_row(row, check))
+            rows.append(merged_row(row, check, self.policy.language))
             if reported(check):
-                added.append(document_finding(doc, check))
+                added.append(document_finding(doc, check, self.policy.language))
         return tuple(rows), tuple(findings) + tuple(added), tuple(checks)
 
 

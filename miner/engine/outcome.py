@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..checks.findings import failure
 from ..checks.policy import Policy
 from ..checks.rules import in02, in03
+from ..messages import Message, say
 from ..report.csv import csv_text
 from ..report.files import TABLES
 from ..report.rows import document_rows
@@ -25,7 +26,7 @@ def completed(result: DocumentResult) -> StoredResult:
 
 
 def _failed(display: str, rule, rule_codes: tuple[str, ...], found: str, expected: str,
-            message: str, policy: Policy) -> StoredResult:
+            message: Message, policy: Policy) -> StoredResult:
     findings = (failure(display, rule, found, expected, message, policy),) if rule.CODE in rule_codes else ()
     result = DocumentResult(display, findings=findings, error=f"{rule.CODE}: {found}")
     return StoredResult(result, stored_text(result), retry=True)
@@ -34,9 +35,9 @@ def _failed(display: str, rule, rule_codes: tuple[str, ...], found: str, expecte
 def timed_out(display: str, rule_codes: tuple[str, ...], timeout: float, policy: Policy) -> StoredResult:
     return _failed(display, in02, rule_codes, f"still running after {timeout:g} s",
                    f"a scan within the time limit (--timeout {timeout:g})",
-                   f"{display} was stopped after {timeout:g} s; the batch went on", policy)
+                   say("in02.stopped", doc=display, seconds=f"{timeout:g}"), policy)
 
 
 def crashed(display: str, rule_codes: tuple[str, ...], reason: str, policy: Policy) -> StoredResult:
     return _failed(display, in03, rule_codes, reason, "a scan that ends normally",
-                   f"scanning {display} failed: {reason}; the batch went on", policy)
+                   say("in03.failed", doc=display, reason=reason), policy)

@@ -20,6 +20,7 @@ import regex
 from ..claims.names import normalise_name
 from ..claims.model import Claim
 from ..lexicon import load, operand_measure
+from ..messages import render, say
 from ..tables.lookup import total_row
 from ..tables.model import Row, Table
 from ..tables.spec import table_specs
@@ -246,8 +247,8 @@ def _resolve(target: dict, table: Table, claim: Claim, names: dict[str, str]) ->
         if cell is not None:
             cells.append(cell)
             alike = [r for r in rows if r.cell(column) is not None]
-            doubt = (f"{len(alike)} rows of {table.label} name {claim.subject or target['row']} alike; the labels "
-                     f"took the first" if len(alike) > 1 and target.get("row") not in ("total", "any") else "")
+            doubt = (say("link.alike", count=len(alike), table=table.label, subject=claim.subject or target['row'])
+                     if len(alike) > 1 and target.get("row") not in ("total", "any") else "")
             return cells, f"{table.label} {table.name}, row {_row_text(row)} ({why}), column {column}", doubt
     return cells, "", ""
 
@@ -265,7 +266,7 @@ def _share_whole(claim: Claim, tables: _Tables) -> Link:
             link = tables.wholes[key]
             basis = f"the whole: 占{words} names {key} (measures.yaml denominators); " + link.basis
             return replace(link, claim_id=claim.id, basis=basis)
-    return Link(claim.id, reason=f"the whole named after 占 ({claim.denominator_words}) is not a table figure",
+    return Link(claim.id, reason=say("link.whole_not_table", words=claim.denominator_words),
                 basis="no link at the whole's words (measures.yaml denominators)")
 
 
@@ -318,7 +319,7 @@ def link_claim(claim: Claim, tables: _Tables) -> Link:
         return Link(claim.id, reason="")
     if not claim.measure:
         what = claim.context[-20:] or claim.sentence[max(0, claim.start - 20):claim.start]
-        return Link(claim.id, reason=f"the words before the figure ({what}) name nothing the tables print",
+        return Link(claim.id, reason=say("link.no_measure", words=what),
                     basis="no link at the measure: no measure word of measures.yaml before the figure")
     measure = _measures().get(claim.measure, {})
     words = _measure_words(claim)
@@ -326,17 +327,16 @@ def link_claim(claim: Claim, tables: _Tables) -> Link:
                                           f" (from the subject {claim.subject})" if claim.subject else "")
     targets = measure.get("targets", [])
     if not targets:
-        return Link(claim.id, reason=f"{claim.measure} is not printed in this document's tables",
+        return Link(claim.id, reason=say("link.measure_not_printed", measure=claim.measure),
                     basis=f"no link at the tables: {named} has no table cells in measures.yaml")
     section = tables.section(claim)
     preferred = section[0] if section else None
     if preferred == () and (not claim.subject or not section[2]) and claim.measure not in section[1]:
-        return Link(claim.id, reason="this section reports on projects or items that no table row names",
+        return Link(claim.id, reason=say("link.section_items"),
                     basis=f"no link at the section: sections.yaml {section[3]} names no table for {named}")
     if section and _cited_table().fullmatch(section[3]) and not any(t["table"] == preferred[0] for t in targets):
         # the heading cites the table its figures come from, and the measure has no cell there
-        return Link(claim.id, reason=f"its section cites {tables.names_of(preferred[:1])}, where {claim.measure} "
-                                     f"has no cell of measures.yaml: another table's figure is another figure",
+        return Link(claim.id, reason=say("link.cited_table", table=tables.names_of(preferred[:1]), measure=claim.measure),
                     basis=f"no link at the section: its heading cites {tables.names_of(preferred[:1])} "
                           f"({section[3]}), which prints no cell for {named}")
     if preferred and any(t["table"] in preferred for t in targets):
@@ -351,7 +351,8 @@ def link_claim(claim: Claim, tables: _Tables) -> Link:
 
     targets = [t for t in targets if not t.get("subject_column") or names_column(t)]
     if not targets:
-        return Link(claim.id, reason=f"{claim.measure} of {claim.subject or 'this item'} is not printed in this document's tables",
+        return Link(claim.id, reason=(say("link.subject_not_printed", measure=claim.measure, subject=claim.subject)
+                                      if claim.subject else say("link.item_not_printed", measure=claim.measure)),
                     basis=f"no link at the columns: no column of measures.yaml column_subjects names {claim.subject}")
     order = sorted(range(len(targets)), key=lambda i: (
         preferred.index(targets[i]["table"]) if targets[i]["table"] in preferred else len(preferred), i))
@@ -399,7 +400,7 @@ def link_claim(claim: Claim, tables: _Tables) -> Link:
         also = f" (and {others} other table{'s' if others > 1 else ''})" if others > 0 else ""
         doubt = doubts[0]
         return Link(claim.id, cells=tuple(cells), empty_tables=tuple(label for label, _key in empty),
-                    basis=f"{named}: {hows[0]}{also}" + (f" ({doubt})" if doubt else ""), doubt=doubt)
+                    basis=f"{named}: {hows[0]}{also}" + (f" ({render(doubt, 'en')})" if doubt else ""), doubt=doubt)
     # A table that prints no figure is evidence of a 0 only where the claim's section speaks about
     # that very table (the 三公 section and its empty 三公 table); any other empty table is no
     # evidence of anything, least of all a 0 to compare the stated amount with.
@@ -408,14 +409,13 @@ def link_claim(claim: Claim, tables: _Tables) -> Link:
         return Link(claim.id, empty_tables=tuple(spoken),
                     basis=f"{named}: {'、'.join(spoken)}, a table printed empty that the section speaks about")
     if empty:
-        return Link(claim.id, reason=f"{'、'.join(label for label, _key in empty)} prints no figure (an empty "
-                                     f"table), and the section does not speak about it: nothing to compare with",
+        return Link(claim.id, reason=say("link.empty_unspoken", tables='、'.join(label for label, _key in empty)),
                     basis=f"no link at the tables: {named}; {'、'.join(label for label, _key in empty)} print no "
                           f"figure and the section does not speak about them")
     if parts:
         return Link(claim.id, parts=parts, basis=f"{named}: {parts_how}")
-    subject = f" for {claim.subject}" if claim.subject else ""
-    return Link(claim.id, reason=f"no table row/column states {claim.measure}{subject}",
+    return Link(claim.id, reason=(say("link.no_row_for", measure=claim.measure, subject=claim.subject) if claim.subject
+                                  else say("link.no_row", measure=claim.measure)),
                 basis=f"no link at the rows: {named}; no row of "
                       f"{tables.names_of(dict.fromkeys(t['table'] for t in targets))} names {claim.subject or 'its total'}")
 

@@ -1,6 +1,7 @@
 """Plain data produced by the linking stage."""
 from __future__ import annotations
 
+from ..messages import Message
 from ..records import record
 from ..tables.model import Cell
 
@@ -19,12 +20,12 @@ class Link:
     claim_id: str
     cells: tuple[Cell, ...] = ()
     empty_tables: tuple[str, ...] = ()
-    reason: str = ""
+    reason: Message | str = ""        # a message (miner.messages), rendered in the report's language
     # why: the measure and its words, the section entry, the table, row and column the labels
     # found; for a claim without a cell, the step at which the linking stopped (claims.csv link_basis)
     basis: str = ""
     # why the cell may not be the one the claim speaks about ("" when nothing says so)
-    doubt: str = ""
+    doubt: Message | str = ""
     # For a rate or a change: the figures it is computed from that its sentence
     # does not state, by role ("budget", "actual", "current"), each linked by labels.
     operands: tuple[tuple[str, "Link"], ...] = ()

@@ -11,8 +11,9 @@ COLOURS = {"error": "#b3261e", "warning": "#b26a00", "info": "#1f5fa8", "ok": "#
 _BAR_HEIGHT, _GAP, _LABEL, _WIDTH = 18, 6, 60, 420
 
 
-def stacked_bars(title: str, bars: dict[str, Counter], keys: tuple[str, ...]) -> Markup:
-    """One horizontal bar per label, split into coloured parts by key; the table beside it has the figures."""
+def stacked_bars(title: str, bars: dict[str, Counter], keys: tuple[str, ...], named=str) -> Markup:
+    """One horizontal bar per label, split into coloured parts by key (``named(key)``: how a key
+    is called on the page); the table beside it has the figures."""
     most = max((sum(c[k] for k in keys) for c in bars.values()), default=0) or 1
     scale = (_WIDTH - _LABEL - 40) / most
     height = len(bars) * (_BAR_HEIGHT + _GAP) + _GAP
@@ -26,7 +27,7 @@ def stacked_bars(title: str, bars: dict[str, Counter], keys: tuple[str, ...]) ->
             if counts[key]:
                 width = counts[key] * scale
                 parts.append(f'<rect x="{x:.1f}" y="{y}" width="{width:.1f}" height="{_BAR_HEIGHT}" '
-                             f'fill="{COLOURS[key]}"><title>{escape(label)}: {counts[key]} {key}</title></rect>')
+                             f'fill="{COLOURS[key]}"><title>{escape(label)}: {counts[key]} {escape(named(key))}</title></rect>')
                 x += width
         parts.append(f'<text x="{x + 4:.1f}" y="{y + 13}" class="chart-total">{sum(counts[k] for k in keys)}</text>')
     parts.append("</svg>")

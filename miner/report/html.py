@@ -12,6 +12,7 @@ from markupsafe import Markup
 from .chart import COLOURS, stacked_bars
 from .files import DOCUMENTS, FINDINGS, HTML
 from .load import read_report, read_table
+from ..messages import catalogue, label, text
 from .view import SEVERITIES, build_view
 
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -48,21 +49,38 @@ _TEMPLATE = "report.html.j2"
 MAX_DETAILED = 50
 
 
-def render(tables: dict[str, list[dict[str, str]]], title: str = "miner report",
-           claim_counts: dict[str, Counter] | None = None, detailed: set[str] | None = None) -> str:
-    view = build_view(tables, claim_counts, detailed)
+# the page's lang attribute by language (its labels; the document's own text is marked zh-Hans)
+_HTML_LANG = {"en": "en", "zh": "zh-Hans"}
+
+
+def render(tables: dict[str, list[dict[str, str]]], title: str | None = None,
+           claim_counts: dict[str, Counter] | None = None, detailed: set[str] | None = None,
+           language: str = "en") -> str:
+    """The page, its labels in ``language`` (the catalogue's report.* and label.* keys)."""
+    view = build_view(tables, claim_counts, detailed, language)
     verdicts = ("ok", "rounding", "mismatch", "unlinked")
-    coverage = {"claims": Counter({v: view.totals[v] for v in verdicts})}
+
+    def say(key: str, **values) -> str:
+        return text(language, f"report.{key}", **values)
+
+    def named(group: str, name: str) -> str:
+        return label(language, group, name)
+
+    coverage = {say("claims"): Counter({v: view.totals[v] for v in verdicts})}
     charts = {
-        "rules": stacked_bars("Findings by rule and severity", view.by_rule, SEVERITIES),
-        "coverage": stacked_bars("Claims by verdict", coverage, verdicts),
+        "rules": stacked_bars(say("by_rule_and_severity"), view.by_rule, SEVERITIES,
+                              lambda key: named("severity", key)),
+        "coverage": stacked_bars(say("claims_by_verdict"), coverage, verdicts, lambda key: named("verdict", key)),
     }
-    return _environment().get_template(_TEMPLATE).render(view=view, charts=charts, colours=COLOURS,
-                                                                   title=title)
+    return _environment().get_template(_TEMPLATE).render(
+        view=view, charts=charts, colours=COLOURS, title=title or say("title_plain"), t=say, label=named,
+        template=lambda key: catalogue(language)[f"report.{key}"],     # filled by the page's script
+        html_lang=_HTML_LANG[language])
 
 
-def write_html(out: str | Path) -> Path:
-    """Render DIR/report.html from the tables in DIR (so merged or old directories get one too)."""
+def write_html(out: str | Path, language: str = "en") -> Path:
+    """Render DIR/report.html from the tables in DIR (so merged or old directories get one too),
+    its labels in ``language``."""
     out = Path(out)
     path = out / HTML
     tmp = path.with_suffix(".html.tmp")
@@ -76,6 +94,7 @@ def write_html(out: str | Path) -> Path:
         detailed = set(ranked[:MAX_DETAILED])
     counts: dict[str, Counter] = {}
     tables = read_report(out, detailed, counts)
-    tmp.write_text(render(tables, f"miner report: {out.resolve().name}", counts, detailed), encoding="utf-8")
+    title = text(language, "report.title", name=out.resolve().name)
+    tmp.write_text(render(tables, title, counts, detailed, language), encoding="utf-8")
     tmp.replace(path)
     return path

@@ -6,26 +6,29 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from ..messages import text
 from ..scan import FINDING_COLUMNS, ScanResult
 
 
-def summary(result: ScanResult, show_errors: int | None = None, out: Path | None = None) -> str:
-    """The counts, then the error findings: all of them, or the first ``show_errors``."""
+def summary(result: ScanResult, show_errors: int | None = None, out: Path | None = None,
+            language: str = "en") -> str:
+    """The counts, then the error findings: all of them, or the first ``show_errors``; in ``language``."""
     claims = result.claims
     verdicts = Counter(row.verdict for row in claims)
     severities = Counter(f.severity for f in result.findings)
-    lines = [f"{len(result.documents)} document(s), {len(claims)} claim(s): "
-             + ", ".join(f"{k} {verdicts.get(k, 0)}" for k in ("ok", "rounding", "mismatch", "unlinked")),
-             "findings: " + ", ".join(f"{k} {severities.get(k, 0)}" for k in ("error", "warning", "info"))]
+    lines = [text(language, "summary.counts", documents=len(result.documents), claims=len(claims),
+                  **{k: verdicts.get(k, 0) for k in ("ok", "rounding", "mismatch", "unlinked")}),
+             text(language, "summary.findings", **{k: severities.get(k, 0) for k in ("error", "warning", "info")})]
     errors = [f for f in result.findings if f.severity == "error"]
     shown = errors if show_errors is None else errors[:show_errors]
     for f in shown:
-        where = f"{f.doc}:{f.line}" + (f" (p.{f.page})" if f.page else "")
-        lines.append(f"  error {f.rule} {where}: {f.message}")
+        where = (text(language, "summary.where_page", doc=f.doc, line=f.line, page=f.page) if f.page
+                 else text(language, "summary.where", doc=f.doc, line=f.line))
+        lines.append(text(language, "summary.error", rule=f.rule, where=where, message=f.message))
     if len(shown) < len(errors):
         rest = len(errors) - len(shown)
         where = Path(out) / "findings.csv" if out is not None else "findings.csv"
-        lines.append(f"  … and {rest} more error(s): every finding is in {where} (--show-errors N prints more)")
+        lines.append(text(language, "summary.more", rest=rest, where=where))
     return "\n".join(lines)
 
 

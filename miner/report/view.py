@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ..messages import text
 from .files import CELLS, CLAIMS, DOCUMENTS, EVIDENCE, FINDINGS
 from .pages import MAX_PAGES, pdf_of, render_pages
 
@@ -124,7 +125,7 @@ class ReportView:
 
 
 def build_view(tables: dict[str, list[dict[str, str]]], claim_counts: dict[str, Counter] | None = None,
-               detailed: set[str] | None = None) -> ReportView:
+               detailed: set[str] | None = None, language: str = "en") -> ReportView:
     """The view of a report; with ``detailed``, only those documents get a section, the
     others a line in the overview with their counts (from ``claim_counts`` and the findings)."""
     per_doc: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
@@ -132,7 +133,7 @@ def build_view(tables: dict[str, list[dict[str, str]]], claim_counts: dict[str, 
         for row in rows:
             per_doc[row["doc"]][name].append(row)
     order = list(dict.fromkeys([r["doc"] for r in tables[DOCUMENTS.name]] + list(per_doc)))
-    documents = [_document(f"d{n}", doc, per_doc[doc]) if detailed is None or doc in detailed
+    documents = [_document(f"d{n}", doc, per_doc[doc], language) if detailed is None or doc in detailed
                  else _summary(f"d{n}", doc, per_doc[doc], (claim_counts or {}).get(doc, Counter()))
                  for n, doc in enumerate(order, 1)]
     totals, by_rule = Counter(), defaultdict(Counter)
@@ -146,7 +147,7 @@ def build_view(tables: dict[str, list[dict[str, str]]], claim_counts: dict[str, 
     return ReportView(documents, totals, dict(sorted(by_rule.items())), sorted(rules))
 
 
-def _document(anchor: str, doc: str, rows: dict[str, list]) -> DocumentView:
+def _document(anchor: str, doc: str, rows: dict[str, list], language: str) -> DocumentView:
     tables = _tables(anchor, rows[CELLS.name])
     cells = {c.id: (t, c) for t in tables for r in t.rows for c in r.cells if c is not None}
     cited = defaultdict(list)
@@ -155,11 +156,11 @@ def _document(anchor: str, doc: str, rows: dict[str, list]) -> DocumentView:
         if cell_id in cells:
             cited[link["claim_id"]].append(cell_id)
     claims = {c["claim_id"]: c for c in rows[CLAIMS.name]}
-    findings = [_finding(f"{anchor}-f{n}", f, claims.get(f["claim_id"], {}), cited[f["claim_id"]])
+    findings = [_finding(f"{anchor}-f{n}", f, claims.get(f["claim_id"], {}), cited[f["claim_id"]], language)
                 for n, f in enumerate(rows[FINDINGS.name], 1)]
-    agreeing = [_claim(f"{anchor}-{c['claim_id']}", c, cited[c["claim_id"]])
+    agreeing = [_claim(f"{anchor}-{c['claim_id']}", c, cited[c["claim_id"]], language)
                 for c in rows[CLAIMS.name] if c["verdict"] == "ok"]
-    unlinked = [_claim(f"{anchor}-{c['claim_id']}", c, []) for c in rows[CLAIMS.name] if c["verdict"] == "unlinked"]
+    unlinked = [_claim(f"{anchor}-{c['claim_id']}", c, [], language) for c in rows[CLAIMS.name] if c["verdict"] == "unlinked"]
     _cite(findings, agreeing, tables, cells)
     _page_images(doc, findings, rows[FINDINGS.name])
     error = next((d["error"] for d in rows[DOCUMENTS.name] if d["error"]), "")
@@ -215,13 +216,13 @@ def _counts(rows: dict[str, list], verdicts: Counter | None = None) -> Counter:
                    **Counter(f["severity"] for f in rows[FINDINGS.name]))
 
 
-def _where(row: dict) -> str:
+def _where(row: dict, language: str) -> str:
     """file (for a document in parts), page and line, as far as they are known."""
     parts = [row.get("file") or ""]
     if row.get("page") not in ("", "0", None):
-        parts.append(f"p.{row['page']}")
+        parts.append(text(language, "report.page", page=row["page"]))
     if row.get("line") not in ("", "0", None):
-        parts.append(f"line {row['line']}")
+        parts.append(text(language, "report.line", line=row["line"]))
     return " ".join(part for part in parts if part)
 
 
@@ -232,15 +233,15 @@ def _rule_name(code: str) -> str:
     return rule.NAME if rule is not None else ""
 
 
-def _finding(anchor: str, finding: dict, claim: dict, cells: list[str]) -> ClaimView:
-    return ClaimView(anchor, finding["claim_id"], _where(finding), Sentence.around(finding["sentence"], finding["found"]),
+def _finding(anchor: str, finding: dict, claim: dict, cells: list[str], language: str) -> ClaimView:
+    return ClaimView(anchor, finding["claim_id"], _where(finding, language), Sentence.around(finding["sentence"], finding["found"]),
                      finding["found"], finding["evidence"], finding["expected"], finding["message"],
                      claim.get("verdict", ""), finding["severity"], finding["rule"], list(cells),
                      subject=claim.get("subject", ""), link_basis=claim.get("link_basis", ""))
 
 
-def _claim(anchor: str, claim: dict, cells: list[str]) -> ClaimView:
-    return ClaimView(anchor, claim["claim_id"], _where(claim), Sentence.around(claim["sentence"], claim["claim_text"]),
+def _claim(anchor: str, claim: dict, cells: list[str], language: str) -> ClaimView:
+    return ClaimView(anchor, claim["claim_id"], _where(claim, language), Sentence.around(claim["sentence"], claim["claim_text"]),
                      f"{claim['value']} {claim['unit']}".strip(), claim["evidence"], claim["evidence_value"],
                      claim["message"], claim["verdict"], rule=claim["rules"], cells=list(cells),
                      subject=claim.get("subject", ""), link_basis=claim.get("link_basis", ""))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..checks.findings import claim_finding
 from ..checks.model import Check, Finding
-from ..checks.registry import selected
+from ..checks.registry import policy_with, selected
 from ..claims.extract import extract_claims
 from ..ingest.model import Document
 from ..prose.build import paragraphs_from_lines
@@ -17,7 +17,8 @@ from .scope import FIGURE_KINDS, BodyNames, read_scopes
 OWN_RULES = ("DR", "PR")
 
 
-def check_statement(doc: Document, sources: list[Source], body: str = "", year: int = 0) -> StatementResult:
+def check_statement(doc: Document, sources: list[Source], body: str = "", year: int = 0, language: str = "zh"
+                    ) -> StatementResult:
     readable = tuple(s for s in sources if not s.error)
     index = SourceIndex(readable)
     bodies = BodyNames([s.identity.body for s in readable] + ([body] if body else []))
@@ -26,18 +27,19 @@ def check_statement(doc: Document, sources: list[Source], body: str = "", year: 
     claims = extract_claims(list(paragraphs), names)
     scopes = read_scopes(paragraphs, claims, Scope(body=body, year=year), bodies, by_line=True)
     figures = tuple(Figure(c, scopes[c.id], doc.path) for c in claims if c.kind in FIGURE_KINDS and c.id in scopes)
-    judgements = tuple(judge_figure(figure, figures, index) for figure in figures)
-    findings = tuple(_finding(doc.path, j) for j in judgements if j.verdict == MISMATCH) + own_arithmetic(doc)
+    judgements = tuple(judge_figure(figure, figures, index, language) for figure in figures)
+    findings = (tuple(_finding(doc.path, j, language) for j in judgements if j.verdict == MISMATCH)
+                + own_arithmetic(doc, language))
     return StatementResult(doc.path, doc, paragraphs, judgements, findings)
 
 
-def own_arithmetic(doc: Document) -> tuple[Finding, ...]:
+def own_arithmetic(doc: Document, language: str = "zh") -> tuple[Finding, ...]:
     """The statement's shares, rates, changes and parts against each other, as in a report."""
-    result = scan_read(doc, doc.path, selected(OWN_RULES))
+    result = scan_read(doc, doc.path, selected(OWN_RULES), policy_with(language=language))
     return tuple(f for f in result.findings if f.severity)
 
 
-def _finding(statement: str, judgement: Judgement) -> Finding:
+def _finding(statement: str, judgement: Judgement, language: str) -> Finding:
     claim = judgement.figure.claim
     evidence = judgement.evidence[0] if judgement.evidence else None
     cited = ""
@@ -45,9 +47,13 @@ def _finding(statement: str, judgement: Judgement) -> Finding:
         cited = (f"{evidence.source} p.{evidence.page} l.{evidence.line}: "
                  + (evidence.formula + "; " if evidence.formula else "") + evidence.text)
     return claim_finding(statement, claim, Check(judgement.rule, claim.id, MISMATCH, judgement.severity,
-                                                 judgement.expected, cited, judgement.reason, judgement.tolerance))
+                                                 judgement.expected, cited, judgement.reason, judgement.tolerance),
+                         language)
 
 
-def check(statements: list[Document], sources: list[Source], body: str = "", year: int = 0) -> CheckResult:
-    """Every statement against the same sources (read once: miner.statements.sources.read_sources)."""
-    return CheckResult(tuple(check_statement(doc, sources, body, year) for doc in statements), tuple(sources))
+def check(statements: list[Document], sources: list[Source], body: str = "", year: int = 0,
+          language: str = "zh") -> CheckResult:
+    """Every statement against the same sources (read once: miner.statements.sources.read_sources),
+    said in ``language`` (zh, en)."""
+    return CheckResult(tuple(check_statement(doc, sources, body, year, language) for doc in statements),
+                       tuple(sources), language)

@@ -12,7 +12,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from ..report.pages import MAX_PAGES, pdf_of, render_pages
-from .ledger import LABELS
+from .ledger import labels
 from .model import DERIVED, MISMATCH, NOT_FOUND, SUPPORTED, CheckResult, Judgement, StatementResult
 from .sources import describe
 
@@ -28,7 +28,7 @@ def _environment() -> Environment:
                        trim_blocks=True, lstrip_blocks=True)
 
 
-def _marked(text: str, judgements: list[Judgement]) -> Markup:
+def _marked(text: str, judgements: list[Judgement], names: dict[str, str]) -> Markup:
     """The sentence with each judged figure in a span of its verdict."""
     out, at = [], 0
     for j in sorted(judgements, key=lambda j: j.figure.claim.start):
@@ -37,7 +37,7 @@ def _marked(text: str, judgements: list[Judgement]) -> Markup:
             continue
         out.append(escape(text[at:claim.start]))
         out.append(Markup('<mark class="figure {v}" data-verdict="{v}" data-claim="{c}" title="{t}">{x}</mark>').format(
-            v=j.verdict, c=claim.id, t=LABELS[j.verdict], x=text[claim.start:claim.end]))
+            v=j.verdict, c=claim.id, t=names[j.verdict], x=text[claim.start:claim.end]))
         at = claim.end
     out.append(escape(text[at:]))
     return Markup("").join(out)
@@ -58,24 +58,26 @@ def _pages(result: CheckResult) -> dict[tuple[str, int], str]:
     return images
 
 
-def _sentences(statement: StatementResult):
+def _sentences(statement: StatementResult, names: dict[str, str]):
     by_sentence: dict[int, list[Judgement]] = {}
     for judgement in statement.judgements:
         by_sentence.setdefault(judgement.figure.claim.sentence_id, []).append(judgement)
     for paragraph in statement.paragraphs:
         for sentence in paragraph.sentences:
             judged = by_sentence.get(sentence.id, [])
-            yield {"line": sentence.line, "text": _marked(sentence.text, judged), "judgements": judged,
+            yield {"line": sentence.line, "text": _marked(sentence.text, judged, names), "judgements": judged,
                    "worst": next((v for v in (MISMATCH, NOT_FOUND, DERIVED, SUPPORTED)
                                   if any(j.verdict == v for j in judged)), "")}
 
 
 def render(result: CheckResult) -> str:
-    statements = [{"name": s.name, "sentences": list(_sentences(s)), "findings": s.findings,
-                   "counts": {v: sum(1 for j in s.judgements if j.verdict == v) for v in LABELS}}
+    names = labels(result.language)
+    statements = [{"name": s.name, "sentences": list(_sentences(s, names)), "findings": s.findings,
+                   "counts": {v: sum(1 for j in s.judgements if j.verdict == v) for v in names}}
                   for s in result.statements]
     return _environment().get_template("check.html.j2").render(
-        statements=statements, sources=[(s, describe(s.identity)) for s in result.sources], labels=LABELS,
+        statements=statements, sources=[(s, describe(s.identity, result.language)) for s in result.sources],
+        labels=names,
         pages=_pages(result), style=Markup((ASSETS / "check.css").read_text(encoding="utf-8")))
 
 

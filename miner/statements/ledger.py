@@ -1,63 +1,78 @@
-"""The terminal ledger: each figure of a statement with its verdict and evidence, in Chinese."""
+"""The terminal ledger: each figure of a statement with its verdict and evidence, in the check's
+language (``CheckResult.language``; the sentences are the catalogue's ledger.* keys)."""
 from __future__ import annotations
 
 from collections import Counter
 
+from ..messages import label, text
 from ..report.pages import pdf_of
 from .model import DERIVED, MISMATCH, NOT_FOUND, SUPPORTED, CheckResult, Judgement, StatementResult
-from .scope import stage_label
 from .sources import describe
 
-LABELS = {SUPPORTED: "相符", DERIVED: "推算相符", MISMATCH: "不符", NOT_FOUND: "未找到"}
+VERDICTS = (SUPPORTED, DERIVED, MISMATCH, NOT_FOUND)
 MARKS = {SUPPORTED: "✓", DERIVED: "≈", MISMATCH: "✗", NOT_FOUND: "?"}
 
 
-def _what(judgement: Judgement) -> str:
+def labels(language: str) -> dict[str, str]:
+    """The verdicts as the ledger and the page call them (相符, 推算相符, 不符, 未找到 in Chinese)."""
+    return {verdict: label(language, "statement", verdict) for verdict in VERDICTS}
+
+
+def _what(judgement: Judgement, language: str) -> str:
     scope = judgement.figure.scope
-    parts = [scope.body, f"{scope.year}年" if scope.year else "", stage_label(scope.stage), scope.subject]
+    parts = [scope.body, text(language, "ledger.year", year=scope.year) if scope.year else "",
+             label(language, "stage", scope.stage) if scope.stage else "", scope.subject]
     return " ".join(p for p in parts if p)
 
 
-def _line(judgement: Judgement) -> list[str]:
+def _line(judgement: Judgement, language: str) -> list[str]:
     claim = judgement.figure.claim
-    head = (f"{MARKS[judgement.verdict]} [{LABELS[judgement.verdict]}] 第{claim.line}行 {claim.text}"
-            f"（{_what(judgement)}）")
-    lines = [head]
+    lines = [text(language, "ledger.head", mark=MARKS[judgement.verdict], label=labels(language)[judgement.verdict],
+                  line=claim.line, text=claim.text, what=_what(judgement, language))]
     for evidence in judgement.evidence:
-        page = f"第{evidence.page}页" if pdf_of(evidence.source, evidence.file) else ""
-        where = f"{evidence.source} {page}第{evidence.line}行" if evidence.line else evidence.source
-        if evidence.kind == "cell":
-            lines.append(f"    来源表格：{where}：{evidence.text} = {evidence.value}")
-        elif evidence.kind == "recomputed":
-            lines.append(f"    推算：{evidence.formula}")
-            lines.append(f"    来源原文：{where}：“{evidence.text.strip()}”")
+        if not evidence.line:
+            where = evidence.source
+        elif pdf_of(evidence.source, evidence.file):
+            where = text(language, "ledger.where_page", source=evidence.source, page=evidence.page, line=evidence.line)
         else:
-            lines.append(f"    来源原文：{where}：“{evidence.text.strip()}”")
+            where = text(language, "ledger.where", source=evidence.source, line=evidence.line)
+        if evidence.kind == "cell":
+            lines.append(text(language, "ledger.cell", where=where, text=evidence.text, value=evidence.value))
+        elif evidence.kind == "recomputed":
+            lines.append(text(language, "ledger.recomputed", formula=evidence.formula))
+            lines.append(text(language, "ledger.prose", where=where, text=evidence.text.strip()))
+        else:
+            lines.append(text(language, "ledger.prose", where=where, text=evidence.text.strip()))
     if judgement.reason and judgement.verdict != DERIVED:
-        lines.append(f"    说明：{judgement.reason}")
+        lines.append(text(language, "ledger.reason", reason=judgement.reason))
     return lines
 
 
-def statement_ledger(statement: StatementResult) -> str:
+def statement_ledger(statement: StatementResult, language: str = "zh") -> str:
     counts = Counter(j.verdict for j in statement.judgements)
-    lines = [f"陈述：{statement.name}",
-             "  " + "，".join(f"{LABELS[v]} {counts[v]}" for v in (SUPPORTED, DERIVED, MISMATCH, NOT_FOUND))]
+    names = labels(language)
+    lines = [text(language, "ledger.statement", name=statement.name),
+             "  " + text(language, "ledger.separator").join(
+                 text(language, "ledger.count", label=names[v], count=counts[v]) for v in VERDICTS)]
     for judgement in statement.judgements:
-        lines.extend("  " + line for line in _line(judgement))
+        lines.extend("  " + line for line in _line(judgement, language))
     own = [f for f in statement.findings if not f.rule.startswith("SC")]
     if own:
-        lines.append("  陈述自身的计算：")
+        lines.append(text(language, "ledger.own"))
         for finding in own:
-            lines.append(f"  ✗ 第{finding.line}行 {finding.rule} {finding.found}：{finding.message}")
+            lines.append(text(language, "ledger.own_finding", line=finding.line, rule=finding.rule,
+                              found=finding.found, message=finding.message))
     return "\n".join(lines)
 
 
 def ledger(result: CheckResult) -> str:
-    sources = ["对照来源："]
+    language = result.language
+    sources = [text(language, "ledger.sources")]
     for source in result.sources:
         if source.error:
-            sources.append(f"  {source.name}：无法读取（{source.error}）")
+            sources.append(text(language, "ledger.unreadable", name=source.name, error=source.error))
         else:
-            sources.append(f"  {source.name}（{describe(source.identity)}，{len(source.figures)}个文中数字，"
-                           f"{len(source.tables)}张表）")
-    return "\n".join(sources + [statement_ledger(s) for s in result.statements])
+            sources.append(text(language, "ledger.source", name=source.name,
+                                identity=describe(source.identity, language), figures=len(source.figures),
+                                tables=len(source.tables)))
+    return "\n".join(sources + [statement_ledger(s, language) for s in result.statements])

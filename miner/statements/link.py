@@ -15,11 +15,12 @@ from dataclasses import dataclass, replace
 
 from ..claims.model import Claim
 from ..linking.link import link_claims
+from ..messages import Message, render, say
 from ..tables.model import Cell
 from . import judge
 from .model import DERIVED, MISMATCH, NOT_FOUND, SUPPORTED, Evidence, Figure, Judgement, Scope, Source
 from .rules import sc01, sc02, sc03
-from .scope import stage_label
+from .scope import stage_label, words
 from .sources import describe
 
 # measures whose table cells state the budget, whatever the report's own stage
@@ -39,8 +40,8 @@ class SourceIndex:
     def reports(self, body: str, year: int) -> list[Source]:
         return [s for s in self.sources if s.identity.body == body and s.identity.year == year]
 
-    def known(self) -> str:
-        return "、".join(f"{s.name}（{describe(s.identity)}）" for s in self.sources) or "（无可读来源）"
+    def known(self) -> Message | str:
+        return "、".join(f"{s.name}（{describe(s.identity)}）" for s in self.sources) or say("statement.no_readable")
 
 
 def _same_item(a: Figure, b: Figure) -> bool:
@@ -71,13 +72,21 @@ def _source_of(figure: Figure, index: SourceIndex) -> Source:
     return next(s for s in index.sources if s.name == figure.origin)
 
 
-def _missing_scope(scope: Scope) -> str:
-    missing = [what for what, value in (("主体", scope.body), ("年度", scope.year), ("阶段（预算/执行/决算）", scope.stage))
-               if not value]
-    return "、".join(missing)
+def _listed(items: tuple[Message, ...]) -> Message:
+    return say("statement.listed", first=items[0], rest=_listed(items[1:])) if len(items) > 1 else items[0]
 
 
-def _with_stage(figure: Figure, index: SourceIndex) -> tuple[Figure, str]:
+def _missing_scope(scope: Scope) -> tuple[Message, ...]:
+    return tuple(say(f"statement.scope_{what}") for what, value in
+                 (("body", scope.body), ("year", scope.year), ("stage", scope.stage)) if not value)
+
+
+def _stage(stage: str) -> Message | str:
+    """A stage (budget, execution, final) as the catalogue names it (label.stage.*)."""
+    return say(f"label.stage.{stage}") if stage in words().labels else stage
+
+
+def _with_stage(figure: Figure, index: SourceIndex) -> tuple[Figure, Message | str]:
     """A figure whose words do not say its stage takes the stage of the sources of its body and year
     when they all have one: (figure, note), else (figure, "")."""
     scope = figure.scope
@@ -88,31 +97,34 @@ def _with_stage(figure: Figure, index: SourceIndex) -> tuple[Figure, str]:
     if len(stages) != 1:
         return figure, ""
     stage = stages.pop()
-    note = f"陈述未说明是预算、执行还是决算数；该主体该年度的来源是{stage_label(stage)}报告，按{stage_label(stage)}数比对"
+    note = say("statement.stage_note", stage=_stage(stage))
     compared = scope.compared_stage or (stage if figure.claim.kind in ("change_amount", "change_rate") else "")
     return replace(figure, scope=replace(scope, stage=stage, compared_stage=compared)), note
 
 
-def judge_figure(figure: Figure, statement: tuple[Figure, ...], index: SourceIndex) -> Judgement:
+def judge_figure(figure: Figure, statement: tuple[Figure, ...], index: SourceIndex, language: str = "zh"
+                 ) -> Judgement:
+    """The verdict on a figure, its reason said in ``language``."""
     figure, note = _with_stage(figure, index)
     found = _judge(figure, statement, index)
+    reason = found.reason
     if note:
-        found = replace(found, reason=f"{found.reason}（{note}）" if found.reason else note)
-    return found
+        reason = say("statement.with_note", reason=reason, note=note) if reason else note
+    return replace(found, reason=render(reason, language))
 
 
 def _judge(figure: Figure, statement: tuple[Figure, ...], index: SourceIndex) -> Judgement:
     scope, claim = figure.scope, figure.claim
     missing = _missing_scope(scope)
     if missing and not (scope.body and scope.year):
-        return Judgement(figure, NOT_FOUND, reason=f"陈述没有说明这个数字的{missing}；可用 --body / --year 指明")
+        return Judgement(figure, NOT_FOUND, reason=say("statement.missing_scope", missing=_listed(missing)))
     candidates = index.figures(scope.body, scope.year)
     reports = index.reports(scope.body, scope.year)
     if not candidates and not reports:
-        return Judgement(figure, NOT_FOUND, reason=f"来源中没有{scope.body}{scope.year}年的报告或数字；"
-                                                    f"来源是：{index.known()}")
+        return Judgement(figure, NOT_FOUND, reason=say("statement.no_source", body=scope.body, year=scope.year,
+                                                       known=index.known()))
     if not scope.stage:
-        return Judgement(figure, NOT_FOUND, reason="陈述没有说明这是预算、执行还是决算数，来源中有不同阶段的数字，不作比较")
+        return Judgement(figure, NOT_FOUND, reason=say("statement.no_stage"))
     same_kind = [f for f in candidates if f.claim.kind == claim.kind and judge.comparable(f.claim, claim)
                  and _same_item(f, figure)]
     if claim.kind in ("change_amount", "change_rate"):
@@ -133,25 +145,25 @@ def _judge(figure: Figure, statement: tuple[Figure, ...], index: SourceIndex) ->
     other = [f for f in same_kind if f.scope.stage != scope.stage]
     if other:
         first = other[0]
-        what = f"{stage_label(first.scope.stage)}数"
+        what = say("statement.stage_figure", stage=_stage(first.scope.stage))
         if claim.kind in ("change_amount", "change_rate"):
-            what = f"{stage_label(first.scope.stage)}数比{first.scope.compared_year}年" \
-                   f"{stage_label(first.scope.compared_stage)}数的变化"
+            what = say("statement.stage_change", stage=_stage(first.scope.stage), year=first.scope.compared_year,
+                       compared=_stage(first.scope.compared_stage))
         return Judgement(figure, NOT_FOUND, evidence=(_evidence(first, _source_of(first, index)),),
-                         reason=f"来源给出的是{first.scope.subject}的{what}（{first.claim.text}），"
-                                f"而陈述的是{stage_label(scope.stage)}数：不同阶段的数字不作比较")
+                         reason=say("statement.other_stage", subject=first.scope.subject, what=what,
+                                    text=first.claim.text, stage=_stage(scope.stage)))
     return Judgement(figure, NOT_FOUND, reason=_nothing_for(figure))
 
 
-def _nothing_for(figure: Figure) -> str:
+def _nothing_for(figure: Figure) -> Message:
     scope = figure.scope
-    what = scope.subject or figure.claim.context or "这一项"
+    what = scope.subject or figure.claim.context or say("statement.this_item")
     if figure.claim.kind in ("change_amount", "change_rate"):
-        return (f"来源中没有{what}{scope.compared_year}年的{stage_label(scope.compared_stage)}数，"
-                f"也没有这一变化本身，无法核对")
+        return say("statement.nothing_change", what=what, year=scope.compared_year,
+                   stage=_stage(scope.compared_stage))
     if figure.claim.kind == "rate":
-        return f"来源中没有{what}的{stage_label(scope.compared_stage)}数，也没有这一比率本身，无法核对"
-    return f"来源中没有{scope.body}{scope.year}年{what}的{stage_label(scope.stage)}数"
+        return say("statement.nothing_rate", what=what, stage=_stage(scope.compared_stage))
+    return say("statement.nothing", body=scope.body, year=scope.year, what=what, stage=_stage(scope.stage))
 
 
 def _against_stated(figure: Figure, stated: Figure, index: SourceIndex) -> Judgement:
@@ -161,9 +173,11 @@ def _against_stated(figure: Figure, stated: Figure, index: SourceIndex) -> Judge
     said, found = figure.claim.direction, stated.claim.direction
     if said in ("+", "-") and found in ("+", "-") and said != found and stated.claim.value != 0:
         words = {"+": "增加", "-": "减少"}
+        directions = {"+": "direction.increase", "-": "direction.decrease"}
         return Judgement(figure, MISMATCH, cited, severity="error", rule=sc01.CODE,
                          expected=f"{words[found]}{stated.claim.text}",
-                         reason=f"陈述说{words[said]}{figure.claim.text}，来源说{words[found]}{stated.claim.text}：方向相反")
+                         reason=say("statement.opposite", said=say(directions[said]), figure=figure.claim.text,
+                                    found=say(directions[found]), stated=stated.claim.text))
     return _verdict(figure, evidence, cited, f"{stated.claim.text}")
 
 
@@ -171,16 +185,16 @@ def _verdict(figure: Figure, evidence, cited: tuple[Evidence, ...], shown: str) 
     claim = figure.claim
     verdict = judge.same_figure(claim, evidence)
     if verdict.verdict != "mismatch":
-        note = "" if verdict.verdict == "ok" else f"差异在四舍五入范围内（{verdict.tolerance}）"
+        note = "" if verdict.verdict == "ok" else say("statement.rounding", tolerance=verdict.tolerance)
         return Judgement(figure, SUPPORTED, cited, rule=sc01.CODE, expected=shown, tolerance=verdict.tolerance,
                          reason=note)
     meant = judge.unit_mixed_up(claim, evidence)
     if meant:
         return Judgement(figure, MISMATCH, cited, severity="error", rule=sc03.CODE, expected=shown,
                          tolerance=verdict.tolerance,
-                         reason=f"单位错误：来源为{shown}，陈述的数字按{meant}读才相符，却写作{claim.unit}")
+                         reason=say("statement.unit_error", shown=shown, meant=meant, unit=claim.unit))
     return Judgement(figure, MISMATCH, cited, severity=verdict.severity, rule=sc01.CODE, expected=shown,
-                     tolerance=verdict.tolerance, reason=f"陈述为{claim.text}，来源为{shown}")
+                     tolerance=verdict.tolerance, reason=say("statement.differs", claim=claim.text, shown=shown))
 
 
 def _against_cell(figure: Figure, reports: list[Source]) -> Judgement | None:
@@ -198,8 +212,8 @@ def _against_cell(figure: Figure, reports: list[Source]) -> Judgement | None:
         stage = "budget" if claim.measure in _BUDGET_MEASURES else source.identity.stage
         if stage != figure.scope.stage:
             return Judgement(figure, NOT_FOUND, (_cell_evidence(cell, source),),
-                             reason=f"来源表格中的{cell.ref()}是{stage_label(stage)}数，"
-                                    f"而陈述的是{stage_label(figure.scope.stage)}数：不同阶段的数字不作比较")
+                             reason=say("statement.cell_stage", cell=cell.ref(), stage=_stage(stage),
+                                        stated_stage=_stage(figure.scope.stage)))
         evidence = judge.cell_in_unit_of(cell, claim)
         return _verdict(figure, evidence, (_cell_evidence(cell, source),), f"{cell.raw or '空白'}{cell.unit}（{cell.ref()}）")
     return None
@@ -256,10 +270,10 @@ def _recomputed(figure: Figure, statement: tuple[Figure, ...], index: SourceInde
     expected = judge.shown(point, decimals) + (claim.unit if claim.unit == "%" else "")
     if verdict.verdict != "mismatch":
         return Judgement(figure, DERIVED, cited, rule=sc02.CODE, expected=expected, tolerance=verdict.tolerance,
-                         reason=f"由来源数字推算：{formula}")
+                         reason=say("statement.derived", formula=formula))
     return Judgement(figure, MISMATCH, cited, severity=verdict.severity, rule=sc02.CODE, expected=expected,
                      tolerance=verdict.tolerance,
-                     reason=f"陈述为{claim.text}，由来源数字推算为{formula}（{base.claim.text}来自陈述本身，也可能是它有误）")
+                     reason=say("statement.derived_differs", claim=claim.text, formula=formula, base=base.claim.text))
 
 
 def _subject_words(words: str) -> str:

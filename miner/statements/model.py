@@ -81,7 +81,7 @@ class Judgement:
     rule: str = ""                        # the rule that decided (SC01 …), "" for not_found
     expected: str = ""                    # the source's figure, or the recomputed one
     tolerance: str = ""
-    reason: str = ""                      # why, in words (for not_found: why nothing was found)
+    reason: str = ""                      # why, in words (for not_found: why nothing was found), in the check's language
 
 
 @record
@@ -99,6 +99,7 @@ class StatementResult:
 class CheckResult:
     statements: tuple[StatementResult, ...]
     sources: tuple[Source, ...]
+    language: str = "zh"                  # of the reasons, the ledger and the page
 
     @property
     def judgements(self) -> list[Judgement]:

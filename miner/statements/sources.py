@@ -17,6 +17,7 @@ from ..corpus.facts import identity as cover_identity
 from ..ingest.model import Document
 from ..ingest.text import IngestError, document_from_text
 from ..lexicon import load
+from ..messages import label, text
 from ..scan import collect, read_document, read_parts
 from .model import Figure, Scope, Source
 from .scope import FIGURE_KINDS, BodyNames, read_scopes, words
@@ -93,9 +94,9 @@ def read_sources(paths, progress=None, exclude=frozenset()) -> list[Source]:
     return [with_figures(source, bodies) for source in sources]
 
 
-def describe(scope: Scope) -> str:
-    from .scope import stage_label
-
-    parts = [scope.body or "?", f"{scope.year}年" if scope.year else "?年", stage_label(scope.stage) or "?"]
+def describe(scope: Scope, language: str = "zh") -> str:
+    """A source's body, year and stage, as the ledger names it."""
+    parts = [scope.body or "?", text(language, "ledger.year", year=scope.year or "?"),
+             label(language, "stage", scope.stage) if scope.stage else "?"]
     return " ".join(parts)
 

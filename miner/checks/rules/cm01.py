@@ -20,6 +20,7 @@ them empty with a note.
 """
 from __future__ import annotations
 
+from ...messages import say
 from ...ingest.model import Line
 from ...tables.kind import FULL, document_scope, required_tables
 from ...tables.spec import squash, squash_lines, table_specs
@@ -73,12 +74,11 @@ def check(ctx: Context) -> list[Check]:
         titles = [squash(t) for t in (spec.titles if spec else (key,))]
         mention = mentions.first(titles)
         where = mention or ctx.lines[0]
-        note = (f"; it is named at line {mention.line} ({mention.text.strip()[:40]}), but no table follows"
-                if mention else "")
+        note = say("cm01.named_at", line=mention.line, text=mention.text.strip()[:40]) if mention else ""
         others = [specs[k].name for k in choices[1:] if k in specs]
         expected = f"{name}{' (or ' + ' / '.join(others) + ')' if others else ''} (required for {ctx.kind} documents)"
         checks.append(ctx.document_check(
             CODE, SEVERITY, where, found=f"no {name}", expected=expected,
             evidence=f"tables found: {', '.join(t.label + ' ' + t.name for t in ctx.tables if t.key) or 'none'}",
-            message=f"the document does not publish {name}" + note))
+            message=say("cm01.missing", table=name, note=note)))
     return checks

@@ -16,6 +16,7 @@ Good (wuchang-cyzx-2024-final, 公开08表): the empty table is followed by
 """
 from __future__ import annotations
 
+from ...messages import say
 from ..context import Context
 from ..model import Check
 from ..text import pattern, words
@@ -54,5 +55,5 @@ def check(ctx: Context) -> list[Check]:
             CODE, SEVERITY, ctx.lines[first], found=f"{table.label} {table.title.strip()} has no figures and no note",
             expected="a note saying why the table is empty (e.g. 本单位无…收入支出)",
             evidence=f"lines {ctx.lines[first].line}-{ctx.lines[stop - 1].line} searched",
-            message=f"{table.label} {table.name or table.title.strip()} is empty and no note explains it"))
+            message=say("cm02.empty", table=table.label, name=table.name or table.title.strip())))
     return checks

@@ -16,6 +16,7 @@ table-of-contents line, no finding.
 """
 from __future__ import annotations
 
+from ...messages import say
 from ..context import Context
 from ..model import Check
 from ..text import excerpt, line_matches, matches
@@ -36,12 +37,11 @@ def check(ctx: Context) -> list[Check]:
         checks.append(ctx.document_check(
             CODE, SEVERITY, line, found=match.group(0), expected="the text the template asks for",
             evidence=f"…{line.text[max(0, match.start() - 20):match.end() + 20]}…",
-            message=f"a placeholder is left in the text: {match.group(0)}"))
-    for name, what in (("instruction_pattern", "template instruction"),
-                       ("missing_figure_pattern", "unit without its figure")):
+            message=say("cm03.placeholder", text=match.group(0))))
+    for name, key in (("instruction_pattern", "cm03.instruction"), ("missing_figure_pattern", "cm03.missing_figure")):
         for sentence, match, segment in matches(ctx, name):
             checks.append(ctx.document_check(
                 CODE, SEVERITY, segment, found=match.group(0), expected="the text the template asks for",
                 evidence=f"…{excerpt(sentence, match.start(), match.end())}…", sentence=sentence.text,
-                message=f"a {what} is left in the text: {match.group(0)}"))
+                message=say(key, text=match.group(0))))
     return checks

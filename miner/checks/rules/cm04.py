@@ -18,6 +18,7 @@ from decimal import Decimal
 
 import regex
 
+from ...messages import say
 from ..context import Context
 from ..model import Check
 from ..text import excerpt, matches
@@ -41,6 +42,5 @@ def check(ctx: Context) -> list[Check]:
             CODE, "info" if zero else SEVERITY, segment, found=match.group(0),
             expected="one direction (增加 or 减少, 增长 or 下降)",
             evidence=f"…{excerpt(sentence, match.start(), match.end())}…", sentence=sentence.text,
-            message=(f"template alternative {match.group(0)} left in the text"
-                     + (" (the figure is zero, so only a matter of style)" if zero else ""))))
+            message=say("cm04.alternative", text=match.group(0), note=say("cm04.zero") if zero else "")))
     return checks

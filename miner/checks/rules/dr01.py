@@ -15,6 +15,7 @@ Good: "基本支出 500.44 万元，占本年支出 57.6%" = 500.44/868.11 = 57.
 """
 from __future__ import annotations
 
+from ...messages import say
 from ...claims.model import Claim
 from ..context import Context
 from ..model import Check
@@ -44,6 +45,6 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     recomputed = percent(ctx.tolerance, claim, part, whole)
     if recomputed is None:
         return []
-    note = f" (whole: {claim.denominator_words})" if claim.denominator_words and not recomputed.agrees else ""
+    note = say("dr01.whole", words=claim.denominator_words) if claim.denominator_words and not recomputed.agrees else ""
     covers = tuple(c.id for c in (part_claim, whole_claim) if c is not None)
     return [recomputed.check(CODE, claim, f"{part.source}; {whole.source}", note, covers)]

@@ -15,6 +15,7 @@ A rate printed 101.34 where 37.66/37.16 = 101.3455 is `rounding` (truncated).
 """
 from __future__ import annotations
 
+from ...messages import say
 from ...claims.model import Claim
 from ..context import Context
 from ..model import Check
@@ -42,7 +43,6 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     if recomputed.agrees and actual_claim and actual.from_table and actual.value != actual_claim.value:
         prose = ratio(actual_claim.value, actual_claim.decimals, budget.value, budget.decimals)
         if prose:
-            note = (f"; with the prose's own {actual_claim.value} it would be {show(prose[0])}%: "
-                    f"the rate was computed from the table value")
+            note = say("dr02.from_table", actual=actual_claim.value, rate=show(prose[0]))
     covers = tuple(c.id for c, f in ((budget_claim, budget), (actual_claim, actual)) if c and not f.from_table)
     return [recomputed.check(CODE, claim, f"{actual.source}; {budget.source}", note, covers)]

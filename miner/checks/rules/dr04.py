@@ -17,6 +17,7 @@ Good: "年初预算为 16.75万元，支出决算为 10.93万元，比年初预�
 """
 from __future__ import annotations
 
+from ...messages import say
 from ...claims.model import Claim
 from ...lexicon import operand_measure
 from ..context import Context, Figure
@@ -54,14 +55,16 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     change = difference(ctx.tolerance, claim, later.value, later.decimals, earlier.value, earlier.decimals)
     evidence = f"{change.formula} [{later.source}; {what} {earlier.source}]"
     doubt = later.doubtful or earlier.doubtful
-    guess_note = f" (at most a warning: {doubt})" if doubt else ""
+    guess_note = say("common.at_most_warning", why=doubt) if doubt else ""
     if change.opposite:
         return [Check(CODE, claim.id, "mismatch", cap(SEVERITY, bool(doubt)), show(change.value), evidence,
-                      f"the prose says {change.opposite} of {claim.text} but {change.formula}{guess_note}",
+                      say("dr04.opposite", direction=change.opposite, claim=claim.text, formula=change.formula,
+                          doubt=guess_note),
                       f"sign of the difference beyond ±{change.half}")]
     verdict = change.verdict
-    message = (f"{claim.text} agrees with {change.formula}" if verdict.verdict != "mismatch"
-               else f"the prose says a change of {claim.text} but {change.formula}{guess_note}")
+    message = (say("common.agrees", claim=claim.text, formula=change.formula, note="")
+               if verdict.verdict != "mismatch"
+               else say("dr04.change", claim=claim.text, formula=change.formula, doubt=guess_note))
     covers = tuple(i for i in (claim.base, claim.denominator, claim.numerator) if i)
     return [Check(CODE, claim.id, verdict.verdict, cap(verdict.severity, bool(doubt)), show(abs(change.value)),
                   evidence, message, verdict.tolerance, covers if verdict.verdict != "mismatch" else (),

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ...messages import say
 from ...claims.model import Claim
 from ..context import Context
 from ..model import Check
@@ -45,7 +46,7 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     precision = max(p.decimals for p in (*parts, claim))
     half = rounding_spread(precision for _ in parts)
     formula = " + ".join(str(p.value) for p in parts) + f" = {total}"
-    complete = completeness(parts, ctx.claims.values())
+    complete = completeness(parts, ctx.claims.values(), ctx.tables)
     short = total < claim.value - half - unit(claim.decimals)
     if short and complete is None:
         # A 其中 list may name only some parts: a shortfall is no finding.
@@ -58,21 +59,20 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     if short and not complete.certain:
         verdict = verdict.capped()
     nested = _nested(claim, ctx)
-    message = (f"the parts add up to {total}, not {claim.value}: {formula}" if verdict.verdict == "mismatch"
-               else f"{claim.text} = {formula}")
-    if verdict.verdict == "mismatch" and nested:
-        message += f" (at most a warning: {nested})"
+    doubt = say("common.at_most_warning", why=nested) if nested and verdict.verdict == "mismatch" else ""
+    message = (say("dr05.parts", total=total, stated=claim.value, formula=formula, doubt=doubt)
+               if verdict.verdict == "mismatch" else say("common.equals", claim=claim.text, formula=formula))
     covers = () if verdict.verdict == "mismatch" else tuple(p.id for p in parts)
     return [Check(CODE, claim.id, verdict.verdict, cap(verdict.severity, bool(nested)), str(total), formula,
                   message, verdict.tolerance, covers, margin=verdict)]
 
 
-def _nested(claim: Claim, ctx: Context) -> str:
+def _nested(claim: Claim, ctx: Context):
     """Why the whole may be misread: it is itself a part listed in the same sentence, its list a
     breakdown of a breakdown, which the words do not always tell from a list repeated by the page
     (深圳市生态环境局 p.71 prints "…其中：…144万元、…18万元报废更新，其中：…144万元、…18万元")."""
     outer = ctx.claim(claim.parts_of)
     if outer is None or outer.sentence_id != claim.sentence_id:
-        return ""
-    return f"{claim.text} is itself a part of {outer.text} listed in the same sentence"
+        return None
+    return say("dr05.nested", claim=claim.text, whole=outer.text)
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ...messages import say
 from ...claims.model import Claim
 from ...lexicon import load
 from ..context import Context
@@ -53,10 +54,11 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     verdict = ctx.tolerance.judge(_signed(claim), claim.decimals, claim.approx, total, Interval(total - half, total + half))
     if verdict.verdict != "mismatch":
         return [Check(CODE, claim.id, verdict.verdict, verdict.severity, str(total), formula,
-                      f"{claim.text} = {formula}", verdict.tolerance, tuple(p.id for p in parts),
+                      say("common.equals", claim=claim.text, formula=formula), verdict.tolerance,
+                      tuple(p.id for p in parts),
                       margin=verdict)]
     net = load("claims")["net_words"]
-    breakdown = completeness(parts, ())
+    breakdown = completeness(parts, (), ctx.tables)
     complete = breakdown is not None or any(word in p.sentence for p in parts for word in net)
     # a reason that also gives a figure that is not a listed change (运转类经费压减10%,
     # 增加209万) has a part this sum does not hold
@@ -71,5 +73,5 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     if not complete or others:
         return []   # 主要原因 may leave smaller items out
     return [Check(CODE, claim.id, "mismatch", SEVERITY, str(total), formula,
-                  f"the reason's changes net to {total}, not the {claim.text} they explain: {formula}",
+                  say("dr06.net", total=total, claim=claim.text, formula=formula),
                   verdict.tolerance, margin=verdict)]

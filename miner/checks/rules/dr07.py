@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ...messages import say
 from ...claims.model import Claim
 from ...lexicon import operand_measure
 from ..context import Context
@@ -80,9 +81,9 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     evidence = (f"{formula} [the {kind} of {len(budgets)} items; their actuals add up to "
                 f"{sum((a.value for _b, a in items), Decimal(0))} against {total_actual.text}]")
     if verdict.verdict == "mismatch":
-        message = f"the items' {kind} add up to {total}, not {claim.text}: {formula}"
+        message = say("dr07.items", kind=kind, total=total, claim=claim.text, formula=formula)
     else:
-        message = f"{claim.text} = {formula}"
+        message = say("common.equals", claim=claim.text, formula=formula)
     covers = () if verdict.verdict == "mismatch" else tuple(b.id for b in budgets)
     return [Check(CODE, claim.id, verdict.verdict, verdict.severity, str(total), evidence, message,
                   verdict.tolerance, covers, margin=verdict)]

@@ -17,6 +17,7 @@ Good (wuchang-wgzx-2021-final, 五(三)1): the same figures with "支出决算�
 """
 from __future__ import annotations
 
+from ...messages import Message, say
 from ...claims.model import Claim
 from ...lexicon import operand_measure
 from ..context import Context
@@ -31,7 +32,8 @@ SUMMARY = "大于/小于/等于/持平/增加/减少 says the opposite of the fi
 SCOPE = "claim"
 KINDS = ("amount", "change_rate", "change_amount")
 _HOLDS = {">": lambda a, b: a > b, "<": lambda a, b: a < b, "=": lambda a, b: a == b}
-_WORDS = {">": "greater than", "<": "less than", "=": "equal to"}
+_RELATION = {">": "relation.greater", "<": "relation.less", "=": "relation.equal"}
+_DIRECTION = {"+": "direction.increase", "-": "direction.decrease"}
 
 
 def _relation(sentence: str) -> tuple[str, str] | None:
@@ -70,15 +72,15 @@ def _budget_relation(claim: Claim, ctx: Context) -> list[Check]:
     close = _HOLDS[op](actual.value, planned.value) or \
         ctx.tolerance.judge(actual.value, actual.decimals, "", planned.value).verdict != "mismatch"
     if _HOLDS[op](actual.value, planned.value) or (op == "=" and close):
-        return [_fits(claim, evidence, f"{phrase} fits the figures")]
+        return [_fits(claim, evidence, say("pr01.fits", phrase=phrase))]
     severity = "warning" if close else SEVERITY
     truth = ">" if actual.value > planned.value else "<" if actual.value < planned.value else "="
     return [Check(CODE, claim.id, "mismatch", severity, f"决算 {truth} 年初预算", evidence,
-                  f"the sentence says {phrase}, but the 决算 {actual.value} is {_WORDS[truth]} the 年初预算 "
-                  f"{planned.value}", "exact comparison of the printed figures")]
+                  say("pr01.relation", phrase=phrase, actual=actual.value, relation=say(_RELATION[truth]),
+                      planned=planned.value), "exact comparison of the printed figures")]
 
 
-def _fits(claim: Claim, evidence: str, message: str) -> Check:
+def _fits(claim: Claim, evidence: str, message: Message) -> Check:
     """The words fit the figures: recorded, and no verdict on the figure itself (``settles``)."""
     return Check(CODE, claim.id, "ok", "", "", evidence, message, "exact comparison of the printed figures",
                  settles=False)
@@ -96,19 +98,21 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
             and change.direction in ("+", "-") and change.value != 0 and claim.value != 0
         said = {"+": "an increase", "-": "a decrease"}
         if adjacent and change.direction == claim.direction:
-            return [_fits(claim, f"{change.text} and {claim.text}", f"{change.text} and its rate {claim.text} are both "
-                                                                       f"{said[claim.direction]}")]
+            return [_fits(claim, f"{change.text} and {claim.text}",
+                          say("pr01.same_direction", change=change.text, rate=claim.text,
+                              direction=say(_DIRECTION[claim.direction])))]
         if adjacent:
             return [Check(CODE, claim.id, "mismatch", SEVERITY, said[change.direction],
                           f"{change.text} ({said[change.direction]}) and {claim.text} ({said[claim.direction]})",
-                          f"the change {change.text} is {said[change.direction]} but its rate {claim.text} is "
-                          f"{said[claim.direction]}", "directions of the change and its rate")]
+                          say("pr01.directions", change=change.text, direction=say(_DIRECTION[change.direction]),
+                              rate=claim.text, rate_direction=say(_DIRECTION[claim.direction])),
+                          "directions of the change and its rate")]
     if claim.kind == "change_amount" and claim.value != 0:
         after = pattern("clause_mark_pattern").search(claim.sentence, claim.end)
         clause = claim.sentence[claim.end: after.start() if after else None]
         before = pattern("clause_mark_pattern").split(claim.sentence[:claim.start])[-1]
         if any(word in before or word in clause for word in words("flat_words")):
             return [Check(CODE, claim.id, "mismatch", SEVERITY, "0 (持平)", claim.sentence,
-                          f"the clause says 持平 (no change) but states a change of {claim.text}",
+                          say("pr01.flat", claim=claim.text),
                           "持平 means no change")]
     return []

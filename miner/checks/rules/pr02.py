@@ -15,6 +15,7 @@ Good (wuchang-cyzx-2024-final, 五(三)3(3)): "年初预算为0万元,支出决�
 """
 from __future__ import annotations
 
+from ...messages import Message, say
 from ...claims.model import Claim
 from ..context import Context
 from ..model import Check
@@ -33,13 +34,13 @@ KINDS = ("rate", "change_rate")
 def _zero(claim: Claim, base_text: str, figure_text: str, nonzero: bool) -> list[Check]:
     if nonzero:
         return [Check(CODE, claim.id, "mismatch", SEVERITY, "no rate (zero base)", f"{base_text}; {figure_text}",
-                      f"{claim.text} is computed on a base of 0 ({base_text}): the rate is undefined",
+                      say("pr02.undefined", claim=claim.text, base=base_text),
                       "division by zero")]
     return [Check(CODE, claim.id, "rounding", "info", "no rate (zero base)", f"{base_text}; {figure_text}",
-                  f"{claim.text} on a base of 0 with nothing spent: 0/0, better left out", "division by zero")]
+                  say("pr02.zero_zero", claim=claim.text), "division by zero")]
 
 
-def _fits(claim: Claim, evidence: str, message: str) -> Check:
+def _fits(claim: Claim, evidence: str, message: Message) -> Check:
     """A rate on a base that is not zero: recorded, and no verdict on the figure itself (``settles``)."""
     return Check(CODE, claim.id, "ok", "", "", evidence, message, "division by zero", settles=False)
 
@@ -63,11 +64,11 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
             exceed = _exceed_word(claim.sentence)
             if exceed and claim.value <= 100:
                 return [Check(CODE, claim.id, "mismatch", "error", "over 100%", claim.sentence,
-                              f"the sentence says {exceed} but the completion rate is {claim.text}",
+                              say("pr02.exceed", word=exceed, claim=claim.text),
                               "an overspend is a rate above 100%")]
             if planned is not None:
                 return [_fits(claim, f"年初预算 {planned.value} [{planned.source}]",
-                              f"{claim.text} is computed on a budget that is not 0")]
+                              say("pr02.budget_not_zero", claim=claim.text))]
             return []
         return _zero(claim, f"年初预算 {planned.value} [{planned.source}]", f"决算 {spent.value} [{spent.source}]",
                      spent.value != 0)
@@ -80,7 +81,7 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
             return []
         if budget.value != 0:
             return [_fits(claim, f"年初预算 {budget.value} [{budget.source}]",
-                          f"{claim.text} is computed on a budget that is not 0")]
+                          say("pr02.budget_not_zero", claim=claim.text))]
         return _zero(claim, f"年初预算 {budget.value} [{budget.source}]", f"change {change.text}", change.value != 0)
     current = current_figure(claim, ctx) or current_figure(change, ctx)
     if current is None:
@@ -88,7 +89,7 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     prior = current.value - (-1 if change.direction == "-" else 1) * change.value
     if prior != 0:
         return [_fits(claim, f"previous year = {current.value} - change {change.text} = {prior}",
-                      f"{claim.text} is computed on a previous year that is not 0")]
+                      say("pr02.prior_not_zero", claim=claim.text))]
     # The change itself stays unchecked: a previous year of 0 is what it implies, not evidence for it.
     return _zero(claim, f"previous year = {current.value} - change {change.text} = 0", current.source,
                  change.value != 0)

@@ -19,6 +19,7 @@ Good (wuchang-cyzx-2024-final, 三): "项目支出 367.67 万元，占本年支�
 """
 from __future__ import annotations
 
+from ...messages import say
 from ...claims.model import Claim
 from ...lexicon import load
 from ...tables.lookup import is_sum_label, is_total_column, is_total_label
@@ -135,7 +136,7 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     if named.agrees:
         # the whole its words name gives it: recorded, no verdict on the figure (DR01's)
         return [Check(CODE, claim.id, "ok", "", show(named.point), f"{named.formula} [{whole.source}]",
-                      f"{claim.text} fits the whole it names ({named.formula})", named.verdict.tolerance,
+                      say("pr03.fits", claim=claim.text, formula=named.formula), named.verdict.tolerance,
                       settles=False, margin=named.verdict)]
     named_cells = _named_targets(claim.denominator_words)
     for other, cell in _candidates(ctx, part_claim, home_cell):
@@ -145,12 +146,12 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
         if fitted is not None and fitted.verdict.verdict == "ok":
             if _is_named(cell, ctx, named_cells):
                 return []   # it fits the whole its words name: the linked whole was the wrong one
-            words = claim.denominator_words or "the named whole"
+            words = claim.denominator_words or say("pr03.named_whole")
             doubt = named.doubt or other.doubtful
             return [Check(CODE, claim.id, "mismatch", cap(SEVERITY, bool(doubt)), f"{named.point:.2f}",
                           f"{named.formula} [{whole.source}]; but {fitted.formula} [{other.source}]",
-                          f"{claim.text} is not {part.value} of {words} ({named.formula}); it is {part.value} of "
-                          f"{other.value} ({other.source}): the share was computed against another total"
-                          + (f" (at most a warning: {doubt})" if doubt else ""),
+                          say("pr03.other_total", claim=claim.text, part=part.value, words=words,
+                              formula=named.formula, other=other.value, source=other.source,
+                              doubt=say("common.at_most_warning", why=doubt) if doubt else ""),
                           named.verdict.tolerance, margin=named.verdict)]
     return []

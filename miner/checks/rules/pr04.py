@@ -22,6 +22,7 @@ from dataclasses import replace
 
 import regex
 
+from ...messages import say
 from ...claims.model import Claim
 from ...lexicon import load
 from ..context import Context
@@ -113,7 +114,8 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     if first.quantity == claim.quantity or verdict.verdict == "ok":
         # the same figure stated again: recorded, no verdict on the figure itself
         return [Check(CODE, claim.id, "ok", "", str(first.value), f"first stated {first.text} (line {first.line})",
-                      f"{claim.text} restates {first.text} of line {first.line}", verdict.tolerance, settles=False,
+                      say("pr04.restates", claim=claim.text, first=first.text, line=first.line), verdict.tolerance,
+                      settles=False,
                       margin=verdict)]
     severity = "info" if verdict.verdict == "rounding" else SEVERITY
     what = " ".join(part for part in (key[4], claim.subject, claim.measure) if part)
@@ -121,5 +123,5 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     # the difference is the finding, not a gap to a figure computed from others
     return [Check(CODE, claim.id, verdict.verdict, severity, str(first.value),
                   f"first stated {first.text} (line {first.line}: {first.sentence[:40]})",
-                  f"{what} is stated as {claim.text} here but as {first.text} at line {first.line}",
+                  say("pr04.differs", what=what, claim=claim.text, first=first.text, line=first.line),
                   verdict.tolerance, margin=replace(verdict, consistent=False))]

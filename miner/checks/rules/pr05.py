@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import regex
 
+from ...messages import Message, say
 from ...claims.model import Claim
 from ..context import Context
 from ..model import Check
@@ -54,19 +55,18 @@ def _claim(claim: Claim, ctx: Context) -> list[Check]:
     if pattern("own_document_after").search(after) or pattern("own_document_after").search(
             claim.text[found.end():] + after):
         if stated != year and _contrasted(claim, year):
-            return [_fits(claim, f"{claim.text}{after[:8]}", f"the sentence sets {stated}'s report against "
-                                                              f"the {year} report it names too")]
+            return [_fits(claim, f"{claim.text}{after[:8]}", say("pr05.contrast", stated=stated, year=year))]
         if stated != year:
             return [_mismatch(claim, str(year), f"{claim.text}{after[:8]} in a {year} report",
-                              f"the {year} report refers to its own report as {stated}'s")]
-        return [_fits(claim, f"{claim.text}{after[:8]}", f"the {year} report names its own year")]
+                              say("pr05.own_year_wrong", year=year, stated=stated))]
+        return [_fits(claim, f"{claim.text}{after[:8]}", say("pr05.own_year", year=year))]
     if pattern("as_of_before").search(before) and "12" in claim.text[found.end():]:
         allowed = [year + offset for offset in words("as_of_offsets").get(ctx.kind, [0])]
         if stated not in allowed:
             return [_mismatch(claim, " or ".join(f"{y}年12月31日" for y in allowed),
                               f"截至 {claim.text} in a {year} report",
-                              f"a balance date of {stated} in the {year} report")]
-        return [_fits(claim, f"截至 {claim.text}", f"a balance date the {year} report may give")]
+                              say("pr05.balance_date_wrong", stated=stated, year=year))]
+        return [_fits(claim, f"截至 {claim.text}", say("pr05.balance_date", year=year))]
     return []
 
 
@@ -98,14 +98,14 @@ def _headings(ctx: Context) -> list[Check]:
             checks.append(ctx.document_check(
                 CODE, SEVERITY, line, found=found.group(0) + line.text[found.end():found.end() + 6],
                 expected=f"{year}", evidence=f"{line.text.strip()[:60]} (a heading of the {year} report)",
-                message=f"the {year} report's heading names its own report as {stated}'s"))
+                message=say("pr05.heading_wrong", year=year, stated=stated)))
     return checks
 
 
-def _fits(claim: Claim, evidence: str, message: str) -> Check:
+def _fits(claim: Claim, evidence: str, message: Message) -> Check:
     """A year that fits: recorded, and no verdict on the date claim (it stays context only)."""
     return Check(CODE, claim.id, "ok", "", "", evidence, message, "the document's year", settles=False)
 
 
-def _mismatch(claim: Claim, expected: str, evidence: str, message: str) -> Check:
+def _mismatch(claim: Claim, expected: str, evidence: str, message: Message) -> Check:
     return Check(CODE, claim.id, "mismatch", SEVERITY, expected, evidence, message, "the document's year")

@@ -19,6 +19,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 
+from ...messages import say
 from ...claims.model import Claim
 from ...lexicon import load
 from ..context import Context
@@ -89,8 +90,8 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
             if verdict.verdict == "ok":
                 # recorded on the last item, which settles nothing (each item's change is DR04's)
                 checks.append(Check(CODE, claim.id, "ok", "", str(expected), f"{together} = {expected}",
-                                    f"the 三公 items' changes against the budget add up to {together}, the table's "
-                                    f"决算数 − 预算数", verdict.tolerance, settles=False, margin=verdict))
+                                    say("pr06.fits", together=together), verdict.tolerance, settles=False,
+                                    margin=verdict))
             else:
                 uncertain = total_budget.placement == "guess" or total_actual.placement == "guess"
                 checks.append(Check(
@@ -98,7 +99,7 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
                     " + ".join(f"{c.text} (line {c.line})" for c in found.values())
                     + f" vs {total_actual.ref()} {total_actual.raw or 'blank'} − {total_budget.ref()} "
                       f"{total_budget.raw or 'blank'}",
-                    f"the 三公 items' changes against the budget add up to {together}, but the table's 决算数 "
-                    f"{total_actual.amount} − 预算数 {total_budget.amount} = {expected}", verdict.tolerance,
+                    say("pr06.differs", together=together, actual=total_actual.amount, budget=total_budget.amount,
+                        expected=expected), verdict.tolerance,
                     margin=verdict))
     return checks

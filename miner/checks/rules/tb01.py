@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from decimal import Decimal
 
+from ...messages import say
 from ...tables.lookup import by_column, is_sum_label
 from ...tables.model import Row, Table
 from ..context import Context
@@ -89,8 +90,8 @@ def check(ctx: Context) -> list[Check]:
                     CODE, cap(verdict.severity, uncertain), parent,
                     found=f"{table.label} {head} / {column} = {printed}", expected=str(total),
                     evidence=f"{table.label} {column}: {formula}",
-                    message=(f"{table.label} {head} prints {printed} in {column} but its rows below add up to "
-                             f"{total}" + (" (rounding)" if verdict.verdict == "rounding" else "")),
+                    message=say("tb01.rows", table=table.label, head=head, printed=printed, column=column, total=total,
+                                note=say("tb01.rounding") if verdict.verdict == "rounding" else ""),
                     verdict=verdict.verdict, tolerance=verdict.tolerance, file=table.file,
                     margin=verdict))
             if agreed and not differed:

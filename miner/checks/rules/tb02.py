@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ...messages import say
 from ...lexicon import load
 from ...tables.lookup import by_column
 from ...tables.spec import table_specs
@@ -80,10 +81,10 @@ def check(ctx: Context) -> list[Check]:
                     CODE, cap(verdict.severity, uncertain), row,
                     found=f"{table.label} {head} / {total_key} = {printed}", expected=str(value),
                     evidence=f"{table.label} {head}: {formula}",
-                    message=(f"{table.label} {head}: {total_key} is {printed} but {' + '.join(part_keys)} = {value}"
-                             + (" (rounding)" if verdict.verdict == "rounding" else "")
-                             + (" (at most a warning: a figure is missing, or the extraction guessed a column or "
-                                "mis-read the table)" if uncertain and verdict.severity == "error" else "")),
+                    message=say("tb02.columns", table=table.label, head=head, total=total_key, printed=printed,
+                                parts=" + ".join(part_keys), value=value,
+                                rounding=say("tb01.rounding") if verdict.verdict == "rounding" else "",
+                                doubt=say("tb02.uncertain") if uncertain and verdict.severity == "error" else ""),
                     verdict=verdict.verdict, tolerance=verdict.tolerance, file=table.file,
                     margin=verdict))
         for index, (row, total_key) in agreed.items():

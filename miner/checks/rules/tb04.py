@@ -14,6 +14,7 @@ Good (wuchang-wgzx-2021-final, 附件 绩效评价报告): 1,072.68, 1,067.40, 9
 """
 from __future__ import annotations
 
+from ...messages import say
 from ...lexicon import load
 from ..context import Context
 from ..model import Check
@@ -44,7 +45,7 @@ def check(ctx: Context) -> list[Check]:
             if result is None:
                 continue
             point, interval = result
-            verdict = ctx.tolerance.judge(rate.amount, rate.decimals, "", point, interval)
+            verdict = ctx.tolerance.judge(rate.amount, rate.decimals, "", point, interval, computed=True)
             if verdict.verdict == "ok":
                 checks.append(ctx.agreement(CODE, rate, f"{table.label} {row.label}: 执行率 {rate.raw}",
                                             verdict.tolerance, file=table.file))
@@ -53,7 +54,7 @@ def check(ctx: Context) -> list[Check]:
             checks.append(ctx.document_check(
                 CODE, verdict.severity, rate, found=rate.raw, expected=show(point),
                 evidence=f"{formula} [{actual.ref()}; {budget.ref()}]",
-                message=f"{table.label} {row.label}: 执行率 {rate.raw} but {formula}",
+                message=say("tb04.rate", table=table.label, row=row.label, rate=rate.raw, formula=formula),
                 verdict=verdict.verdict, tolerance=verdict.tolerance, file=table.file,
                     margin=verdict))
     return checks

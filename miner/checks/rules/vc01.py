@@ -13,6 +13,7 @@ Good: "基本支出 500.44 万元" with 表5 合计 / 基本支出 = 500.44.
 """
 from __future__ import annotations
 
+from ...messages import Message, say
 from ...claims.model import Claim
 from ..context import Context
 from ..model import Check
@@ -27,7 +28,7 @@ SCOPE = "claim"
 KINDS = ("amount",)
 
 
-def _rate_explanation(claim: Claim, ctx: Context, table_value) -> str:
+def _rate_explanation(claim: Claim, ctx: Context, table_value) -> Message | str:
     """If a completion rate in the sentence was computed from the table value, say so."""
     for other in ctx.claims.values():
         if other.sentence_id != claim.sentence_id or other.kind != "rate" or other.numerator != claim.id:
@@ -38,10 +39,9 @@ def _rate_explanation(claim: Claim, ctx: Context, table_value) -> str:
         with_table = ratio(table_value.value, table_value.decimals, budget.value, budget.decimals)
         with_prose = ratio(claim.value, claim.decimals, budget.value, budget.decimals)
         if with_table and ctx.tolerance.judge(other.value, other.decimals, "", with_table[0], with_table[1]).verdict != "mismatch":
-            return (f"; the completion rate {other.text} in the same sentence equals "
-                    f"{table_value.value}/{budget.value} = {show(with_table[0])}% (with the prose's {claim.value} it would be "
-                    f"{show(with_prose[0]) if with_prose else '—'}%), so the rate was computed from the table value "
-                    f"and the amount in the prose is wrong")
+            return say("vc01.rate_from_table", rate=other.text, table=table_value.value, budget=budget.value,
+                       with_table=show(with_table[0]), stated=claim.value,
+                       with_prose=show(with_prose[0]) if with_prose else "—")
     return ""
 
 
@@ -55,13 +55,14 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     others = [c.ref() + f" = {c.raw or 'blank'}" for c in link.cells[1:]]
     evidence = figure.source + (f" (also {'; '.join(others)})" if others else "")
     if verdict.verdict == "ok":
-        message = f"{claim.text} agrees with {figure.source}"
+        message = say("vc01.agrees", claim=claim.text, source=figure.source)
     elif verdict.verdict == "rounding":
-        message = f"{claim.text} vs {figure.value} in {figure.source}: a rounding-level difference ({verdict.tolerance})"
+        message = say("vc01.rounding", claim=claim.text, value=figure.value, source=figure.source,
+                      tolerance=verdict.tolerance)
     else:
-        message = (f"the prose states {claim.value} {claim.unit} for {claim.subject or claim.measure} "
-                   f"({claim.measure}) but {figure.source} shows {figure.value}"
-                   + _rate_explanation(claim, ctx, figure)
-                   + (f" (at most a warning: {figure.doubtful})" if figure.doubtful else ""))
+        message = say("vc01.mismatch", stated=claim.value, unit=claim.unit, subject=claim.subject or claim.measure,
+                      measure=claim.measure, source=figure.source, value=figure.value,
+                      rate=_rate_explanation(claim, ctx, figure),
+                      doubt=say("common.at_most_warning", why=figure.doubtful) if figure.doubtful else "")
     return [Check(CODE, claim.id, verdict.verdict, cap(verdict.severity, bool(figure.doubtful)), str(figure.value),
                   evidence, message, verdict.tolerance, margin=verdict)]

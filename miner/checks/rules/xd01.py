@@ -31,6 +31,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
+from ...messages import say
 from ..prior import LedgerCell, PriorQuestion
 from ..context import money_factor
 from ..model import Check, Place
@@ -45,7 +46,7 @@ SUMMARY = "A change on the previous year differs from the same body's report of 
 SCOPE = "corpus"      # run by miner.corpus over the scanned documents, not per claim of one document
 KINDS = ()
 
-_SAYS = {"+": "an increase", "-": "a decrease"}
+_SAYS = {"+": "direction.increase", "-": "direction.decrease"}
 
 
 def check(question: PriorQuestion, earlier_cell: LedgerCell, earlier_doc: str, tolerance: Tolerance) -> Check:
@@ -61,22 +62,22 @@ def _compare(question: PriorQuestion, earlier_cell: LedgerCell, earlier_doc: str
     earlier_decimals = max(earlier_cell.decimals - factor.adjusted(), 0)
     earlier_source = f"{earlier_doc}: {earlier_cell.ref}"
     sources = f"{question.current_source}; previous year {earlier_source}"
-    doubt = f" (at most a warning: {question.doubt})" if question.doubt else ""
+    doubt = say("common.at_most_warning", why=question.doubt) if question.doubt else ""
     if question.kind == "change_rate":
         change_value = question.current - earlier
         result = ratio(change_value, max(question.current_decimals, earlier_decimals), earlier, earlier_decimals)
         if result is None:
             return Check(CODE, question.claim_id, "mismatch", cap(SEVERITY, True), "", sources,
-                         f"{question.text} is a rate on the previous year, but {earlier_source} prints 0 there",
+                         say("xd01.zero_base", claim=question.text, source=earlier_source),
                          "division by zero")
         point, interval = result
         formula = f"({question.current} - {earlier}) / {earlier} = {show(point)}%"
         if question.direction in _SAYS and not interval.holds(Decimal(0)) and (point > 0) != (question.direction == "+"):
             return Check(CODE, question.claim_id, "mismatch", SEVERITY, show(point), f"{formula} [{sources}]",
-                         f"the prose says {_SAYS[question.direction]} of {question.text} but the previous report "
-                         f"gives {formula}{doubt}", "sign of the change")
+                         say("xd01.opposite", direction=say(_SAYS[question.direction]), claim=question.text,
+                             formula=formula, doubt=doubt), "sign of the change")
         verdict = tolerance.judge(question.value, question.decimals, question.approx, abs(point),
-                        Interval(min(abs(interval.lo), abs(interval.hi)), max(abs(interval.lo), abs(interval.hi))))
+                        Interval(min(abs(interval.lo), abs(interval.hi)), max(abs(interval.lo), abs(interval.hi))), computed=True)
         expected = show(abs(point))
     else:
         # the same comparison as DR04's, with the earlier figure from the earlier report
@@ -84,14 +85,14 @@ def _compare(question: PriorQuestion, earlier_cell: LedgerCell, earlier_doc: str
         formula, verdict, expected = change.formula, change.verdict, show(abs(change.value))
         if change.opposite:
             return Check(CODE, question.claim_id, "mismatch", SEVERITY, show(change.value), f"{formula} [{sources}]",
-                         f"the prose says {change.opposite} of {question.text} but the previous report "
-                         f"gives {formula}{doubt}", f"sign of the difference beyond ±{change.half}")
+                         say("xd01.opposite", direction=change.opposite, claim=question.text, formula=formula,
+                             doubt=doubt), f"sign of the difference beyond ±{change.half}")
     if verdict.verdict == "mismatch":
-        message = f"the prose says {question.text} but the previous report gives {formula}{doubt}"
+        message = say("xd01.mismatch", claim=question.text, formula=formula, doubt=doubt)
     elif verdict.verdict == "rounding":
-        message = f"{question.text} differs from the previous report's {formula} only by rounding"
+        message = say("xd01.rounding", claim=question.text, formula=formula)
     else:
-        message = f"{question.text} agrees with the previous report: {formula}"
+        message = say("xd01.agrees", claim=question.text, formula=formula)
     severity = verdict.severity if verdict.severity in ("", "info") else SEVERITY
     return Check(CODE, question.claim_id, verdict.verdict, severity, expected, f"{formula} [{sources}]",
                  message, verdict.tolerance, margin=verdict)

@@ -57,6 +57,11 @@
     }
   }
 
+  // the page's sentences come from the message catalogue, in the report's language (the form's data-*)
+  function said(name, values) {
+    return form.dataset[name].replace(/\{(\w+)\}/g, (_, key) => values[key]);
+  }
+
   function apply() {
     const severities = checked("severity");
     const rules = checked("rule");
@@ -77,14 +82,14 @@
       const all = section.querySelectorAll(".finding").length;
       const visible = section.querySelectorAll(".finding:not([hidden])").length;
       section.querySelector(".filtered").hidden = !(all && !visible);
-      section.querySelector("h3 .doc-shown").textContent = `${visible} of ${all} shown`;
+      section.querySelector("h3 .doc-shown").textContent = said("docShown", {visible, all});
       for (const details of section.querySelectorAll("details.agreeing, details.unlinked")) {
         const list = details.querySelectorAll(".claim-item");
         const seen = details.querySelectorAll(".claim-item:not([hidden])").length;
-        details.querySelector(".doc-shown").textContent = seen === list.length ? "" : `(${seen} match)`;
+        details.querySelector(".doc-shown").textContent = seen === list.length ? "" : said("match", {seen});
       }
     }
-    document.getElementById("shown").textContent = `${shown} of ${findings.length} findings shown`;
+    document.getElementById("shown").textContent = said("shown", {shown, total: findings.length});
   }
 
   function sortBy(button, ascending = button.closest("th").getAttribute("aria-sort") !== "ascending") {
@@ -141,7 +146,13 @@
     report.dataset.narrowHeaders = JSON.stringify([...document.querySelectorAll("th")].filter((th) =>
       th.getClientRects().length && th.textContent.trim().length > 1 && th.clientWidth < 2.2 * em)
       .map((th) => th.textContent.trim().slice(0, 20)));
-    report.dataset.glyphs = glyphs();
+    report.dataset.glyphs = glyphs(document.querySelector("[lang|=zh]") || document.body, "事业运行支出");
+    // a label of the page and the first finding's message: shown, and drawn with a font that has their Chinese
+    const message = findings.find((f) => f.getClientRects().length);
+    report.dataset.texts = JSON.stringify(Object.fromEntries([
+      ["label", document.getElementById("overview-h")],
+      ["message", message && message.querySelector(".message")],
+    ].map(([name, element]) => [name, element && seen(element)])));
     // What the reader sees, not only what the script set: an element can be hidden yet displayed.
     report.dataset.rendered = findings.filter((f) => f.getClientRects().length).map((f) => f.id).join(" ");
     report.textContent = JSON.stringify(overflowing, null, 1);
@@ -149,12 +160,11 @@
 
   // Whether the page's Chinese is drawn with a font that has it: a character no font has is drawn as the
   // same box (or nothing), so distinct characters drawn alike mean missing glyphs ("tofu").
-  function glyphs() {
+  function glyphs(sample, text) {
     const canvas = document.getElementById("glyph-audit");
     const context = canvas.getContext("2d", {willReadFrequently: true});
-    const sample = document.querySelector("[lang|=zh]") || document.body;
     const style = getComputedStyle(sample);
-    const drawn = [..."事业运行支出"].map((char) => {
+    const drawn = [...text].map((char) => {
       context.clearRect(0, 0, canvas.width, canvas.height);
       context.font = `24px ${style.fontFamily}`;
       context.fillText(char, 4, 26);
@@ -163,6 +173,20 @@
     const inked = drawn.filter((image) => /[1-9]/.test(image));
     if (inked.length < drawn.length) return "blank";
     return new Set(drawn).size === drawn.length ? "ok" : "missing";
+  }
+
+  // An element as the reader gets it: its text, whether it takes room on the screen, and whether
+  // its Chinese characters (up to six different ones) are drawn in its own font with real glyphs.
+  function seen(element) {
+    const rect = element.getBoundingClientRect();
+    const style = getComputedStyle(element);
+    const han = [...new Set(element.textContent.match(/\p{Script=Han}/gu) || [])].slice(0, 6).join("");
+    return {
+      text: element.textContent.trim(),
+      visible: rect.width > 0 && rect.height > 0 && style.visibility === "visible" && style.opacity !== "0",
+      han,
+      glyphs: han.length > 1 ? glyphs(element, han) : "",
+    };
   }
 
   function timing() {
