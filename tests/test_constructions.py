@@ -63,3 +63,26 @@ def test_a_growth_below_zero_is_a_decrease(tmp_path, rate, verdict):
     result = _scan(tmp_path, "相比，减少 525.02 万元，下降 37.7%", f"相比，减少 525.02 万元，增长 {rate}")
     row = next(row for row in result.claims if row.line == 385 and row.kind == "change_rate")
     assert row.verdict == verdict, row
+
+
+SHENZHEN = Path(__file__).resolve().parents[1] / "corpora" / "cities" / "shenzhen" / "2026年深圳市人民政府口岸办公室部门预算.pdf"
+
+
+def test_a_list_after_包括_is_summed():
+    """深圳 p.6: 预算55,884.67万元，包括在职人员经费3,098.93万元、公用经费919.20万元、对个人和家庭的补助
+    支出616.88万元、增人增资371.58万元、项目支出50,878.08万元 (= 55,884.67): no table prints these
+    items, the sum is the only check, and a part changed in the PDF's lines is caught."""
+    from miner import injection
+    from miner.checks.registry import selected
+    from miner.scan import read_document, scan_read
+
+    doc = read_document(SHENZHEN, SHENZHEN.name)
+    base = scan_read(doc, SHENZHEN.name, selected())
+    whole = next(row for row in base.claims if row.claim_text.startswith("55,884.67") and "包括" in row.sentence)
+    assert whole.verdict == "ok" and "DR05" in whole.rules and "50878.08 = 55884.67" in whole.message
+    index = next(i for i, line in enumerate(doc.lines) if "公用经费919.20" in line.text.replace(" ", ""))
+    text = doc.lines[index].text
+    changed = injection.with_line(doc, index, text.replace("919.20", "991.20", 1))
+    result = scan_read(changed, SHENZHEN.name, selected())
+    row = next(row for row in result.claims if row.claim_text.startswith("55,884.67") and "包括" in row.sentence)
+    assert row.verdict == "mismatch" and "DR05" in row.rules

@@ -68,15 +68,18 @@ def test_a_computed_rate_has_no_tail_of_the_last_decimal():
     assert TOL.judge(D("4.3"), 1, "", point, interval).verdict == "mismatch"
 
 
-def test_a_figure_rounded_from_a_finer_one_may_be_one_unit_off():
+def test_a_figure_rounded_from_a_finer_one_may_be_rounded_up():
     """jiangsu-rd-2018-budget p.22: 单位预留机动经费1685.72万元，占10.61% where 1685.72 / 15897.44 =
-    10.604%: rounded up (or nudged so that the list makes 100%), within one unit: rounding."""
+    10.604%: rounded up instead of to the nearest, as others cut: rounding."""
     point, interval = ratio(D("1685.72"), 2, D("15897.44"), 2)
     verdict = TOL.judge(D("10.61"), 2, "", point, interval)
     assert (verdict.verdict, verdict.severity) == ("rounding", "info")
     # two units off is not rounding (jiangsu-jcy-2019-budget p.29: 34.38% for 34.36%)
     point, interval = ratio(D("368.97"), 2, D("1442.74") - D("368.97"), 2)
     assert TOL.judge(D("34.38"), 2, "", point, interval).verdict == "mismatch"
+    # 苏州市数据局 p.30: 减少70万元，减少10% on 630: exactly 10.00%; 11% is no rounding of it
+    point, interval = ratio(D("70"), 0, D("700"), 2)
+    assert TOL.judge(D("11"), 0, "", point, interval).verdict == "mismatch"
 
 
 def test_an_amount_stated_with_fewer_decimals_has_no_conversion_tail():

@@ -28,10 +28,9 @@ Verdicts:
             evidence gets none (5万元 against a cell of 6.20 is not a tail), and
             a computed share or rate gets none (its interval already holds the
             rounding of its inputs; 4.3% against 4.53% is not a tail); or the
-            evidence is finer than the stated figure and the gap within what
-            rounding allows (one unit of the stated last decimal: a figure
-            rounded up, or one share of a list nudged so that the list makes
-            100%: 10.61% for 10.604%);
+            stated figure is the evidence rounded up (away from zero) instead
+            of to the nearest, as the truncated one is cut: 10.61% for 10.604%
+            (but not 11% for 10.00%, nor 63.75% for 63.740%);
   mismatch  anything else.
 
 Severity (``Tolerance.severity``, and ``cap`` for the certainty of the reading):
@@ -55,7 +54,8 @@ apply them with ``cap``, which turns an error into a warning and nothing else.
 """
 from __future__ import annotations
 
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from dataclasses import replace
+from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 from functools import lru_cache
 
 from ..lexicon import load
@@ -87,6 +87,10 @@ class Verdict:
     allowed: Decimal = Decimal(0)
     # the intervals the printed figures stand for meet: a rounding verdict that is an agreement
     consistent: bool = False
+
+    def capped(self) -> "Verdict":
+        """The same verdict for a reading that is not certain: an error becomes a warning."""
+        return replace(self, severity=cap(self.severity, True))
 
     @property
     def excess(self) -> str:
@@ -229,15 +233,13 @@ class Tolerance:
             return Verdict("rounding", "info", gap, tol + "; cell clipped by the extraction", allowed)
         if evidence_interval is not None and evidence_interval.meets(interval):
             return Verdict("rounding", "info", gap, tol + "; within the rounding of the inputs", allowed, True)
-        if gap <= allowed and decimals_of(evidence) > decimals:
-            # a figure rounded from a finer one may be rounded up, or one share nudged so that a list
-            # adds up to 100%: one unit of its last decimal. A copy of a figure printed to the same
-            # decimals has only the conversion tail below.
-            return Verdict("rounding", "info", gap, tol + "; within one unit of the last decimal", allowed)
         if not approx:
             truncated = evidence.quantize(step, rounding=ROUND_DOWN)
             if truncated == stated:
                 return Verdict("rounding", "info", gap, tol + "; truncated instead of rounded", allowed)
+            if evidence.quantize(step, rounding=ROUND_UP) == stated:
+                # 182.92 / 28849.38 = 0.634% printed 0.64%: rounded up, as others cut
+                return Verdict("rounding", "info", gap, tol + "; rounded up instead of to the nearest", allowed)
             rounded = evidence.quantize(step, rounding=ROUND_HALF_UP)
             if abs(rounded - stated) <= unit(max(decimals, decimals_of(evidence))) * self.tail_units:
                 return Verdict("rounding", "info", gap,

@@ -5,7 +5,8 @@ break down: the parts may not exceed the total, and a breakdown that is complete
 must add up to it. A list is complete when its parts name, one each, every
 member of a breakdown complete by definition (lexicons/claims.yaml
 complete_breakdowns: 货物/工程/服务, 人员经费/公用经费, the three “三公”), or
-when each part states its share of the whole and the shares make 100%.
+when each part states its share of the whole and the shares make 100%
+(checks.breakdowns); a shortfall of a list only usually complete is a warning.
 The figures of one list are written to one precision: 539万元 beside 962.86万元
 is 539.00, and a printed 0 is nothing.
 
@@ -23,8 +24,8 @@ from ...messages import say
 from ...claims.model import Claim
 from ..context import Context
 from ..model import Check
-from ...lexicon import load
-from ..tolerance import Interval, rounding_spread, unit
+from ..breakdowns import completeness
+from ..tolerance import Interval, cap, rounding_spread, unit
 
 CODE = "DR05"
 NAME = "parts-sum"
@@ -45,7 +46,9 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     precision = max(p.decimals for p in (*parts, claim))
     half = rounding_spread(precision for _ in parts)
     formula = " + ".join(str(p.value) for p in parts) + f" = {total}"
-    if total < claim.value - half - unit(claim.decimals) and not _complete(parts, ctx):
+    complete = completeness(parts, ctx.claims.values())
+    short = total < claim.value - half - unit(claim.decimals)
+    if short and complete is None:
         # A 其中 list may name only some parts: a shortfall is no finding.
         return []
     if claim.value > 0 and total >= Decimal("1.9") * claim.value and len(parts) > 2:
@@ -53,24 +56,11 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
         # each side adds up to it; the list is not one breakdown.
         return []
     verdict = ctx.tolerance.judge(claim.value, claim.decimals, "", total, Interval(total - half, total + half))
+    if short and not complete.certain:
+        verdict = verdict.capped()
     message = (say("dr05.parts", total=total, stated=claim.value, formula=formula) if verdict.verdict == "mismatch"
                else say("common.equals", claim=claim.text, formula=formula))
     covers = () if verdict.verdict == "mismatch" else tuple(p.id for p in parts)
     return [Check(CODE, claim.id, verdict.verdict, verdict.severity, str(total), formula, message,
                   verdict.tolerance, covers, margin=verdict)]
 
-
-def _complete(parts: list[Claim], ctx: Context) -> bool:
-    """Whether a list leaves nothing out: its parts are the members of a breakdown complete by
-    definition, one each, or each states its share of the whole and the shares make 100%."""
-    for members in load("claims")["complete_breakdowns"]:
-        named = [[m for m in members if m in p.context] for p in parts]
-        if len(parts) == len(members) and all(len(n) == 1 for n in named) \
-                and {n[0] for n in named} == set(members):
-            return True
-    shares = [next((c for c in ctx.claims.values() if c.kind == "share" and c.numerator == p.id), None)
-              for p in parts]
-    if len(parts) < 2 or any(s is None for s in shares):
-        return False
-    stated = sum((s.value for s in shares), Decimal(0))
-    return abs(stated - 100) <= rounding_spread(s.decimals for s in shares) + unit(min(s.decimals for s in shares))

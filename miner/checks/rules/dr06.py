@@ -8,7 +8,8 @@ a list of changes ("与上年相比增加4322.77万元。主要原因是基本�
 the main items, so a sum that falls short is no finding; when the sentence
 says the list is complete ("增减相抵后增加…") and gives no other figure (a
 part stated as a rate, 压减10%, has no amount to add), a sum that does not
-fit is.
+fit is; so is one whose changes name, one each, the members of a breakdown complete by
+definition (checks.breakdowns: 基本支出 and 项目支出 of the 支出 whose change they explain).
 
 Why it matters: the explanation is where a reader learns what moved the
 budget; parts that do not make the whole mean a figure was copied wrong.
@@ -26,6 +27,7 @@ from ...claims.model import Claim
 from ...lexicon import load
 from ..context import Context
 from ..model import Check
+from ..breakdowns import completeness
 from ..tolerance import Interval, rounding_spread
 
 CODE = "DR06"
@@ -56,7 +58,8 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
                       tuple(p.id for p in parts),
                       margin=verdict)]
     net = load("claims")["net_words"]
-    complete = any(word in p.sentence for p in parts for word in net)
+    breakdown = completeness(parts, ())
+    complete = breakdown is not None or any(word in p.sentence for p in parts for word in net)
     # a reason that also gives a figure that is not a listed change (运转类经费压减10%,
     # 增加209万) has a part this sum does not hold
     reasons = load("claims")["reason_words"]
