@@ -8,7 +8,8 @@ many of each document's standard tables it recognises, how many findings it rais
 Per corpus (and per city with --by-city, a city being a corpus's sub-folder):
 - checked: the share of amount / share / rate / change claims whose verdict is not
   `unlinked`; claims the tool could not check because their evidence is not in the document
-  (a previous year's figure no table prints: the unlinked reason says so) are counted apart
+  (a previous year's figure no table prints: the unlinked reason says so; any figure of a
+  summary that prints no table, its tables being published apart) are counted apart
   ("absent") and left out of the share;
 - tables: over the readable documents of a known kind, the standard tables recognised
   against the kind's required set (lexicons/identities.yaml; a summary that prints none
@@ -90,12 +91,13 @@ def _pages(path: Path) -> int:
 def measure(path: Path) -> tuple[Tally, str]:
     from miner.checks.context import Context
     from miner.scan import financial_kinds, scan_document
-    from miner.tables.kind import NO_TEXT, document_scope, required_tables
+    from miner.tables.kind import NO_TEXT, SUMMARY, document_scope, required_tables
 
     kinds = set(financial_kinds())
     start = time.process_time()
     result = scan_document(path)
     tally = Tally(documents=1, seconds=time.process_time() - start)
+    unchecked = 0
     for claim in result.claims:
         if claim.kind not in kinds:
             continue
@@ -104,6 +106,8 @@ def measure(path: Path) -> tuple[Tally, str]:
             tally.checked += 1
         elif ABSENT.search(claim.message or ""):
             tally.absent += 1
+        else:
+            unchecked += 1
     severities = Counter(f.severity for f in result.findings)
     tally.errors, tally.warnings = severities["error"], severities["warning"]
     if result.error:
@@ -115,6 +119,10 @@ def measure(path: Path) -> tuple[Tally, str]:
                    lines=read_document(path, str(path)).lines if not result.tables else ()).kind
     scope = document_scope(kind, result.tables, _pages(path))
     tally.scopes[scope] += 1
+    if scope == SUMMARY and not result.tables:
+        # a summary whose tables are published apart (北京): what it does not check itself has
+        # its evidence outside the document
+        tally.absent += unchecked
     required = required_tables(kind)
     if required:
         # every readable document of a known kind, whatever its scope: the same denominator for

@@ -86,3 +86,25 @@ def test_a_list_after_包括_is_summed():
     result = scan_read(changed, SHENZHEN.name, selected())
     row = next(row for row in result.claims if row.claim_text.startswith("55,884.67") and "包括" in row.sentence)
     assert row.verdict == "mismatch" and "DR05" in row.rules
+
+
+JIANGSU = Path(__file__).resolve().parents[1] / "corpora" / "pdf" / "jiangsu-fy-2018-budget.pdf"
+
+
+@pytest.mark.parametrize("old,new", [("3075.14", "3705.14"), ("1447.63", "1474.63")])
+def test_a_reason_naming_every_part_column_of_its_table_is_complete(old, new):
+    """jiangsu-fy-2018-budget p.17: 增加4322.77万元。主要原因是基本支出增加1447.63万元、项目支出安排减少
+    200万元、单位预留机动经费增加3075.14万元; its 支出预算总表 (表3) prints 合计 = 基本支出 + 项目支出 +
+    单位预留机动经费, so the reason leaves nothing out and a changed part no longer nets to the change."""
+    from miner import injection
+    from miner.checks.registry import selected
+    from miner.scan import read_document, scan_read
+
+    doc = read_document(JIANGSU, JIANGSU.name)
+    base = scan_read(doc, JIANGSU.name, selected())
+    index = next(i for i, line in enumerate(doc.lines) if line.page == 17 and old in line.text)
+    reason = [row for row in base.claims if row.page == 17 and row.kind == "change_amount" and old in row.claim_text]
+    assert any(row.verdict == "ok" for row in reason)
+    changed = injection.with_line(doc, index, doc.lines[index].text.replace(old, new, 1))
+    result = scan_read(changed, JIANGSU.name, selected())
+    assert any(f.rule == "DR06" and f.page == 17 and f.severity == "warning" for f in result.findings)

@@ -4,8 +4,11 @@ A 其中 list or a reason's list of changes may name only the main items; a shor
 then. A list is complete when its parts name, one each, every member of a breakdown complete by
 definition (lexicons/claims.yaml complete_breakdowns: 货物/工程/服务 of 政府采购, 人员经费/公用经费
 of 基本支出, the three “三公”; 基本支出/项目支出 of 支出, `certain: false` because a final account's
-支出 may hold a rarer part), or when each part states its share of the whole and the shares
-make 100%.
+支出 may hold a rarer part), or every part column that a table of the document prints with a
+figure under a column identity (江苏's 支出预算总表: 合计 = 基本支出 + 项目支出 + 单位预留机动经费,
+so a reason naming the three changes leaves nothing out; `certain: false` too, as the words do
+not say that the list breaks down that table's whole), or when each part states its share of
+the whole and the shares make 100%.
 """
 from __future__ import annotations
 
@@ -16,6 +19,8 @@ from typing import Iterable
 
 from ..claims.model import Claim
 from ..lexicon import load
+from ..tables.model import Table
+from ..tables.spec import table_specs
 from .tolerance import rounding_spread, unit
 
 
@@ -30,9 +35,29 @@ def _breakdowns() -> tuple[tuple[tuple[str, ...], bool], ...]:
     return tuple((tuple(b["members"]), bool(b["certain"])) for b in load("claims")["complete_breakdowns"])
 
 
-def completeness(parts: list[Claim], claims: Iterable[Claim]) -> Completeness | None:
+def _printed_parts(tables: Iterable[Table]) -> tuple[tuple[tuple[str, ...], bool], ...]:
+    """The part columns each table prints with a figure under one of its column identities
+    (lexicons/tables.yaml), named by the last words of their keys (本年支出·基本支出: 基本支出)."""
+    specs = {(spec.kind, spec.key): spec for spec in table_specs()}
+    found = []
+    for table in tables:
+        spec = specs.get((table.kind, table.key))
+        if spec is None:
+            continue
+        mapped = {column for _group, column in table.columns}
+        for total, part_keys in spec.identities:
+            if total not in mapped:
+                continue
+            printed = tuple(key.split("·")[-1] for key in part_keys if key in mapped and any(
+                cell.column == key and not cell.blank and cell.amount != 0 for row in table.rows for cell in row.cells))
+            if len(printed) >= 2:
+                found.append((printed, False))
+    return tuple(found)
+
+
+def completeness(parts: list[Claim], claims: Iterable[Claim], tables: Iterable[Table] = ()) -> Completeness | None:
     """How the list ``parts`` is known to be complete, or None."""
-    for members, certain in _breakdowns():
+    for members, certain in (*_breakdowns(), *_printed_parts(tables)):
         named = [[m for m in members if m in p.context] for p in parts]
         if len(parts) == len(members) and all(len(n) == 1 for n in named) \
                 and {n[0] for n in named} == set(members):

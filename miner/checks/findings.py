@@ -82,7 +82,7 @@ def _rendered(message: Message | str, language: str) -> str:
 
 
 # what a claim of a kind no rule checks is (the catalogue's unlinked.<kind>)
-_KIND_REASON = ("count", "indicator", "date", "threshold", "number")
+_KIND_REASON = ("count", "points", "indicator", "date", "threshold", "number")
 
 
 def unlinked_reason(claim: Claim, link: Link) -> Message | str:

@@ -46,7 +46,7 @@ def percent(tolerance: Tolerance, claim: Claim, numerator: Figure, denominator: 
         return None
     point, interval = result
     formula = f"{numerator.value} / {denominator_text or denominator.value} = {show(point)}%"
-    return Recomputed(point, tolerance.judge(claim.value, claim.decimals, claim.approx, point, interval), formula,
+    return Recomputed(point, tolerance.judge(claim.value, claim.decimals, claim.approx, point, interval, computed=True), formula,
                       numerator.doubtful or denominator.doubtful)
 
 

@@ -28,9 +28,11 @@ Verdicts:
             evidence gets none (5万元 against a cell of 6.20 is not a tail), and
             a computed share or rate gets none (its interval already holds the
             rounding of its inputs; 4.3% against 4.53% is not a tail); or the
-            stated figure is the evidence rounded up (away from zero) instead
-            of to the nearest, as the truncated one is cut: 10.61% for 10.604%
-            (but not 11% for 10.00%, nor 63.75% for 63.740%);
+            stated figure is a share or rate its writer rounded up (away from
+            zero) instead of to the nearest, as the truncated one is cut: 10.61%
+            for 10.604% (but not 11% for 10.00%, nor 63.75% for 63.740%; and a
+            figure copied from a table is not rounded up: 18.2万元 is no rounding
+            of a cell of 18.12);
   mismatch  anything else.
 
 Severity (``Tolerance.severity``, and ``cap`` for the certainty of the reading):
@@ -217,8 +219,9 @@ class Tolerance:
         return Interval(value - half, value + half)
 
     def judge(self, stated: Decimal, decimals: int, approx: str, evidence: Decimal,
-              evidence_interval: Interval | None = None, clipped: bool = False) -> Verdict:
-        """Compare a stated figure with evidence; see the module docstring."""
+              evidence_interval: Interval | None = None, clipped: bool = False, computed: bool = False) -> Verdict:
+        """Compare a stated figure with evidence; see the module docstring. ``computed``: the evidence
+        is a share or rate computed from printed figures, which its writer may have rounded up."""
         step = unit(decimals)
         interval = self.stated_interval(stated, decimals, approx)
         tol = _stated_tolerance(decimals, approx)
@@ -237,7 +240,7 @@ class Tolerance:
             truncated = evidence.quantize(step, rounding=ROUND_DOWN)
             if truncated == stated:
                 return Verdict("rounding", "info", gap, tol + "; truncated instead of rounded", allowed)
-            if evidence.quantize(step, rounding=ROUND_UP) == stated:
+            if computed and evidence.quantize(step, rounding=ROUND_UP) == stated:
                 # 182.92 / 28849.38 = 0.634% printed 0.64%: rounded up, as others cut
                 return Verdict("rounding", "info", gap, tol + "; rounded up instead of to the nearest", allowed)
             rounded = evidence.quantize(step, rounding=ROUND_HALF_UP)

@@ -111,7 +111,7 @@ def relate(sentence_claims: list[Claim], earlier: list[Claim], w: Words, section
             numerator = _respective_part(claim, out, places) or \
                 next((c for c in reversed(prior_in_sentence) if c.start > boundary), None)
             lead = ""
-            names_total_only = claim.denominator_words.replace(" ", "").removesuffix("的") in w.list_wholes
+            names_total_only = grammar().share_whole_end.sub("", claim.denominator_words.replace(" ", "")) in w.list_wholes
             if names_total_only and numerator is not None and numerator.parts_of:
                 lead = numerator.parts_of
             elif claim.denominator_words and not names_total_only and not any(words in claim.denominator_words for words, _k in w.denominators):

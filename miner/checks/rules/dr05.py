@@ -25,7 +25,7 @@ from ...claims.model import Claim
 from ..context import Context
 from ..model import Check
 from ..breakdowns import completeness
-from ..tolerance import Interval, cap, rounding_spread, unit
+from ..tolerance import Interval, rounding_spread, unit
 
 CODE = "DR05"
 NAME = "parts-sum"
@@ -46,7 +46,7 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     precision = max(p.decimals for p in (*parts, claim))
     half = rounding_spread(precision for _ in parts)
     formula = " + ".join(str(p.value) for p in parts) + f" = {total}"
-    complete = completeness(parts, ctx.claims.values())
+    complete = completeness(parts, ctx.claims.values(), ctx.tables)
     short = total < claim.value - half - unit(claim.decimals)
     if short and complete is None:
         # A 其中 list may name only some parts: a shortfall is no finding.

@@ -58,7 +58,7 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
                       tuple(p.id for p in parts),
                       margin=verdict)]
     net = load("claims")["net_words"]
-    breakdown = completeness(parts, ())
+    breakdown = completeness(parts, (), ctx.tables)
     complete = breakdown is not None or any(word in p.sentence for p in parts for word in net)
     # a reason that also gives a figure that is not a listed change (运转类经费压减10%,
     # 增加209万) has a part this sum does not hold

@@ -45,7 +45,7 @@ def check(ctx: Context) -> list[Check]:
             if result is None:
                 continue
             point, interval = result
-            verdict = ctx.tolerance.judge(rate.amount, rate.decimals, "", point, interval)
+            verdict = ctx.tolerance.judge(rate.amount, rate.decimals, "", point, interval, computed=True)
             if verdict.verdict == "ok":
                 checks.append(ctx.agreement(CODE, rate, f"{table.label} {row.label}: 执行率 {rate.raw}",
                                             verdict.tolerance, file=table.file))

@@ -77,7 +77,7 @@ def _compare(question: PriorQuestion, earlier_cell: LedgerCell, earlier_doc: str
                          say("xd01.opposite", direction=say(_SAYS[question.direction]), claim=question.text,
                              formula=formula, doubt=doubt), "sign of the change")
         verdict = tolerance.judge(question.value, question.decimals, question.approx, abs(point),
-                        Interval(min(abs(interval.lo), abs(interval.hi)), max(abs(interval.lo), abs(interval.hi))))
+                        Interval(min(abs(interval.lo), abs(interval.hi)), max(abs(interval.lo), abs(interval.hi))), computed=True)
         expected = show(abs(point))
     else:
         # the same comparison as DR04's, with the earlier figure from the earlier report
