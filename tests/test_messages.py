@@ -185,3 +185,23 @@ def check(claim, ctx):
     return [Check(CODE, claim.id, "ok", "", "", "", message)]
 '''
     assert not message_problems(good)
+
+
+def test_no_key_is_given_twice():
+    """YAML keeps the last of two equal keys without a word: a sentence added under the wrong
+    section would replace another one silently."""
+    import yaml
+
+    from miner.lexicon import data_path
+
+    class Strict(yaml.SafeLoader):
+        pass
+
+    def mapping(loader, node, deep=False):
+        keys = [loader.construct_object(key, deep=deep) for key, _value in node.value]
+        assert len(keys) == len(set(keys)), sorted({k for k in keys if keys.count(k) > 1})
+        return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+    Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    for language in LANGUAGES:
+        yaml.load(data_path(f"messages/{language}.yaml").read_text(encoding="utf-8"), Loader=Strict)

@@ -203,6 +203,9 @@ def test_the_ledger_in_english_and_in_chinese_judges_alike(tmp_path):
         assert result.exit_code == 1, result.output
         with open(out / "claims.csv", encoding="utf-8-sig", newline="") as handle:
             runs[language] = (result.output, list(csv.DictReader(handle)))
+        page = (out / "report.html").read_text(encoding="utf-8")
+        assert (("<h2>对照来源</h2>" in page and "<th>应为</th>" in page) if language == "zh"
+                else ("<h2>Sources</h2>" in page and "<th>should be</th>" in page and "对照来源" not in page))
     (en, en_rows), (zh, zh_rows) = runs["en"], runs["zh"]
     assert [(r["claim_id"], r["verdict"], r["rules"], r["evidence_value"]) for r in en_rows] == \
         [(r["claim_id"], r["verdict"], r["rules"], r["evidence_value"]) for r in zh_rows]

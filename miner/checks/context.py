@@ -39,6 +39,13 @@ class Figure:
     misread: str = ""        # the table it comes from was visibly mis-read by the extraction: which
     unsure: Message | str = ""   # why the labels may have found another cell than the claim's (Link.doubt)
     spread: Decimal = Decimal(0)   # a sum of printed cells: half-width of the interval their rounding allows
+    # ``source`` as a message says it, in the report's language (``source`` itself is the evidence column's)
+    said: Message | str = ""
+
+    @property
+    def named(self) -> Message | str:
+        """Where the figure comes from, for a message."""
+        return self.said or self.source
 
     @property
     def doubtful(self) -> Message | str:
@@ -205,10 +212,15 @@ def link_figure(link: Link | None, claim: Claim) -> Figure | None:
         decimals = max(f.decimals for f in figures)
         spread = rounding_spread(f.decimals for f in figures)
         source = " + ".join(f.source for f in figures)
+        said = figures[-1].said
+        for figure in reversed(figures[:-1]):
+            said = say("figure.plus", first=figure.said, rest=said)
         return Figure(sum((f.value for f in figures), Decimal(0)), decimals, source, True,
-                      any(f.clipped for f in figures), spread=spread)
+                      any(f.clipped for f in figures), spread=spread, said=said)
     if link.cell is None:
-        return Figure(Decimal(0), claim.decimals, f"{'、'.join(link.empty_tables)} (empty table: no figure, counts as 0)", True)
+        tables = "、".join(link.empty_tables)
+        return Figure(Decimal(0), claim.decimals, f"{tables} (empty table: no figure, counts as 0)", True,
+                      said=say("figure.empty", tables=tables))
     return cell_figure(link.cell, claim)
 
 
@@ -224,10 +236,14 @@ def cell_figure(cell: Cell, claim: Claim) -> Figure:
     decimals = max(cell.decimals - shift, 0)
     # a table printed in 元 (上海) or 千元 is compared in the claim's unit: the evidence says so
     converted = f" (printed in {cell.unit}, converted to {claim.unit})" if factor != 1 else ""
-    return Figure(value, decimals, cell.ref() + (" (blank, counts as 0)" if cell.blank else "") + converted,
+    ref = cell.ref()
+    said = say("figure.cell", ref=ref, blank=say("figure.blank") if cell.blank else "",
+               converted=say("figure.converted", printed=cell.unit, unit=claim.unit) if factor != 1 else "")
+    return Figure(value, decimals, ref + (" (blank, counts as 0)" if cell.blank else "") + converted,
                   True, cell.clipped,
-                  cell.placement == "guess" and not cell.blank)
+                  cell.placement == "guess" and not cell.blank, said=said)
 
 
 def stated_figure(claim: Claim) -> Figure:
-    return Figure(claim.value, claim.decimals, f"stated {claim.text} (line {claim.line})", False)
+    return Figure(claim.value, claim.decimals, f"stated {claim.text} (line {claim.line})", False,
+                  said=say("figure.stated", text=claim.text, line=claim.line))

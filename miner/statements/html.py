@@ -12,6 +12,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from ..report.pages import MAX_PAGES, pdf_of, render_pages
+from ..messages import label, text
 from .ledger import labels
 from .model import DERIVED, MISMATCH, NOT_FOUND, SUPPORTED, CheckResult, Judgement, StatementResult
 from .sources import describe
@@ -77,7 +78,9 @@ def render(result: CheckResult) -> str:
                   for s in result.statements]
     return _environment().get_template("check.html.j2").render(
         statements=statements, sources=[(s, describe(s.identity, result.language)) for s in result.sources],
-        labels=names,
+        labels=names, t=lambda key, **values: text(result.language, f"check_page.{key}", **values),
+        severity=lambda name: label(result.language, "severity", name),
+        html_lang={"zh": "zh-CN", "en": "en"}[result.language],
         pages=_pages(result), style=Markup((ASSETS / "check.css").read_text(encoding="utf-8")))
 
 

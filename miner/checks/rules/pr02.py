@@ -31,10 +31,11 @@ SCOPE = "claim"
 KINDS = ("rate", "change_rate")
 
 
-def _zero(claim: Claim, base_text: str, figure_text: str, nonzero: bool) -> list[Check]:
+def _zero(claim: Claim, base_text: str, figure_text: str, nonzero: bool, base: Message) -> list[Check]:
+    """``base_text`` for the evidence, ``base`` (the same) for the message."""
     if nonzero:
         return [Check(CODE, claim.id, "mismatch", SEVERITY, "no rate (zero base)", f"{base_text}; {figure_text}",
-                      say("pr02.undefined", claim=claim.text, base=base_text),
+                      say("pr02.undefined", claim=claim.text, base=base),
                       "division by zero")]
     return [Check(CODE, claim.id, "rounding", "info", "no rate (zero base)", f"{base_text}; {figure_text}",
                   say("pr02.zero_zero", claim=claim.text), "division by zero")]
@@ -71,7 +72,7 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
                               say("pr02.budget_not_zero", claim=claim.text))]
             return []
         return _zero(claim, f"年初预算 {planned.value} [{planned.source}]", f"决算 {spent.value} [{spent.source}]",
-                     spent.value != 0)
+                     spent.value != 0, say("pr02.budget_base", value=planned.value, source=planned.named))
     change = ctx.claim(claim.numerator)
     if change is None or (change.direction not in ("+", "-") and change.value != 0):
         return []
@@ -82,7 +83,8 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
         if budget.value != 0:
             return [_fits(claim, f"年初预算 {budget.value} [{budget.source}]",
                           say("pr02.budget_not_zero", claim=claim.text))]
-        return _zero(claim, f"年初预算 {budget.value} [{budget.source}]", f"change {change.text}", change.value != 0)
+        return _zero(claim, f"年初预算 {budget.value} [{budget.source}]", f"change {change.text}", change.value != 0,
+                     say("pr02.budget_base", value=budget.value, source=budget.named))
     current = current_figure(claim, ctx) or current_figure(change, ctx)
     if current is None:
         return []
@@ -92,4 +94,4 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
                       say("pr02.prior_not_zero", claim=claim.text))]
     # The change itself stays unchecked: a previous year of 0 is what it implies, not evidence for it.
     return _zero(claim, f"previous year = {current.value} - change {change.text} = 0", current.source,
-                 change.value != 0)
+                 change.value != 0, say("pr02.prior_base", current=current.value, change=change.text))

@@ -151,7 +151,7 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
             return [Check(CODE, claim.id, "mismatch", cap(SEVERITY, bool(doubt)), f"{named.point:.2f}",
                           f"{named.formula} [{whole.source}]; but {fitted.formula} [{other.source}]",
                           say("pr03.other_total", claim=claim.text, part=part.value, words=words,
-                              formula=named.formula, other=other.value, source=other.source,
+                              formula=named.formula, other=other.value, source=other.named,
                               doubt=say("common.at_most_warning", why=doubt) if doubt else ""),
                           named.verdict.tolerance, margin=named.verdict)]
     return []

@@ -55,13 +55,13 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     others = [c.ref() + f" = {c.raw or 'blank'}" for c in link.cells[1:]]
     evidence = figure.source + (f" (also {'; '.join(others)})" if others else "")
     if verdict.verdict == "ok":
-        message = say("vc01.agrees", claim=claim.text, source=figure.source)
+        message = say("vc01.agrees", claim=claim.text, source=figure.named)
     elif verdict.verdict == "rounding":
-        message = say("vc01.rounding", claim=claim.text, value=figure.value, source=figure.source,
+        message = say("vc01.rounding", claim=claim.text, value=figure.value, source=figure.named,
                       tolerance=verdict.tolerance)
     else:
         message = say("vc01.mismatch", stated=claim.value, unit=claim.unit, subject=claim.subject or claim.measure,
-                      measure=claim.measure, source=figure.source, value=figure.value,
+                      measure=claim.measure, source=figure.named, value=figure.value,
                       rate=_rate_explanation(claim, ctx, figure),
                       doubt=say("common.at_most_warning", why=figure.doubtful) if figure.doubtful else "")
     return [Check(CODE, claim.id, verdict.verdict, cap(verdict.severity, bool(figure.doubtful)), str(figure.value),
