@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, replace
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 import regex
 
@@ -133,7 +133,10 @@ def changed_figure(number: str, operation: str, rng: random.Random) -> str | Non
     elif operation == "drop":
         # the last decimal dropped is the figure printed less precisely (321.1 for 321.15),
         # a truncation the tolerance rightly accepts: not an error to inject
-        droppable = positions[:-1] if "." in digits else positions
+        # (so is any drop that leaves the figure rounded or cut to fewer decimals: 868.11 -> 868.1,
+        # 367.67 -> 367.7)
+        droppable = [i for i in (positions[:-1] if "." in digits else positions)
+                     if not _less_precise(digits, digits[:i] + digits[i + 1:])]
         if len(positions) < 2 or not droppable:
             return None
         at = rng.choice(droppable)
@@ -147,6 +150,18 @@ def changed_figure(number: str, operation: str, rng: random.Random) -> str | Non
         return None
     decimals = len(new.split(".")[1]) if "." in new else 0
     return _printed(Decimal(new), decimals, grouped)
+
+
+def _less_precise(old: str, new: str) -> bool:
+    """Whether ``new`` is ``old`` printed with fewer decimals (rounded or cut): no error."""
+    if "." not in old or new.startswith(".") or new.endswith("."):
+        return False
+    decimals = len(new.split(".")[1]) if "." in new else 0
+    if decimals >= len(old.split(".")[1]):
+        return False
+    quantum = Decimal(1).scaleb(-decimals)
+    value = Decimal(old)
+    return Decimal(new) in (value.quantize(quantum, rounding=ROUND_HALF_UP), value.quantize(quantum, rounding=ROUND_DOWN))
 
 
 def _printed(value: Decimal, decimals: int, grouped: bool) -> str:
