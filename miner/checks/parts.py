@@ -25,7 +25,9 @@ from ..lexicon import load
 def _words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     words = load("claims")
     markers = tuple(sorted(words["parts_markers"], key=len, reverse=True))
-    return markers, tuple(words["parts_markers_continued"]), tuple(words["clause_ends"])
+    # 主要用于 and 包括 lists name what ONE figure holds: their clause bounds them
+    bound = tuple(words["parts_markers_continued"]) + tuple(words.get("parts_markers_in_clause", ()))
+    return markers, bound, tuple(words["clause_ends"])
 
 
 def _open_parenthesis(text: str, at: int) -> int:
