@@ -25,7 +25,9 @@ from ..lexicon import load
 def _words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     words = load("claims")
     markers = tuple(sorted(words["parts_markers"], key=len, reverse=True))
-    return markers, tuple(words["parts_markers_continued"]), tuple(words["clause_ends"])
+    # 主要用于 and 包括 lists name what ONE figure holds: their clause bounds them
+    bound = tuple(words["parts_markers_continued"]) + tuple(words.get("parts_markers_in_clause", ()))
+    return markers, bound, tuple(words["clause_ends"])
 
 
 def _open_parenthesis(text: str, at: int) -> int:
@@ -62,21 +64,27 @@ def _aside_of_a_part(part: Claim, whole: Claim, by_sentence: list[Claim]) -> boo
 
 
 def _past_its_clause(part: Claim, whole: Claim, listed: list[Claim]) -> bool:
-    """A part after the end of the clause its marker opened, when that clause lists none."""
+    """A part after the end of the clause its marker opened, when that clause lists none: a clause-
+    bound marker (主要用于, 包括) closed that way hands over to the marker before it (其中：人员经费
+    2152.26万元，主要包括：基本工资…；公用经费184.65万元: 184.65 is the 其中 list's)."""
     text = part.sentence
-    at, marker = _last_marker(text, whole.end if whole.sentence_id == part.sentence_id else 0, part.start)
+    start = whole.end if whole.sentence_id == part.sentence_id else 0
+    _markers, bound, _ends = _words()
+    at, marker = _last_marker(text, start, part.start)
+    closed = False
+    while at >= 0 and marker in bound:
+        end = _clause_end(text, at)
+        if end >= part.start or any(at < other.start < end and _open_parenthesis(text, other.start) < 0
+                                    for other in listed):
+            return False
+        closed = True
+        at, marker = _last_marker(text, start, at)
     if at < 0:
-        return False
-    _markers, continued, _ends = _words()
-    end = _clause_end(text, at)
-    if marker not in continued:
-        # 其中：A …；B …: a list that runs over its clauses; but a 其中 inside one item of a list
-        # ("主要包括：…运行维护973.30万元，其中结转结余220.80万元，用于…；系统线路租用费40.00万元")
-        # breaks that item down and ends with it
-        return end < part.start and _inside_a_list(whole, text, at, at + len(marker))
-    if end >= part.start:
-        return False
-    return not any(at < other.start < end and _open_parenthesis(text, other.start) < 0 for other in listed)
+        return closed
+    # 其中：A …；B …: a list that runs over its clauses; but a 其中 inside one item of a list
+    # ("主要包括：…运行维护973.30万元，其中结转结余220.80万元，用于…；系统线路租用费40.00万元")
+    # breaks that item down and ends with it
+    return _clause_end(text, at) < part.start and _inside_a_list(whole, text, at, at + len(marker))
 
 
 def _inside_a_list(whole: Claim, text: str, marker_at: int, marker_end: int) -> bool:
