@@ -55,8 +55,23 @@ def _printed_parts(tables: Iterable[Table]) -> tuple[tuple[tuple[str, ...], bool
     return tuple(found)
 
 
-def completeness(parts: list[Claim], claims: Iterable[Claim], tables: Iterable[Table] = ()) -> Completeness | None:
-    """How the list ``parts`` is known to be complete, or None."""
+def _said_whole(whole: Claim, parts: list[Claim]) -> bool:
+    """Whether the words between a whole and its first part open a list that names every part
+    (包括, not 主要包括), and no 等 follows its last figure."""
+    words = load("claims")
+    if any(p.sentence_id != whole.sentence_id for p in parts) or parts[0].start <= whole.end:
+        return False
+    between = whole.sentence[whole.end:parts[0].start]
+    if not any(m in between for m in words["whole_list_markers"]) or any(m in between for m in words["partial_list_markers"]):
+        return False
+    return not whole.sentence[parts[-1].end:].lstrip().startswith(words["grammar"]["list_etc"])
+
+
+def completeness(parts: list[Claim], claims: Iterable[Claim], tables: Iterable[Table] = (),
+                 whole: Claim | None = None) -> Completeness | None:
+    """How the list ``parts`` (of ``whole``, when given) is known to be complete, or None."""
+    if whole is not None and len(parts) >= 2 and _said_whole(whole, parts):
+        return Completeness("包括", False)
     for members, certain in (*_breakdowns(), *_printed_parts(tables)):
         named = [[m for m in members if m in p.context] for p in parts]
         if len(parts) == len(members) and all(len(n) == 1 for n in named) \

@@ -46,7 +46,7 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     precision = max(p.decimals for p in (*parts, claim))
     half = rounding_spread(precision for _ in parts)
     formula = " + ".join(str(p.value) for p in parts) + f" = {total}"
-    complete = completeness(parts, ctx.claims.values(), ctx.tables)
+    complete = completeness(parts, ctx.claims.values(), ctx.tables, whole=claim)
     short = total < claim.value - half - unit(claim.decimals)
     if short and complete is None:
         # A 其中 list may name only some parts: a shortfall is no finding.
