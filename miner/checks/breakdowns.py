@@ -55,6 +55,14 @@ def _printed_parts(tables: Iterable[Table]) -> tuple[tuple[tuple[str, ...], bool
     return tuple(found)
 
 
+def list_spread(parts: list[Claim], whole: Claim) -> Decimal:
+    """How far the sum of a list's printed parts may be from the truth: the figures of one list
+    are written to one precision, trailing zeros dropped ("货物962.86万元；工程539万元" means 539.00,
+    and a printed 0 is nothing, not anything below 0.5), half a unit of it per part."""
+    precision = max(p.decimals for p in (*parts, whole))
+    return rounding_spread(precision for _ in parts)
+
+
 def _said_whole(whole: Claim, parts: list[Claim]) -> bool:
     """Whether the words between a whole and its first part open a list that names every part
     (包括, not 主要包括), and no 等 follows its last figure."""
@@ -72,11 +80,13 @@ def completeness(parts: list[Claim], claims: Iterable[Claim], tables: Iterable[T
     """How the list ``parts`` (of ``whole``, when given) is known to be complete, or None."""
     if whole is not None and len(parts) >= 2 and _said_whole(whole, parts):
         return Completeness("包括", False)
-    for members, certain in (*_breakdowns(), *_printed_parts(tables)):
-        named = [[m for m in members if m in p.context] for p in parts]
-        if len(parts) == len(members) and all(len(n) == 1 for n in named) \
-                and {n[0] for n in named} == set(members):
-            return Completeness("、".join(members), certain)
+    # the lexicon's breakdowns first: the tables' part columns are read only when none fits
+    for found in (_breakdowns(), _printed_parts(tables)):
+        for members, certain in found:
+            named = [[m for m in members if m in p.context] for p in parts]
+            if len(parts) == len(members) and all(len(n) == 1 for n in named) \
+                    and {n[0] for n in named} == set(members):
+                return Completeness("、".join(members), certain)
     if len(parts) < 2:
         return None
     ids = {p.id for p in parts}

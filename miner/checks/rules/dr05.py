@@ -4,8 +4,9 @@ What it checks: amounts listed after 其中 (or 主要用于) against the total 
 break down: the parts may not exceed the total, and a breakdown that is complete
 must add up to it. A list is complete when its parts name, one each, every
 member of a breakdown complete by definition (lexicons/claims.yaml
-complete_breakdowns: 货物/工程/服务, 人员经费/公用经费, the three “三公”), or
-when each part states its share of the whole and the shares make 100%
+complete_breakdowns: 货物/工程/服务, 人员经费/公用经费, the three “三公”), every
+part column its table prints, or when each part states its share of the whole and
+the shares make 100%, or the words call it whole (包括, not 主要包括)
 (checks.breakdowns); a shortfall of a list only usually complete is a warning.
 The figures of one list are written to one precision: 539万元 beside 962.86万元
 is 539.00, and a printed 0 is nothing.
@@ -24,8 +25,8 @@ from ...messages import say
 from ...claims.model import Claim
 from ..context import Context
 from ..model import Check
-from ..breakdowns import completeness
-from ..tolerance import Interval, cap, rounding_spread, unit
+from ..breakdowns import completeness, list_spread
+from ..tolerance import Interval, cap, unit
 
 CODE = "DR05"
 NAME = "parts-sum"
@@ -41,13 +42,10 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     if not parts:
         return []
     total = sum((p.value for p in parts), Decimal(0))
-    # the figures of one list are written to one precision, trailing zeros dropped: "货物962.86万元；
-    # 工程539万元" means 539.00, and a printed 0 is nothing, not anything below 0.5
-    precision = max(p.decimals for p in (*parts, claim))
-    half = rounding_spread(precision for _ in parts)
+    half = list_spread(parts, claim)
     formula = " + ".join(str(p.value) for p in parts) + f" = {total}"
-    complete = completeness(parts, ctx.claims.values(), ctx.tables, whole=claim)
     short = total < claim.value - half - unit(claim.decimals)
+    complete = completeness(parts, ctx.claims.values(), ctx.tables, whole=claim) if short else None
     if short and complete is None:
         # A 其中 list may name only some parts: a shortfall is no finding.
         return []

@@ -27,8 +27,8 @@ from ...claims.model import Claim
 from ...lexicon import load
 from ..context import Context
 from ..model import Check
-from ..breakdowns import completeness
-from ..tolerance import Interval, rounding_spread
+from ..breakdowns import completeness, list_spread
+from ..tolerance import Interval
 
 CODE = "DR06"
 NAME = "change-explained"
@@ -48,8 +48,7 @@ def check(claim: Claim, ctx: Context) -> list[Check]:
     if not parts or claim.direction not in ("+", "-"):
         return []
     total = sum((_signed(p) for p in parts), Decimal(0))
-    precision = max(p.decimals for p in (*parts, claim))   # one list, one precision (DR05)
-    half = rounding_spread(precision for _ in parts)
+    half = list_spread(parts, claim)
     formula = " ".join(("+ " if _signed(p) >= 0 else "- ") + str(p.value) for p in parts).lstrip("+ ") + f" = {total}"
     verdict = ctx.tolerance.judge(_signed(claim), claim.decimals, claim.approx, total, Interval(total - half, total + half))
     if verdict.verdict != "mismatch":
