@@ -25,6 +25,9 @@ class Words:
     indicator: tuple[str, ...]
     threshold_before: tuple[str, ...]
     threshold_after: tuple[str, ...]
+    bound_before: tuple[str, ...]
+    level_after_change: tuple[str, ...]
+    target_after: tuple[str, ...]
     points: tuple[str, ...]         # units of a change in percentage points (个百分点)
     minus_signs: tuple[str, ...]    # a sign before a change's figure (增长-3.2%)
     prior: tuple[str, ...]
@@ -126,6 +129,8 @@ def words() -> Words:
         flat=longest_first(c["flat_words"]), alternative=regex.compile(c["alternative_pattern"]),
         indicator=longest_first(c["indicator_words"]),
         threshold_before=longest_first(c["threshold_before"]), threshold_after=longest_first(c["threshold_after"]),
+        bound_before=longest_first(c["bound_before"]), level_after_change=tuple(c["level_after_change"]),
+        target_after=tuple(c["target_after"]),
         points=tuple(c["points_units"]), minus_signs=tuple(c["minus_signs"]),
         prior=longest_first(c["prior_period_words"]), change_context=tuple(c["change_context_words"]),
         parts=longest_first(c["parts_markers"]),

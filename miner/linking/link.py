@@ -24,6 +24,7 @@ from ..messages import render, say
 from ..tables.lookup import total_row
 from ..tables.model import Row, Table
 from ..tables.spec import table_specs
+from .absent import printed_anywhere, printed_figures
 from .model import Link
 
 
@@ -420,6 +421,16 @@ def link_claim(claim: Claim, tables: _Tables) -> Link:
                       f"{tables.names_of(dict.fromkeys(t['table'] for t in targets))} names {claim.subject or 'its total'}")
 
 
+def _absent(claim: Claim, link: Link, figures) -> Link:
+    """An amount left without a cell whose figure no table prints either: its reason says the
+    evidence is not in the document (linking.absent), the linker's own reason kept inside."""
+    if link.linked or not link.reason or claim.kind != "amount" or printed_anywhere(claim, figures):
+        return link
+    return replace(link, reason=say("link.not_in_document", figure=claim.text, why=link.reason),
+                   basis=f"{link.basis}; no table of this document prints {claim.text} (linking.absent)")
+
+
 def link_claims(claims: tuple[Claim, ...], tables: tuple[Table, ...]) -> dict[str, Link]:
     indexed = _Tables.of(tables)
-    return {claim.id: link_claim(claim, indexed) for claim in claims}
+    figures = printed_figures(tables)
+    return {claim.id: _absent(claim, link_claim(claim, indexed), figures) for claim in claims}

@@ -1,0 +1,48 @@
+"""Evidence absent from the document, told apart from a failure to link; targets and levels told
+apart from figures of the budget. Cases: tests/data/absent.yaml (each read on its pages)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from miner.scan import scan_document
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = yaml.safe_load((ROOT / "tests" / "data" / "absent.yaml").read_text(encoding="utf-8"))
+ABSENT_WORDS = "no table of this document prints"
+
+
+@pytest.fixture(scope="module")
+def scans():
+    cache = {}
+
+    def scanned(doc: str):
+        if doc not in cache:
+            cache[doc] = scan_document(ROOT / doc)
+        return cache[doc]
+    return scanned
+
+
+def _rows(result, case):
+    return [row for row in result.claims if row.claim_text.replace(" ", "") == case["claim"].replace(" ", "")
+            and (case.get("page") is None or row.page == case["page"])
+            and case.get("words", "") in row.sentence.replace(" ", "").replace("\n", "")
+            and case.get("sentence_has", "") in row.sentence.replace(" ", "").replace("\n", "")]
+
+
+@pytest.mark.parametrize("case", CASES["absent"], ids=lambda c: f"{Path(c['doc']).stem}-{c['claim']}")
+def test_absent_evidence_is_told_apart_from_a_failed_link(scans, case):
+    rows = _rows(scans(case["doc"]), case)
+    assert rows, f"claim {case['claim']} not found"
+    for row in rows:
+        assert row.verdict == "unlinked"
+        assert (ABSENT_WORDS in row.message) is case["absent"], row.message
+
+
+@pytest.mark.parametrize("case", CASES["kinds"], ids=lambda c: f"{Path(c['doc']).stem}-{c['claim']}")
+def test_targets_and_levels_are_not_budget_figures(scans, case):
+    rows = _rows(scans(case["doc"]), case)
+    assert rows, f"claim {case['claim']} not found"
+    assert {row.kind for row in rows} == {case["kind"]}
