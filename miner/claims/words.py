@@ -87,6 +87,7 @@ class Grammar:
     level_mark_before_figure: regex.Pattern
     item_numbering: regex.Pattern
     code_in_parentheses: regex.Pattern
+    code_joined_before_name: regex.Pattern
     up_to_year: regex.Pattern
     year_named: regex.Pattern
     compared_with_year: str         # a pattern with {year} in it
@@ -181,6 +182,7 @@ def grammar() -> Grammar:
         level_mark_before_figure=regex.compile(g["level_mark_before_figure"]),
         item_numbering=regex.compile(g["item_numbering"]),
         code_in_parentheses=regex.compile(g["code_in_parentheses"]),
+        code_joined_before_name=regex.compile(g["code_joined_before_name"]),
         up_to_year=regex.compile(g["up_to_year"]), year_named=regex.compile(g["year_named"]),
         compared_with_year=g["compared_with_year"],
         share_whole_end=regex.compile(g["share_whole_end"]), share_of_no_whole=g["share_of_no_whole"],

@@ -1,5 +1,6 @@
 """Evidence absent from the document, told apart from a failure to link; targets and levels told
-apart from figures of the budget. Cases: tests/data/absent.yaml (each read on its pages)."""
+apart from figures of the budget; items linked by the code the prose joins to their name. Cases:
+tests/data/evidence_cases.yaml (each read on its pages)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,7 +11,7 @@ import yaml
 from miner.scan import scan_document
 
 ROOT = Path(__file__).resolve().parent.parent
-CASES = yaml.safe_load((ROOT / "tests" / "data" / "absent.yaml").read_text(encoding="utf-8"))
+CASES = yaml.safe_load((ROOT / "tests" / "data" / "evidence_cases.yaml").read_text(encoding="utf-8"))
 ABSENT_WORDS = "no table of this document prints"
 
 
@@ -46,3 +47,11 @@ def test_targets_and_levels_are_not_budget_figures(scans, case):
     rows = _rows(scans(case["doc"]), case)
     assert rows, f"claim {case['claim']} not found"
     assert {row.kind for row in rows} == {case["kind"]}
+
+
+@pytest.mark.parametrize("case", CASES["linked"], ids=lambda c: f"{Path(c['doc']).stem}-{c['claim']}")
+def test_an_item_is_linked_by_the_code_joined_to_its_name(scans, case):
+    rows = [row for row in _rows(scans(case["doc"]), case) if row.kind == "amount"]
+    assert rows, f"claim {case['claim']} not found"
+    for row in rows:
+        assert row.verdict == case["verdict"] and case["evidence_has"] in row.evidence, (row.verdict, row.evidence)
