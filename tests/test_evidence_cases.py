@@ -1,5 +1,6 @@
 """Evidence absent from the document, told apart from a failure to link; targets and levels told
-apart from figures of the budget; items linked by the code the prose joins to their name. Cases:
+apart from figures of the budget; items linked by the code the prose joins to their name; a part
+title that ends the sections before it; a total of all funds kept from one fund's table. Cases:
 tests/data/evidence_cases.yaml (each read on its pages)."""
 from __future__ import annotations
 
@@ -55,3 +56,20 @@ def test_an_item_is_linked_by_the_code_joined_to_its_name(scans, case):
     assert rows, f"claim {case['claim']} not found"
     for row in rows:
         assert row.verdict == case["verdict"] and case["evidence_has"] in row.evidence, (row.verdict, row.evidence)
+
+
+@pytest.mark.parametrize("case", CASES["sections"], ids=lambda c: f"{Path(c['doc']).stem}-{c['claim']}")
+def test_a_part_title_ends_the_sections_before_it(scans, case):
+    rows = _rows(scans(case["doc"]), case)
+    assert rows, f"claim {case['claim']} not found"
+    assert all(case["section_lacks"] not in row.section for row in rows), [row.section for row in rows]
+
+
+@pytest.mark.parametrize("case", CASES["totals"], ids=lambda c: f"{Path(c['doc']).stem}-{c['claim']}")
+def test_a_total_of_all_funds_is_not_one_funds_table_total(scans, case):
+    rows = [row for row in _rows(scans(case["doc"]), case) if row.measure == "支出决算"]
+    assert rows, f"claim {case['claim']} not found"
+    # a link reads "measure 支出决算 (the words 支出): 表5 …, row 合计"; a claim without one names the
+    # tables it looked at after "no row of"
+    assert all(f": {case['table_not']} " not in row.link_basis and not row.evidence.startswith(case["table_not"])
+               for row in rows), [row.link_basis for row in rows]

@@ -108,6 +108,15 @@ def _fund_named(qualifier: str) -> str:
     return next((fund for fund in load("tables").get("fund_words", ()) if fund in qualifier), "")
 
 
+def _one_fund_named(text: str) -> bool:
+    return any(word in text for word in load("tables")["fund_table_words"])
+
+
+def _one_fund(table: Table) -> bool:
+    """Whether the table's name says it holds one fund's figures (lexicons/tables.yaml fund_table_words)."""
+    return _one_fund_named(table.name)
+
+
 def _narrower_part(claim: Claim, qualifier: str) -> bool:
     """A part listed after 其中 whose measure word is narrowed by words that name no subject
     ("其中：基本支出…、事业单位经营支出0.00万元" (泉州)): one item of the breakdown, never the table's
@@ -381,6 +390,11 @@ def link_claim(claim: Claim, tables: _Tables) -> Link:
             if not claim.subject and target["row"] in ("total", "subject_or_total") and (
                     narrower or _under_an_item(claim)):
                 continue    # one item (of a breakdown, or under an item's heading) is no table's total
+            if not claim.subject and not claim.parts_of and target["row"] in ("total", "subject_or_total") \
+                    and _one_fund(table) and not _one_fund_named(claim.sentence[:claim.start]):
+                # 支出预算2,616万元: all funds' total, not the total of 表5 一般公共预算支出预算表 (a part
+                # of a list is of its whole's fund, which an earlier sentence may name)
+                continue
             if fund and not claim.subject and fund not in table.name and fund not in table.title:
                 # 政府性基金预算财政拨款收入0.00万元: the fund's income, not the fiscal summary's 收入合计
                 # (a subject names its row, which may carry the fund: 二十二、国有资本经营预算支出)
