@@ -145,3 +145,24 @@ def test_a_class_row_beats_an_item_named_like_the_start_of_a_class():
                   unit="万元", page=17, line_start=0, line_end=4, columns=(("支出", "金额"),), rows=rows,
                   layout="pdf")
     assert class_rows(table)["221"].label == "六、住房保障支出"
+
+
+def test_a_table_headed_by_its_unit_totals_in_that_row():
+    # 深圳市信访局 p.7: （五）项目支出1,612.29 万元. 表3 支出总表 prints no 合计: its first row,
+    # "深圳市信访局 4,684.30 3,072.01 1,612.29", heads the classification lines as their total.
+    row = _claim("shenzhen/2026年深圳市信访局部门预算.pdf", 7, 5, "1612.29")
+    assert (row.verdict, row.evidence) == ("ok", "表3 深圳市信访局 / 项目支出")
+    assert "the first row, naming the unit" in row.link_basis
+
+
+@pytest.mark.parametrize("page,line,value,unit_row", [
+    # 一、市建筑工务署本级 → 深圳市建筑工务署（本级）, not the department's row 深圳市建筑工务署 (13,210.64)
+    (7, 5, "9866.11", "深圳市建筑工务署（本级）"),
+    # 三、市建筑工务署工程管理中心 → the row whose label the extraction cut (深圳市建筑工务署工程管理 / 中心)
+    (9, 1, "1225.49", "深圳市建筑工务署工程管理"),
+])
+def test_a_department_of_several_units_totals_each_in_the_row_its_chapter_names(page, line, value, unit_row):
+    # 深圳市建筑工务署 pp.6-9: the prose speaks of each unit in its own chapter; 表3 prints the
+    # department's row, then each unit's row above its lines
+    row = _claim("shenzhen/2026年深圳市建筑工务署部门预算.pdf", page, line, value)
+    assert (row.verdict, row.evidence) == ("ok", f"表3 {unit_row} / 项目支出")

@@ -21,7 +21,7 @@ from ..claims.names import normalise_name
 from ..claims.model import Claim
 from ..lexicon import load, operand_measure
 from ..messages import render, say
-from ..tables.lookup import total_row
+from ..tables.lookup import clean_label, is_unit_label, total_row, unit_rows
 from ..tables.model import Row, Table
 from ..tables.spec import table_specs
 from .model import Link
@@ -208,6 +208,77 @@ def _subject_rows(table: Table, claim: Claim, group: str, names: dict[str, str])
     return rows, why
 
 
+def _chapter_heading(claim: Claim) -> str:
+    """The deepest heading of the claim's section numbered as a chapter (一、… 十六、…), without
+    its ordinal; "" when there is none."""
+    for heading in reversed(claim.section[1:]):
+        if _CHAPTER.match(heading):
+            return clean_label(heading)
+    return ""
+
+
+_CHAPTER = regex.compile(r"^\s*[一二三四五六七八九十]+\s*、")
+
+
+def _unit_total(table: Table, group: str, first: Row, claim: Claim) -> tuple[Row | None, str]:
+    """The total row of a table whose rows are headed by budget units. One unit: its row. A
+    department of several units prints its own row first, then each unit's, and its prose speaks
+    of each unit in a chapter naming it (二、深圳市劳动人事争议仲裁院): the row of the unit the
+    claim's chapter names, the department's outside such chapters. A chapter whose unit no row
+    names has no total here: the department's would be another unit's figure."""
+    units = unit_rows(table, group)
+    chapter = _chapter_heading(claim)
+    if len(units) <= 1 or not chapter:
+        return first, "the total row: the first row, naming the unit"
+    labels = _whole_labels(table, group)
+    own = _without_own_level(chapter)
+    # the same name; else the same unit with its 本级 written otherwise (本级 / （本级）), or a
+    # chapter without 本级 naming the unit's own row (never a 本级 chapter the department's row);
+    # each also with the chapter leaving out the start of the name (市建筑工务署本级 for
+    # 深圳市建筑工务署（本级）), where one row only ends so
+    tests = (lambda label: label == chapter,
+             lambda label: _without_own_level(label) == own and label != _without_own_level(label),
+             lambda label: len(chapter) >= _SHORT_NAME and label.endswith(chapter),
+             lambda label: len(own) >= _SHORT_NAME and label != _without_own_level(label)
+             and _without_own_level(label).endswith(own))
+    for test in tests:
+        found = [row for row, label in labels if test(label)]
+        if len(found) == 1:
+            return found[0], f"the row of the unit its section names ({chapter})"
+    return None, ""
+
+
+# the fewest characters of a unit's name a chapter may give for the end of a row's
+_SHORT_NAME = 6
+
+
+def _whole_labels(table: Table, group: str) -> list[tuple[Row, str]]:
+    """The rows without a code of a table's panel, each with its whole label: a name too long for
+    its cell goes on over the rows below that print no figure (深圳市水务工程质量安全监 / 督站)."""
+    rows = [row for row in table.rows if not group or row.group == group]
+    labels = []
+    for at, row in enumerate(rows):
+        if row.code or not any(cell.value is not None for cell in row.cells):
+            continue
+        label = clean_label(row.label)
+        for below in rows[at + 1:]:
+            if below.code or any(cell.value is not None for cell in below.cells):
+                break
+            label += clean_label(below.label)
+        labels.append((row, label))
+    return labels
+
+
+def _without_own_level(label: str) -> str:
+    """A unit's name without the 本级 that sets its own budget apart from its department's."""
+    return _own_level().sub("", label)
+
+
+@lru_cache(maxsize=1)
+def _own_level():
+    return regex.compile(load("tables")["own_level_suffix"])
+
+
 def _resolve(target: dict, table: Table, claim: Claim, names: dict[str, str]) -> tuple[list, str, str]:
     """The cell a target names in a table, how the labels found it, and why that may be the wrong
     one ("" when nothing says so: several rows of the table name the subject alike)."""
@@ -232,8 +303,10 @@ def _resolve(target: dict, table: Table, claim: Claim, names: dict[str, str]) ->
             rows, why = _subject_rows(table, claim, group, names)
         elif wanted in ("total", "subject_or_total"):
             row = total_row(table, group)
-            rows = [row] if row else []
             why = "the total row"
+            if row is not None and is_unit_label(row.label):
+                row, why = _unit_total(table, group, row, claim)
+            rows = [row] if row else []
         elif wanted == "any":
             rows = [r for r in table.rows if (not group or r.group == group) and r.cell(column) is not None][:1]
             why = "the row that prints the column"
