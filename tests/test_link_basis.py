@@ -109,3 +109,27 @@ def test_a_department_of_several_units_totals_each_unit_in_its_own_row(chapter, 
     table = _unit_table("深圳市水务局", "深圳市水务局（本级）", "深圳市水务工程质量安全监督站")
     link = link_claims((claim,), (table,))["C1"]
     assert (link.cell.row if link.cells else None) == row, link.basis
+
+
+@pytest.mark.parametrize("chapter,row", [
+    (("二、深圳市水务工程质量安全监督站",), 4),    # the unit's own line, not the first unit's
+    (("一、深圳市水务局（本级）",), 2),
+    ((), None),                                   # the department prints no line of its own
+])
+def test_a_department_of_several_units_looks_a_subject_up_among_its_units_lines(chapter, row):
+    """深圳 基本支出 tables of a department of several units: each unit prints its own
+    对个人和家庭的补助 under its row."""
+    from dataclasses import replace
+    from decimal import Decimal
+
+    from miner.linking.link import link_claims
+    from miner.tables.model import Cell, Row, Table
+
+    labels = ("深圳市水务局", "深圳市水务局（本级）", "对个人和家庭的补助", "深圳市水务工程质量安全监督站", "对个人和家庭的补助")
+    rows = tuple(Row(i, "", label, "", "", (Cell("表4", i, "金额", "", "", label, Decimal(i + 1), 2, f"{i + 1}.00", 1, i),),
+                     1, i) for i, label in enumerate(labels))
+    table = Table("表4", "budget_gpb_basic", "一般公共预算基本支出预算表", "基本支出总表", "budget", "万元", 1, 0, 9,
+                  (("", "金额"),), rows, "pdf")
+    claim = replace(_claim("对个人和家庭的补助"), section=("第三部分 部门预算支出具体情况",) + chapter)
+    link = link_claims((claim,), (table,))["C1"]
+    assert (link.cell.row if link.cells else None) == row, link.basis

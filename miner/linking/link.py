@@ -21,7 +21,7 @@ from ..claims.names import normalise_name
 from ..claims.model import Claim
 from ..lexicon import load, operand_measure
 from ..messages import render, say
-from ..tables.lookup import clean_label, is_unit_label, total_row, unit_rows
+from ..tables.lookup import clean_label, is_unit_label, total_row
 from ..tables.model import Row, Table
 from ..tables.spec import table_specs
 from .model import Link
@@ -191,13 +191,14 @@ def _name_endings() -> tuple[str, ...]:
 
 def _subject_rows(table: Table, claim: Claim, group: str, names: dict[str, str]) -> tuple[list[Row], str]:
     """The rows naming the claim's subject, and by what (for the link's basis)."""
+    lines, among = _unit_lines(table, group, claim)
     if claim.subject_code and any(r.code for r in table.rows):
         # the prose gives the code: it decides between rows that share a name
-        return ([r for r in table.rows if (not group or r.group == group) and r.code == claim.subject_code],
-                f"the code {claim.subject_code} the prose gives")
+        return ([r for r in lines if r.code == claim.subject_code],
+                f"the code {claim.subject_code} the prose gives{among}")
     naming_subject = _names_of(normalise_name(claim.subject))
-    rows = [r for r in table.rows if (not group or r.group == group) and names[r.label] in naming_subject]
-    why = f"the subject {claim.subject}"
+    rows = [r for r in lines if names[r.label] in naming_subject]
+    why = f"the subject {claim.subject}{among}"
     if len(rows) > 1 and len(claim.subject_path) > 1:
         naming_parent = _names_of(normalise_name(claim.subject_path[-2]))
         by_code = {r.code: r for r in table.rows if r.code}
@@ -220,17 +221,23 @@ def _chapter_heading(claim: Claim) -> str:
 _CHAPTER = regex.compile(r"^\s*[一二三四五六七八九十]+\s*、")
 
 
-def _unit_total(table: Table, group: str, first: Row, claim: Claim) -> tuple[Row | None, str]:
-    """The total row of a table whose rows are headed by budget units. One unit: its row. A
-    department of several units prints its own row first, then each unit's, and its prose speaks
-    of each unit in a chapter naming it (二、深圳市劳动人事争议仲裁院): the row of the unit the
-    claim's chapter names, the department's outside such chapters. A chapter whose unit no row
-    names has no total here: the department's would be another unit's figure."""
-    units = unit_rows(table, group)
-    chapter = _chapter_heading(claim)
-    if len(units) <= 1 or not chapter:
-        return first, "the total row: the first row, naming the unit"
+def _unit_scope(table: Table, group: str, claim: Claim) -> tuple[str, Row | None, str]:
+    """What part of a table a claim speaks of where the table is headed by budget units' rows.
+
+    A department of several units prints its own row first, then each unit's row above that
+    unit's lines, and its prose speaks of each unit in a chapter naming it (二、深圳市劳动人事
+    争议仲裁院): ("unit", the row of the unit the claim's chapter names, or the department's
+    outside such chapters, why); ("none", None, "") for a chapter naming a unit no row prints
+    (the department's figures would be another unit's); ("whole", None, "") for any other table."""
+    first = total_row(table, group)
+    if first is None or not is_unit_label(first.label):
+        return "whole", None, ""
     labels = _whole_labels(table, group)
+    if sum(1 for _row, label in labels if is_unit_label(label)) <= 1:
+        return "whole", None, ""
+    chapter = _chapter_heading(claim)
+    if not chapter:
+        return "unit", first, "the department's row, the first"
     own = _without_own_level(chapter)
     # the same name; else the same unit with its 本级 written otherwise (本级 / （本级）), or a
     # chapter without 本级 naming the unit's own row (never a 本级 chapter the department's row);
@@ -244,8 +251,33 @@ def _unit_total(table: Table, group: str, first: Row, claim: Claim) -> tuple[Row
     for test in tests:
         found = [row for row, label in labels if test(label)]
         if len(found) == 1:
-            return found[0], f"the row of the unit its section names ({chapter})"
-    return None, ""
+            return "unit", found[0], f"the row of the unit its section names ({chapter})"
+    return "none", None, ""
+
+
+def _unit_total(table: Table, group: str, first: Row, claim: Claim) -> tuple[Row | None, str]:
+    """The total row of a table headed by budget units' rows: the first (the unit's, or the
+    department's), or the row of the unit the claim's chapter names (_unit_scope)."""
+    scope, row, why = _unit_scope(table, group, claim)
+    if scope == "whole":
+        return first, "the total row: the first row, naming the unit"
+    return row, why
+
+
+def _unit_lines(table: Table, group: str, claim: Claim) -> tuple[tuple[Row, ...], str]:
+    """The rows a claim's subject is looked up in: in a table headed by several units' rows, the
+    lines of the unit its chapter names (from its row to the next unit's: each unit prints its
+    own 对个人和家庭的补助); else all."""
+    rows = tuple(row for row in table.rows if not group or row.group == group)
+    scope, unit, why = _unit_scope(table, group, claim)
+    if scope == "whole":
+        return rows, ""
+    if unit is None:
+        return (), ""
+    starts = {row.index for row, label in _whole_labels(table, group) if is_unit_label(label)}
+    at = rows.index(unit)
+    end = next((k for k in range(at + 1, len(rows)) if rows[k].index in starts), len(rows))
+    return rows[at + 1:end], f" among the lines of {why}"
 
 
 # the fewest characters of a unit's name a chapter may give for the end of a row's
@@ -440,7 +472,8 @@ def link_claim(claim: Claim, tables: _Tables) -> Link:
         if "rows" in target:
             # the sum of classification rows: the first table that prints any of them
             for table in tables.by_key.get(target["table"], []):
-                found = tuple(row.cell(target["column"]) for row in table.rows if row.code in target["rows"])
+                lines, _among = _unit_lines(table, "", claim)
+                found = tuple(row.cell(target["column"]) for row in lines if row.code in target["rows"])
                 found = tuple(c for c in found if c is not None)
                 if found and not parts:
                     parts = found

@@ -83,13 +83,6 @@ def is_unit_label(label: str) -> bool:
     return bool(unit_row_pattern().match(clean_label(label)))
 
 
-def unit_rows(table: Table, group: str = "") -> tuple[Row, ...]:
-    """The rows of a table's panel that name a budget unit: a department of several units
-    prints one above each unit's lines."""
-    return tuple(row for row in table.rows if (not group or row.group == group) and not row.code
-                 and is_unit_label(row.label))
-
-
 def by_column(row: Row) -> dict[str, Cell]:
     """A row's cells by column, the first of each as ``Row.cell`` finds it (the table rules look
     up every column of a row: one pass over its cells rather than one per column)."""
