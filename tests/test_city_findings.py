@@ -166,3 +166,15 @@ def test_a_department_of_several_units_totals_each_in_the_row_its_chapter_names(
     # department's row, then each unit's row above its lines
     row = _claim("shenzhen/2026年深圳市建筑工务署部门预算.pdf", page, line, value)
     assert (row.verdict, row.evidence) == ("ok", f"表3 {unit_row} / 项目支出")
+
+
+@pytest.mark.parametrize("document,page,line,value,evidence", [
+    ("shenzhen/2026年深圳市信访局部门预算.pdf", 10, 2, "1612.29", "表3 深圳市信访局 / 项目支出"),
+    # a department of several units, in a chapter that names no unit (二、实施部门预算绩效管理的项目
+    # 情况及工作要求): the department's row
+    ("shenzhen/2026年深圳市建筑工务署部门预算.pdf", 11, 14, "13210.64", "表3 深圳市建筑工务署 / 项目支出"),
+])
+def test_the_money_the_performance_targets_cover_is_the_projects_spending(document, page, line, value, evidence):
+    # 深圳: 所有项目支出预算纳入部门预算绩效管理，涉及预算资金1,612.29 万元 (claims.yaml topic_nouns)
+    row = _claim(document, page, line, value)
+    assert (row.verdict, row.evidence) == ("ok", evidence)

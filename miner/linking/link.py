@@ -252,6 +252,9 @@ def _unit_scope(table: Table, group: str, claim: Claim) -> tuple[str, Row | None
         found = [row for row, label in labels if test(label)]
         if len(found) == 1:
             return "unit", found[0], f"the row of the unit its section names ({chapter})"
+    if not is_unit_label(chapter):
+        # a chapter about something else (二、实施部门预算绩效管理的项目情况): the department's
+        return "unit", first, "the department's row, the first"
     return "none", None, ""
 
 
