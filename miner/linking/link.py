@@ -314,6 +314,47 @@ def _own_level():
     return regex.compile(load("tables")["own_level_suffix"])
 
 
+_YEAR = regex.compile(r"(20\d{2})\s*年")
+
+
+def _year_rows(rows: list[Row], claim: Claim) -> tuple[list[Row], str]:
+    """A one-line table printed once per year (深圳 三公: 深圳市信访局 2025年 / 2026年 / 增减变化金额):
+    the row of the year the claim speaks of, the latest for its current figures, the earliest for
+    the previous year's; the rows as they are, and "", where fewer than two rows name a year."""
+    years = [(int(found.group(1)), row) for row in rows for found in [_YEAR.search(row.label)] if found]
+    if len({year for year, _row in years}) < 2:
+        return rows, ""
+    year, row = (min if claim.period == "prior" else max)(years, key=lambda pair: pair[0])
+    return [row], f"{year}年"
+
+
+def _fund_parts(target: dict, table: Table, claim: Claim) -> tuple[tuple, str]:
+    """The cells a column subject's figure is the sum of where the table splits each column into
+    funds (tables.yaml fund_columns: 深圳 三公 公务接待费·一般公共预算 + ·政府性基金预算 +
+    ·国有资本经营预算), in the row of the claim's year; () where the table prints no such split."""
+    subjects = load("measures")["column_subjects_budget"]
+    wanted = subjects.get(claim.subject) or subjects.get(claim.subject.replace("(", "（").replace(")", "）"))
+    if not wanted or target.get("subject_column") != "budget":
+        return (), ""
+    names = {normalise_name(wanted)} | {normalise_name(p) for p in load("measures")["column_printed_as"].get(wanted, ())}
+    funds = load("tables").get("fund_columns", ())
+    rows, year = _year_rows(list(table.rows), claim)
+    for row in rows[:1]:
+        parts = tuple(cell for cell in row.cells if "·" in cell.column and cell.column.rsplit("·", 1)[1] in funds
+                      and _names_item(normalise_name(cell.column.rsplit("·", 1)[0]), names))
+        if parts:
+            where = f"the row of {year}" if year else f"row {_row_text(row)}"
+            return parts, (f"{table.label} {table.name}, {where}, the sum of the funds' columns of "
+                           f"{wanted}: {' + '.join(cell.column for cell in parts)}")
+    return (), ""
+
+
+def _names_item(item: str, names: set[str]) -> bool:
+    """Whether a column's headings (公务用车购置及运行维护费·公务用车购置费) name the item: all of them,
+    or their last (the parent heading left out)."""
+    return item in names or item.rsplit("·", 1)[-1] in names
+
+
 def _resolve(target: dict, table: Table, claim: Claim, names: dict[str, str]) -> tuple[list, str, str]:
     """The cell a target names in a table, how the labels found it, and why that may be the wrong
     one ("" when nothing says so: several rows of the table name the subject alike)."""
@@ -328,8 +369,9 @@ def _resolve(target: dict, table: Table, claim: Claim, names: dict[str, str]) ->
         if not sub:
             return [], "", ""
         column = sub if budget else f"{column.split('·')[0]}·{sub}"
-        rows = list(table.rows)
-        why = f"the first row; the column names {claim.subject} (measures.yaml column_subjects)"
+        rows, year = _year_rows(list(table.rows), claim)
+        why = (f"the row of {year}" if year else "the first row") + \
+            f"; the column names {claim.subject} (measures.yaml column_subjects)"
     else:
         wanted = target["row"]
         if wanted == "subject" or (wanted == "subject_or_total" and claim.subject):
@@ -343,8 +385,10 @@ def _resolve(target: dict, table: Table, claim: Claim, names: dict[str, str]) ->
                 row, why = _unit_total(table, group, row, claim)
             rows = [row] if row else []
         elif wanted == "any":
-            rows = [r for r in table.rows if (not group or r.group == group) and r.cell(column) is not None][:1]
-            why = "the row that prints the column"
+            rows, year = _year_rows([r for r in table.rows if (not group or r.group == group)
+                                     and r.cell(column) is not None], claim)
+            rows = rows[:1]
+            why = f"the row of {year}" if year else "the row that prints the column"
         else:
             naming_wanted = _names_of(normalise_name(wanted))
             rows = [r for r in table.rows if (not group or r.group == group) and names[r.label] in naming_wanted]
@@ -499,6 +543,8 @@ def link_claim(claim: Claim, tables: _Tables) -> Link:
                 empty.append((table.label, table.key))
                 continue
             found, how, doubt = _resolve(target, table, claim, tables.names)
+            if not found and not parts:
+                parts, parts_how = _fund_parts(target, table, claim)
             for cell in found:
                 if cell not in cells:
                     cells.append(cell)
