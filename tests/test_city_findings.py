@@ -198,3 +198,10 @@ def test_a_numbered_project_category_is_its_row_of_the_project_table(page, line,
     # onto the row below (政务信息化项目（系 / 统业务运营服务）)
     claim = _claim("shenzhen/2026年深圳市信访局部门预算.pdf", page, line, value)
     assert (claim.verdict, claim.evidence) == ("ok", f"表5 {row} / 合计"), claim
+
+
+def test_a_numbered_project_category_named_like_a_functional_item_is_still_its_project_row():
+    # 深圳市人民政府口岸办公室 p.7: 2.口岸管理业务40,000.70 万元 (口岸管理 is also a 功能 name, which gave
+    # the words the measure 支出决算): the category is 表5's row
+    claim = _claim("shenzhen/2026年深圳市人民政府口岸办公室部门预算.pdf", 7, 3, "40000.70")
+    assert (claim.verdict, claim.evidence) == ("ok", "表5 口岸管理业务 / 合计"), claim

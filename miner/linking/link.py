@@ -518,10 +518,12 @@ def link_claim(claim: Claim, tables: _Tables) -> Link:
             return Link(claim.id, operands=operands, basis=basis)
     if claim.kind not in ("amount",):
         return Link(claim.id, reason="")
+    # a numbered item whose whole name a row of its section's item table prints is that row, whatever
+    # measure its words give (2.口岸管理业务40,000.70万元: 口岸管理 is also a 功能 name)
+    item = _listed_item(claim, tables)
+    if item is not None:
+        return item
     if not claim.measure:
-        item = _listed_item(claim, tables)
-        if item is not None:
-            return item
         what = claim.context[-20:] or claim.sentence[max(0, claim.start - 20):claim.start]
         return Link(claim.id, reason=say("link.no_measure", words=what),
                     basis="no link at the measure: no measure word of measures.yaml before the figure")
