@@ -188,3 +188,20 @@ def test_a_three_public_item_split_into_funds_is_the_sum_of_its_funds_in_the_yea
     # per year; the 2026年 row's three cells add up to it (the 2025年 row is the previous budget)
     row = _claim("shenzhen/2026年深圳市信访局部门预算.pdf", page, line, value)
     assert row.verdict == "ok" and row.evidence.startswith("表9 2026年 / ") and row.evidence.count(" + ") == 2, row
+
+
+@pytest.mark.parametrize("page,line,value,row", [(7, 6, "498.82", "社工服务项目"), (7, 19, "486.39", "信访专项"),
+                                                  (8, 6, "0.44", "政务信息化项目（系")])
+def test_a_numbered_project_category_is_its_row_of_the_project_table(page, line, value, row):
+    # 深圳市信访局 p.7: （五）项目支出1,612.29 万元，具体包括：1.社工服务项目498.82 万元 … 3.信访专项486.39 万元:
+    # 表5 项目支出总表 prints each category as a row (sections.yaml 项目支出 items), its name wrapped
+    # onto the row below (政务信息化项目（系 / 统业务运营服务）)
+    claim = _claim("shenzhen/2026年深圳市信访局部门预算.pdf", page, line, value)
+    assert (claim.verdict, claim.evidence) == ("ok", f"表5 {row} / 合计"), claim
+
+
+def test_a_numbered_project_category_named_like_a_functional_item_is_still_its_project_row():
+    # 深圳市人民政府口岸办公室 p.7: 2.口岸管理业务40,000.70 万元 (口岸管理 is also a 功能 name, which gave
+    # the words the measure 支出决算): the category is 表5's row
+    claim = _claim("shenzhen/2026年深圳市人民政府口岸办公室部门预算.pdf", 7, 3, "40000.70")
+    assert (claim.verdict, claim.evidence) == ("ok", "表5 口岸管理业务 / 合计"), claim

@@ -244,3 +244,12 @@ def test_a_table_splitting_each_column_into_funds_keys_each_fund_under_its_headi
     assert rows["2026年"]["总计·国有资本经营预算"] == "0.00"
     assert rows["2026年"]["公务用车购置及运行维护费·公务用车运行维护费·一般公共预算"] == "2.60"
     assert not {"公务接待费", "合计", "公务用车购置费"} & {key for _group, key in table.columns}
+
+
+def test_a_label_whose_first_line_is_printed_in_runs_above_its_figures_joins_its_row():
+    # 深圳市医疗保障局 项目支出总表: "深圳市医疗保障局" "（本" / 15,480.26 … / "级）": the line above the
+    # first figures, words only and all left of them, is the start of the row's label (it was lost,
+    # the row labelled 级）)
+    _doc, tables = _read("shenzhen/2026年深圳市医疗保障局部门预算.pdf")
+    [table] = [t for t in tables if t.key == "budget_project"]
+    assert table.rows[0].label == "深圳市医疗保障局（本" and table.rows[0].cell("合计").value is not None

@@ -18,6 +18,7 @@ from functools import lru_cache
 import regex
 
 from ..claims.names import normalise_name
+from ..claims.words import grammar
 from ..claims.model import Claim
 from ..lexicon import load, operand_measure
 from ..messages import render, say
@@ -469,6 +470,44 @@ def _operands(claim: Claim, tables: _Tables) -> tuple[tuple[str, Link], ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=1)
+def _item_tables() -> dict[str, dict]:
+    """sections.yaml words -> the table (and its column) whose rows are the items the section
+    lists (`items`)."""
+    return {words: body["items"] for words, body in load("sections")["sections"].items()
+            if isinstance(body, dict) and body.get("items")}
+
+
+def _listed_item(claim: Claim, tables: _Tables) -> Link | None:
+    """A numbered item of a section whose items a table prints as its rows (sections.yaml `items`:
+    深圳 "（五）项目支出1,612.29万元，具体包括：1.社工服务项目498.82万元" and 表5 项目支出总表's row
+    社工服务项目): the row whose whole label is the item's name, the only one among the lines of the
+    claim's unit; None where the claim is no such item."""
+    section = tables.section(claim)
+    items = _item_tables().get(section[3]) if section else None
+    if not items:
+        return None
+    g = grammar()
+    numbered = g.item_numbering.match(claim.context)
+    if not numbered:
+        return None
+    name = normalise_name(claim.context)
+    if not name:
+        return None
+    for table in tables.by_key.get(items["table"], []):
+        lines, among = _unit_lines(table, "", claim)
+        inside = {row.index for row in lines} if among else None
+        rows = [row for row, label in _whole_labels(table, "")
+                if normalise_name(label) == name and (inside is None or row.index in inside)]
+        if len(rows) != 1 or rows[0].cell(items["column"]) is None or rows[0].cell(items["column"]).blank:
+            continue    # (a blank among the row's figures is a figure the extraction lost, not a 0)
+        row = rows[0]
+        return Link(claim.id, cells=(row.cell(items["column"]),),
+                    basis=f"the item {name} the section lists (sections.yaml: {section[3]} items): "
+                          f"{table.label} {table.name}, row {_row_text(row)}{among}, column {items['column']}")
+    return None
+
+
 def link_claim(claim: Claim, tables: _Tables) -> Link:
     if claim.kind == "share" and claim.denominator_words:
         return _share_whole(claim, tables)
@@ -479,6 +518,11 @@ def link_claim(claim: Claim, tables: _Tables) -> Link:
             return Link(claim.id, operands=operands, basis=basis)
     if claim.kind not in ("amount",):
         return Link(claim.id, reason="")
+    # a numbered item whose whole name a row of its section's item table prints is that row, whatever
+    # measure its words give (2.口岸管理业务40,000.70万元: 口岸管理 is also a 功能 name)
+    item = _listed_item(claim, tables)
+    if item is not None:
+        return item
     if not claim.measure:
         what = claim.context[-20:] or claim.sentence[max(0, claim.start - 20):claim.start]
         return Link(claim.id, reason=say("link.no_measure", words=what),

@@ -49,13 +49,25 @@ from .rows import (
 __all__ = ["table_from_rows"]
 
 
+def _label_only(upper, lower) -> bool:
+    """A line of words only, all left of the figures of the line below it: the first line of that
+    line's wrapped label (one cell, or the label's runs: 深圳 "深圳市公安局交通管理局" "（本" /
+    254,403.68 … / "级）")."""
+    if not upper.cells or any(is_figure(cell.text) for cell in upper.cells):
+        return False
+    if len(upper.cells) == 1:
+        return True
+    figures = [cell.x0 for cell in lower.cells if is_figure(cell.text)]
+    return bool(figures) and max(cell.x1 for cell in upper.cells) < min(figures)
+
+
 def table_from_rows(spec: TableSpec, title: Line, lines: list[Line], label: str, unit: str,
                     title_text: str = "") -> Table:
     rows = [grow(line) for line in lines if line.text.strip()]
     start = body_start(rows)
     # the first line of a wrapped label (一般公共服务 / 201 支出 264.87) sits above the first figure
-    while 0 < start < len(rows) and len(rows[start - 1].cells) == 1 and wrapped_lines(rows[start - 1].line, rows[start].line) \
-            and not is_figure(rows[start - 1].cells[0].text):
+    while 0 < start < len(rows) and _label_only(rows[start - 1], rows[start]) \
+            and wrapped_lines(rows[start - 1].line, rows[start].line):
         start -= 1
     header, body = rows[:start], drop_repeated_headers(rows[start:], rows[:start])
     columns = add_header_columns(cluster(body), header)
