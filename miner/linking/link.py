@@ -185,6 +185,11 @@ def _names_of(wanted: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _prior_words() -> tuple[str, ...]:
+    return tuple(load("claims")["prior_period_words"])
+
+
+@lru_cache(maxsize=1)
 def _name_endings() -> tuple[str, ...]:
     return tuple(load("measures")["name_endings"])
 
@@ -203,6 +208,14 @@ def _subject_rows(table: Table, claim: Claim, group: str, names: dict[str, str])
         by_code = {r.code: r for r in table.rows if r.code}
         narrowed = [r for r in rows if r.code and r.code[:-2] in by_code
                     and names[by_code[r.code[:-2]].label] in naming_parent]
+        if not narrowed and not any(r.code for r in rows):
+            # rows without codes (杭州 表5 prints names only): an item's row is the first of its name
+            # after its parent's row, as the table lists each 款 with its 项 below it
+            following = {row.index: row for row in (next((r for r in rows if r.index > parent.index), None)
+                                                     for parent in table.rows
+                                                     if (not group or parent.group == group)
+                                                     and names[parent.label] in naming_parent) if row}
+            narrowed = list(following.values()) if len(following) == 1 else []
         if narrowed:
             rows, why = narrowed, f"{why} under {claim.subject_path[-2]}"
     return rows, why
@@ -323,6 +336,12 @@ def link_claim(claim: Claim, tables: _Tables) -> Link:
                     basis="no link at the measure: no measure word of measures.yaml before the figure")
     measure = _measures().get(claim.measure, {})
     words = _measure_words(claim)
+    if claim.period == "prior" and not any(word in words for word in _prior_words()):
+        # 上年执行数为0.00万元, 去年预算数为0万元: the tables print this year's figures (上年结转 names
+        # its own line); the previous year's figure is the base of the change beside it
+        return Link(claim.id, reason=say("link.prior_period", measure=claim.measure),
+                    basis=f"no link at the period: measure {claim.measure} of the previous year "
+                          f"(lexicons/claims.yaml prior_period_words)")
     named = f"measure {claim.measure}" + (f" (the words {words})" if words else
                                           f" (from the subject {claim.subject})" if claim.subject else "")
     targets = measure.get("targets", [])

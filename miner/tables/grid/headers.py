@@ -41,10 +41,12 @@ def _score(key: str, path: list[str]) -> float:
         return 1.0 if part and any(w == part or w in part for w in _words(key.split("·")[-1])) else 0.0
     if len(items) >= 2 and len(items[-1]) <= 2 and items[-1] not in totals:
         items = items[:-2] + [items[-2] + items[-1]]       # a header wrapped as 基本建设资金支 / 出
-    had_total = len(items) >= 2 and items[-1] in totals
+    comps = key.split("·")
+    # a total word a key that names no total is printed as (金额 printed 合计) is no heading's total
+    had_total = len(items) >= 2 and items[-1] in totals \
+        and (comps[-1] in totals or items[-1] not in _words(comps[-1]))
     if had_total:
         items = items[:-1]
-    comps = key.split("·")
     wants_total = comps[-1] in totals
     named = comps[:-1] if wants_total else comps
     joined = "".join(items)
@@ -68,11 +70,15 @@ def _score(key: str, path: list[str]) -> float:
         return 0.0      # “三公”经费·小计 does not name a column headed 政府性基金预算
     if wants_total and had_total and items and not explained:
         score *= 0.8    # 小计 under a heading the key does not name (2026年政府采购项目 / 小计): that heading's total
+    elif wants_total and not named and items and items[0] not in totals and not explained:
+        score *= 0.9    # “三公”经费合计 is rather the total of “三公”经费 (“三公”经费·小计) than the table's
     if wants_total:
         printed = had_total or any(item in totals or item.endswith(totals) for item in items)
         if any(item in totals for item in items):
             explained.update(i for i, item in enumerate(items) if item in totals)
-        if not printed and any(i not in explained for i in range(1, len(items))):
+        # the heading over a total (项目支出 over its 小计) may go unexplained when the key names it;
+        # a bare 合计 fits no column whose header prints no total (因公出国(境)费用)
+        if not printed and any(i not in explained for i in range(1 if named else 0, len(items))):
             return 0.0
     unexplained = [i for i in range(1, len(items)) if i not in explained]
     return score * (0.6 ** len(unexplained))
