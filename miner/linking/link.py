@@ -203,21 +203,28 @@ def _subject_rows(table: Table, claim: Claim, group: str, names: dict[str, str])
     naming_subject = _names_of(normalise_name(claim.subject))
     rows = [r for r in table.rows if (not group or r.group == group) and names[r.label] in naming_subject]
     why = f"the subject {claim.subject}"
-    if len(rows) > 1 and len(claim.subject_path) > 1:
-        naming_parent = _names_of(normalise_name(claim.subject_path[-2]))
+    if rows and len(claim.subject_path) > 1:
+        parent = claim.subject_path[-2]
+        naming_parent = _names_of(normalise_name(parent))
         by_code = {r.code: r for r in table.rows if r.code}
-        narrowed = [r for r in rows if r.code and r.code[:-2] in by_code
-                    and names[by_code[r.code[:-2]].label] in naming_parent]
-        if not narrowed and not any(r.code for r in rows):
+        if any(r.code for r in rows):
+            under = [r for r in rows if r.code and r.code[:-2] in by_code
+                     and names[by_code[r.code[:-2]].label] in naming_parent]
+            if under and len(rows) > 1:
+                rows, why = under, f"{why} under {parent}"
+            elif not under:
+                # an item whose parent row the table prints under another name is another item of the
+                # same name (林业和草原（款）一般行政管理事务（项） is not 2130302 under 水利 (苏州 水务局))
+                rows = [r for r in rows if not (r.code and r.code[:-2] in by_code)]
+        elif len(rows) > 1:
             # rows without codes (杭州 表5 prints names only): an item's row is the first of its name
             # after its parent's row, as the table lists each 款 with its 项 below it
-            following = {row.index: row for row in (next((r for r in rows if r.index > parent.index), None)
-                                                     for parent in table.rows
-                                                     if (not group or parent.group == group)
-                                                     and names[parent.label] in naming_parent) if row}
-            narrowed = list(following.values()) if len(following) == 1 else []
-        if narrowed:
-            rows, why = narrowed, f"{why} under {claim.subject_path[-2]}"
+            following = {row.index: row for row in (next((r for r in rows if r.index > p.index), None)
+                                                     for p in table.rows
+                                                     if (not group or p.group == group)
+                                                     and names[p.label] in naming_parent) if row}
+            if len(following) == 1:
+                rows, why = list(following.values()), f"{why} under {parent}"
     return rows, why
 
 
@@ -358,6 +365,8 @@ def link_claim(claim: Claim, tables: _Tables) -> Link:
         return Link(claim.id, reason=say("link.cited_table", table=tables.names_of(preferred[:1]), measure=claim.measure),
                     basis=f"no link at the section: its heading cites {tables.names_of(preferred[:1])} "
                           f"({section[3]}), which prints no cell for {named}")
+    # a target only the claim's section may point to (measures.yaml section_only)
+    targets = [t for t in targets if not t.get("section_only") or (preferred and t["table"] in preferred)]
     if preferred and any(t["table"] in preferred for t in targets):
         # The section names its tables: the same measure in another table is another figure.
         targets = [t for t in targets if t["table"] in preferred]

@@ -187,16 +187,21 @@ def _right_margins(lines, excluded: set[int]) -> dict[int, float]:
     return margins
 
 
+def _reaches_margin(line: Line, margins: dict[int, float]) -> bool:
+    """Whether a PDF line runs to its page's right margin (a line the layout wrapped)."""
+    text = line.text.replace("\t", "").replace(" ", "")
+    if not line.cells or not text:
+        return False
+    char = (line.cells[-1][1] - line.cells[0][0]) / len(text)
+    return line.cells[-1][1] >= margins.get(line.page, 0.0) - _layout().heading_wrap_chars * char
+
+
 def _heading_tail(lines, index: int, excluded: set[int], margins: dict[int, float]) -> int | None:
     """The index of the line a title heading wrapped onto, when it did: the heading runs to the
     page's right margin and the next line is a short rest with no clause, figure or number of its
     own ("（三）关于湖州市卫生健康委员会 2026 年支出预算情 ⏎ 况说明" (湖州))."""
     line = lines[index]
-    text = line.text.replace("\t", "").replace(" ", "")
-    if not line.cells or not text:
-        return None
-    char = (line.cells[-1][1] - line.cells[0][0]) / len(text)
-    if line.cells[-1][1] < margins.get(line.page, 0.0) - _layout().heading_wrap_chars * char:
+    if not _reaches_margin(line, margins):
         return None
     for k in range(index + 1, min(index + 3, len(lines))):
         nxt = lines[k]
@@ -265,6 +270,9 @@ def paragraphs_from_lines(doc: Document, excluded: set[int]) -> tuple[Paragraph,
                 # （项）。主要用于…) names its subject only with that line's head.
                 continued = _continuation(lines, index, excluded)
                 title += continued
+                # …其他政府性基金及对应专项债务 ⏎ 收入安排的支出（款）… ⏎ …（项）15000.00 万元 (湖州): a path
+                # wrapped over more lines than one is the paragraph's opening too
+                continued = continued or ("\n" if _reaches_margin(line, margins) else "")
             # A short line with no clause break is a heading of its own; a
             # numbered line that runs on (hard-wrapped, or with a sentence
             # after its title) opens a paragraph whose text it also starts,

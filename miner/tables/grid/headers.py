@@ -80,8 +80,16 @@ def _score(key: str, path: list[str]) -> float:
         # a bare 合计 fits no column whose header prints no total (因公出国(境)费用)
         if not printed and any(i not in explained for i in range(1 if named else 0, len(items))):
             return 0.0
+    if not wants_total and explained and any(items[i] not in _value_headers() for i in range(max(explained) + 1, len(items))):
+        return 0.0      # 基本支出 / 人员支出: a part printed under the key's heading, not the key
     unexplained = [i for i in range(1, len(items)) if i not in explained]
     return score * (0.6 ** len(unexplained))
+
+
+@lru_cache(maxsize=1)
+def _value_headers() -> frozenset[str]:
+    """Header words under a column's name that name no other figure (基本支出 / 金额)."""
+    return frozenset(load("tables")["value_headers"]) | frozenset(total_column_words())
 
 
 @lru_cache(maxsize=1)
