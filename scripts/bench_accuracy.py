@@ -8,8 +8,9 @@ many of each document's standard tables it recognises, how many findings it rais
 Per corpus (and per city with --by-city, a city being a corpus's sub-folder):
 - checked: the share of amount / share / rate / change claims whose verdict is not
   `unlinked`; claims the tool could not check because their evidence is not in the document
-  (a previous year's figure no table prints: the unlinked reason says so; any figure of a
-  summary that prints no table, its tables being published apart) are counted apart
+  (a previous year's figure no table prints, an amount whose figure and words no table
+  prints (miner.linking.absent): the unlinked reason says so; any figure of a summary that
+  prints no table, its tables being published apart) are counted apart
   ("absent") and left out of the share;
 - tables: over the readable documents of a known kind, the standard tables recognised
   against the kind's required set (lexicons/identities.yaml; a summary that prints none

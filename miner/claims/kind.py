@@ -18,8 +18,11 @@ def kind_of(mention: Mention, before: str, after: str, w: Words) -> tuple[str, s
         direction = "?"
     elif w.change_word.search(tail):
         inc, dec = rfind_any(tail, w.increase), rfind_any(tail, w.decrease)
+        at, word = max(inc, dec)
         direction = "+" if inc[0] > dec[0] else "-"
-        if before.rstrip().endswith(w.minus_signs):
+        if tail[at + len(word):].lstrip().startswith(w.level_after_change):
+            direction = ""      # 提高至46%: the level reached, not the change
+        elif before.rstrip().endswith(w.minus_signs):
             # 增长-3.2%: a growth below zero is a decrease of 3.2%
             direction = "-" if direction == "+" else "+"
     if unit in w.points:
@@ -29,8 +32,13 @@ def kind_of(mention: Mention, before: str, after: str, w: Words) -> tuple[str, s
         if any(before.rstrip().endswith(word) or before[-6:].find(word) >= 0 for word in w.threshold_before) \
                 and any(after.lstrip().startswith(word) for word in w.threshold_after):
             return "threshold", ""
+        if not direction and (before.rstrip() + mention.text[:mention.number_start - mention.start]).endswith(
+                w.bound_before):
+            return "threshold", ""
         return ("change_amount", direction) if direction else ("amount", "")
     if unit == "%":
+        if after.lstrip().startswith(w.target_after) and not direction:
+            return "indicator", ""      # 基层就诊率达到68%以上: a target
         rate_at, rate_word = rfind_any(before, w.rate)
         indicator_at, indicator_word = rfind_any(before, w.indicator)
         if indicator_at >= 0 and indicator_at + len(indicator_word) > max(rate_at + len(rate_word), 0):

@@ -138,7 +138,8 @@ def _bare_item(clause: str, sentence: str, clause_start: int, subjects: SubjectI
     listed = sentence[:clause_start].rstrip().endswith(g.list_item_separator) and not item_after_figure
     if listed or clause.rstrip().endswith(g.list_etc):
         return False    # one figure for a list of items
-    leftover = subjects.item_words(w).remove_from(normalise_name(clause))
+    # a code joined to the name (2010301-行政运行) is part of the item's name
+    leftover = subjects.item_words(w).remove_from(normalise_name(g.code_joined_before_name.sub("", clause)))
     return len(leftover) <= w.max_leftover
 
 

@@ -50,7 +50,7 @@ def _last_and_longest(found: list[tuple[int, int, str]]) -> str:
 def sentence_subjects(sentence: Sentence, heading: Heading, subjects: SubjectIndex, w: Words) -> SentenceSubjects:
     g = grammar()
     lead = g.lead_end.split(sentence.text, maxsplit=1)[0]
-    code = g.code_in_parentheses.search(lead)
+    code = g.code_in_parentheses.search(lead) or g.code_joined_before_name.search(lead)
     lead_found = subjects.find_all(normalise_name(lead)) if code else []
     return SentenceSubjects(
         path_names=path_names(sentence.text),
@@ -80,6 +80,10 @@ def subject_of(before: str, figure_start: int, kind: str, sentence: SentenceSubj
         subject = path[-1]
     elif found and not (column_subject[0] >= 0 and _covers(column_subject[1], found)):
         subject = _last_and_longest(found)
+        if subject == sentence.lead_subject:
+            # （一）2010301-行政运行3452.35万元: the code the sentence gives with the item decides
+            # between rows that share its name
+            subject_code = sentence.lead_code
     elif column_subject[0] >= 0:
         subject = column_subject[1]
     elif sentence.lead_subject:

@@ -25,6 +25,9 @@ class Words:
     indicator: tuple[str, ...]
     threshold_before: tuple[str, ...]
     threshold_after: tuple[str, ...]
+    bound_before: tuple[str, ...]
+    level_after_change: tuple[str, ...]
+    target_after: tuple[str, ...]
     points: tuple[str, ...]         # units of a change in percentage points (个百分点)
     minus_signs: tuple[str, ...]    # a sign before a change's figure (增长-3.2%)
     prior: tuple[str, ...]
@@ -84,6 +87,7 @@ class Grammar:
     level_mark_before_figure: regex.Pattern
     item_numbering: regex.Pattern
     code_in_parentheses: regex.Pattern
+    code_joined_before_name: regex.Pattern
     up_to_year: regex.Pattern
     year_named: regex.Pattern
     compared_with_year: str         # a pattern with {year} in it
@@ -126,6 +130,8 @@ def words() -> Words:
         flat=longest_first(c["flat_words"]), alternative=regex.compile(c["alternative_pattern"]),
         indicator=longest_first(c["indicator_words"]),
         threshold_before=longest_first(c["threshold_before"]), threshold_after=longest_first(c["threshold_after"]),
+        bound_before=longest_first(c["bound_before"]), level_after_change=tuple(c["level_after_change"]),
+        target_after=tuple(c["target_after"]),
         points=tuple(c["points_units"]), minus_signs=tuple(c["minus_signs"]),
         prior=longest_first(c["prior_period_words"]), change_context=tuple(c["change_context_words"]),
         parts=longest_first(c["parts_markers"]),
@@ -176,6 +182,7 @@ def grammar() -> Grammar:
         level_mark_before_figure=regex.compile(g["level_mark_before_figure"]),
         item_numbering=regex.compile(g["item_numbering"]),
         code_in_parentheses=regex.compile(g["code_in_parentheses"]),
+        code_joined_before_name=regex.compile(g["code_joined_before_name"]),
         up_to_year=regex.compile(g["up_to_year"]), year_named=regex.compile(g["year_named"]),
         compared_with_year=g["compared_with_year"],
         share_whole_end=regex.compile(g["share_whole_end"]), share_of_no_whole=g["share_of_no_whole"],

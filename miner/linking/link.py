@@ -24,6 +24,7 @@ from ..messages import render, say
 from ..tables.lookup import total_row
 from ..tables.model import Row, Table
 from ..tables.spec import table_specs
+from .absent import printed_anywhere, printed_figures
 from .model import Link
 
 
@@ -105,6 +106,15 @@ def _fund_named(qualifier: str) -> str:
     """The fund (lexicons/tables.yaml fund_words) the measure word's qualifier names: only a table
     of that fund prints the figure."""
     return next((fund for fund in load("tables").get("fund_words", ()) if fund in qualifier), "")
+
+
+def _one_fund_named(text: str) -> bool:
+    return any(word in text for word in load("tables")["fund_table_words"])
+
+
+def _one_fund(table: Table) -> bool:
+    """Whether the table's name says it holds one fund's figures (lexicons/tables.yaml fund_table_words)."""
+    return _one_fund_named(table.name)
 
 
 def _narrower_part(claim: Claim, qualifier: str) -> bool:
@@ -408,6 +418,11 @@ def link_claim(claim: Claim, tables: _Tables) -> Link:
             if not claim.subject and target["row"] in ("total", "subject_or_total") and (
                     narrower or _under_an_item(claim)):
                 continue    # one item (of a breakdown, or under an item's heading) is no table's total
+            if not claim.subject and not claim.parts_of and target["row"] in ("total", "subject_or_total") \
+                    and _one_fund(table) and not _one_fund_named(claim.sentence[:claim.start]):
+                # 支出预算2,616万元: all funds' total, not the total of 表5 一般公共预算支出预算表 (a part
+                # of a list is of its whole's fund, which an earlier sentence may name)
+                continue
             if fund and not claim.subject and fund not in table.name and fund not in table.title:
                 # 政府性基金预算财政拨款收入0.00万元: the fund's income, not the fiscal summary's 收入合计
                 # (a subject names its row, which may carry the fund: 二十二、国有资本经营预算支出)
@@ -448,6 +463,16 @@ def link_claim(claim: Claim, tables: _Tables) -> Link:
                       f"{tables.names_of(dict.fromkeys(t['table'] for t in targets))} names {claim.subject or 'its total'}")
 
 
+def _absent(claim: Claim, link: Link, figures) -> Link:
+    """An amount left without a cell whose figure no table prints either: its reason says the
+    evidence is not in the document (linking.absent), the linker's own reason kept inside."""
+    if link.linked or not link.reason or claim.kind != "amount" or printed_anywhere(claim, figures):
+        return link
+    return replace(link, reason=say("link.not_in_document", figure=claim.text, why=link.reason),
+                   basis=f"{link.basis}; no table of this document prints {claim.text} (linking.absent)")
+
+
 def link_claims(claims: tuple[Claim, ...], tables: tuple[Table, ...]) -> dict[str, Link]:
     indexed = _Tables.of(tables)
-    return {claim.id: link_claim(claim, indexed) for claim in claims}
+    figures = printed_figures(tables)
+    return {claim.id: _absent(claim, link_claim(claim, indexed), figures) for claim in claims}

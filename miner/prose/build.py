@@ -37,6 +37,7 @@ class _Layout:
     paragraph_end: regex.Pattern
     sentence_end: regex.Pattern
     table_cells: int
+    part_title: regex.Pattern
 
 
 _LEVEL = "level"
@@ -59,6 +60,7 @@ def _layout() -> _Layout:
         paragraph_end=regex.compile(data["paragraph_end"]),
         sentence_end=regex.compile(data["sentence_end"]),
         table_cells=int(data["table_row_min_cells"]),
+        part_title=regex.compile(data["part_titles"]),
     )
 
 
@@ -216,6 +218,12 @@ def _heading_tail(lines, index: int, excluded: set[int], margins: dict[int, floa
     return None
 
 
+def _opens_page(lines, index: int) -> bool:
+    """Whether the line is the first with text on its page."""
+    before = next((line for line in reversed(lines[:index]) if line.text.strip()), None)
+    return before is None or before.page != lines[index].page
+
+
 def paragraphs_from_lines(doc: Document, excluded: set[int]) -> tuple[Paragraph, ...]:
     """Paragraphs of the narrative. ``excluded`` holds the offsets of table lines."""
     layout = _layout()
@@ -260,6 +268,13 @@ def paragraphs_from_lines(doc: Document, excluded: set[int]) -> tuple[Paragraph,
             flush()
             continue
         level = heading_level(stripped)
+        if level is None and layout.part_title.match(stripped) and _opens_page(lines, index):
+            # a new part of the document, its title atop a page: its headings start afresh (a
+            # line inside a page may be the wrapped end of a numbered heading: …支出预⏎算表情况说明)
+            flush()
+            section = []
+            heading = stripped
+            continue
         if level is not None:
             flush()
             title = _FIRST_PART.split(stripped, maxsplit=1)[0]
