@@ -419,9 +419,11 @@ def link_claim(claim: Claim, tables: _Tables) -> Link:
                     narrower or _under_an_item(claim)):
                 continue    # one item (of a breakdown, or under an item's heading) is no table's total
             if not claim.subject and not claim.parts_of and target["row"] in ("total", "subject_or_total") \
-                    and _one_fund(table) and not _one_fund_named(claim.sentence[:claim.start]):
+                    and _one_fund(table) and not _one_fund_named(claim.sentence[:claim.start]) \
+                    and not _one_fund_named(" ".join(claim.section[1:])):
                 # 支出预算2,616万元: all funds' total, not the total of 表5 一般公共预算支出预算表 (a part
-                # of a list is of its whole's fund, which an earlier sentence may name)
+                # of a list is of its whole's fund, which an earlier sentence may name, as a heading
+                # does for its section: 湖州 （六）…一般公共预算基本支出情况说明 / 公用经费3141.51 万元)
                 continue
             if fund and not claim.subject and fund not in table.name and fund not in table.title:
                 # 政府性基金预算财政拨款收入0.00万元: the fund's income, not the fiscal summary's 收入合计

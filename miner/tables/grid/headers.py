@@ -136,7 +136,7 @@ def map_columns(spec: TableSpec, panels: list[list[Column]]) -> dict[int, tuple[
             # panel takes the identity's panel whose group its header prints
             printed = "".join(h for col in cols for h in col.header)
             panels_here = [p for p in spec.panels if p.group and p.group in printed] or spec.panels
-        candidates = [(p.group, key) for p in panels_here for key in p.columns]
+        candidates = [(p.group, key) for p in panels_here for key in p.columns + p.parts]
         if not candidates:
             continue
         scores = [[_score(key, col.header) for _group, key in candidates] for col in cols]
