@@ -145,3 +145,46 @@ def test_a_class_row_beats_an_item_named_like_the_start_of_a_class():
                   unit="万元", page=17, line_start=0, line_end=4, columns=(("支出", "金额"),), rows=rows,
                   layout="pdf")
     assert class_rows(table)["221"].label == "六、住房保障支出"
+
+
+def test_a_table_headed_by_its_unit_totals_in_that_row():
+    # 深圳市信访局 p.7: （五）项目支出1,612.29 万元. 表3 支出总表 prints no 合计: its first row,
+    # "深圳市信访局 4,684.30 3,072.01 1,612.29", heads the classification lines as their total.
+    row = _claim("shenzhen/2026年深圳市信访局部门预算.pdf", 7, 5, "1612.29")
+    assert (row.verdict, row.evidence) == ("ok", "表3 深圳市信访局 / 项目支出")
+    assert "the first row, naming the unit" in row.link_basis
+
+
+@pytest.mark.parametrize("page,line,value,unit_row", [
+    # 一、市建筑工务署本级 → 深圳市建筑工务署（本级）, not the department's row 深圳市建筑工务署 (13,210.64)
+    (7, 5, "9866.11", "深圳市建筑工务署（本级）"),
+    # 三、市建筑工务署工程管理中心 → the row whose label the extraction cut (深圳市建筑工务署工程管理 / 中心)
+    (9, 1, "1225.49", "深圳市建筑工务署工程管理"),
+])
+def test_a_department_of_several_units_totals_each_in_the_row_its_chapter_names(page, line, value, unit_row):
+    # 深圳市建筑工务署 pp.6-9: the prose speaks of each unit in its own chapter; 表3 prints the
+    # department's row, then each unit's row above its lines
+    row = _claim("shenzhen/2026年深圳市建筑工务署部门预算.pdf", page, line, value)
+    assert (row.verdict, row.evidence) == ("ok", f"表3 {unit_row} / 项目支出")
+
+
+@pytest.mark.parametrize("document,page,line,value,evidence", [
+    ("shenzhen/2026年深圳市信访局部门预算.pdf", 10, 2, "1612.29", "表3 深圳市信访局 / 项目支出"),
+    # a department of several units, in a chapter that names no unit (二、实施部门预算绩效管理的项目
+    # 情况及工作要求): the department's row
+    ("shenzhen/2026年深圳市建筑工务署部门预算.pdf", 11, 14, "13210.64", "表3 深圳市建筑工务署 / 项目支出"),
+])
+def test_the_money_the_performance_targets_cover_is_the_projects_spending(document, page, line, value, evidence):
+    # 深圳: 所有项目支出预算纳入部门预算绩效管理，涉及预算资金1,612.29 万元 (claims.yaml topic_nouns)
+    row = _claim(document, page, line, value)
+    assert (row.verdict, row.evidence) == ("ok", evidence)
+
+
+# (8, 17): under the heading "1.因公出国 （境） 费用", its words set apart by spaces
+@pytest.mark.parametrize("page,line,value", [(8, 15, "5.58"), (8, 17, "0.00"), (9, 4, "2.98"), (9, 7, "2.60"),
+                                             (9, 12, "2.60")])
+def test_a_three_public_item_split_into_funds_is_the_sum_of_its_funds_in_the_year_it_names(page, line, value):
+    # 深圳市信访局 p.9: 2026年预算数2.98 万元 (公务接待费): 表9 prints 公务接待费 over three funds, in a row
+    # per year; the 2026年 row's three cells add up to it (the 2025年 row is the previous budget)
+    row = _claim("shenzhen/2026年深圳市信访局部门预算.pdf", page, line, value)
+    assert row.verdict == "ok" and row.evidence.startswith("表9 2026年 / ") and row.evidence.count(" + ") == 2, row

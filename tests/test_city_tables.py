@@ -230,3 +230,17 @@ def test_a_title_at_the_foot_of_the_page_before_its_grid_and_a_grid_over_two_pag
     amounts = {row.label: str(row.cells[0].value) for row in table.rows if row.cells and row.cells[0].value is not None}
     assert amounts["一、一般公共服务支出"] == "60.00" and amounts["二、教育支出"] == "40.00"
     assert amounts["支出总计"] == "100.00"
+
+
+def test_a_table_splitting_each_column_into_funds_keys_each_fund_under_its_heading():
+    # 深圳市信访局 p.31 财政拨款“三公”经费支出表: 总计 / 因公出国(境)费 / 公务接待费 / 公务用车购置及运行
+    # 维护费 (小计 / 购置费 / 运行维护费), each over 一般公共预算 | 政府性基金预算 | 国有资本经营预算 (wrapped
+    # as 一般公共预 / 算, 国有资本经 / 营预算); one row per year. No fund's column is its heading's.
+    _doc, tables = _read("shenzhen/2026年深圳市信访局部门预算.pdf")
+    [table] = [t for t in tables if t.key == "budget_three_public"]
+    rows = {row.label: {cell.column: cell.raw for cell in row.cells} for row in table.rows}
+    assert rows["2026年"]["公务接待费·一般公共预算"] == "2.98"
+    assert rows["2026年"]["公务接待费·政府性基金预算"] == "0.00"
+    assert rows["2026年"]["总计·国有资本经营预算"] == "0.00"
+    assert rows["2026年"]["公务用车购置及运行维护费·公务用车运行维护费·一般公共预算"] == "2.60"
+    assert not {"公务接待费", "合计", "公务用车购置费"} & {key for _group, key in table.columns}

@@ -3,6 +3,7 @@ section entry that put a table first, the table, row and column the labels found
 linking left without a cell says at which step it stopped. report.html shows it beside the evidence."""
 from __future__ import annotations
 
+import pytest
 from click.testing import CliRunner
 
 from miner.cli import main
@@ -78,3 +79,57 @@ def test_a_link_among_rows_that_name_the_subject_alike_is_a_doubt():
     claim, table = _claim("其他支出"), _table("其他支出", "事业运行", "其他支出")
     ctx = Context(doc="d", claims={"C1": claim}, links={"C1": two}, tables=(table,))
     assert ctx.table_figure(claim).doubtful == two.doubt
+
+
+def _unit_table(*labels: str):
+    from decimal import Decimal
+
+    from miner.tables.model import Cell, Row, Table
+
+    rows = tuple(Row(i, "", label, "", "", (Cell("表3", i, "项目支出", "", "", label, Decimal(i + 1), 2, f"{i + 1}.00", 1, i),),
+                     1, i) for i, label in enumerate(labels))
+    return Table("表3", "budget_expense", "支出预算表", "支出总表", "budget", "万元", 1, 0, 9, (("", "项目支出"),), rows, "pdf")
+
+
+@pytest.mark.parametrize("chapter,row", [
+    ((), 0),                                      # outside the units' chapters: the department's
+    (("二、深圳市水务工程质量安全监督站",), 2),     # the unit the chapter names
+    (("一、深圳市水务局本级",), 1),                 # its 本级 written otherwise
+    (("三、深圳市东江水源工程管理处",), None),       # a unit no row names: no total, not the department's
+])
+def test_a_department_of_several_units_totals_each_unit_in_its_own_row(chapter, row):
+    """深圳市水务局 表3: the department's row, then each unit's; its prose speaks of each unit in a
+    chapter naming it."""
+    from dataclasses import replace
+
+    from miner.linking.link import link_claims
+
+    claim = replace(_claim(""), measure="项目支出", sentence="（五）项目支出1.00万元", context="（五）项目支出",
+                    section=("第三部分 部门预算支出具体情况",) + chapter + ("（五）项目支出1.00万元",))
+    table = _unit_table("深圳市水务局", "深圳市水务局（本级）", "深圳市水务工程质量安全监督站")
+    link = link_claims((claim,), (table,))["C1"]
+    assert (link.cell.row if link.cells else None) == row, link.basis
+
+
+@pytest.mark.parametrize("chapter,row", [
+    (("二、深圳市水务工程质量安全监督站",), 4),    # the unit's own line, not the first unit's
+    (("一、深圳市水务局（本级）",), 2),
+    ((), None),                                   # the department prints no line of its own
+])
+def test_a_department_of_several_units_looks_a_subject_up_among_its_units_lines(chapter, row):
+    """深圳 基本支出 tables of a department of several units: each unit prints its own
+    对个人和家庭的补助 under its row."""
+    from dataclasses import replace
+    from decimal import Decimal
+
+    from miner.linking.link import link_claims
+    from miner.tables.model import Cell, Row, Table
+
+    labels = ("深圳市水务局", "深圳市水务局（本级）", "对个人和家庭的补助", "深圳市水务工程质量安全监督站", "对个人和家庭的补助")
+    rows = tuple(Row(i, "", label, "", "", (Cell("表4", i, "金额", "", "", label, Decimal(i + 1), 2, f"{i + 1}.00", 1, i),),
+                     1, i) for i, label in enumerate(labels))
+    table = Table("表4", "budget_gpb_basic", "一般公共预算基本支出预算表", "基本支出总表", "budget", "万元", 1, 0, 9,
+                  (("", "金额"),), rows, "pdf")
+    claim = replace(_claim("对个人和家庭的补助"), section=("第三部分 部门预算支出具体情况",) + chapter)
+    link = link_claims((claim,), (table,))["C1"]
+    assert (link.cell.row if link.cells else None) == row, link.basis

@@ -200,8 +200,11 @@ class Context:
         return figure
 
     def figure(self, claim: Claim) -> Figure:
-        """The best evidence for a claim's quantity: its cell if linked, else the stated figure."""
-        return self.table_figure(claim) or stated_figure(claim)
+        """The best evidence for a claim's quantity: its cell if linked and its table was read
+        cleanly, else the stated figure (a cell of a visibly mis-read table proves nothing about a
+        rate computed from the claim; the claim's own comparison with it says what it can)."""
+        cell = self.table_figure(claim)
+        return cell if cell is not None and not cell.misread else stated_figure(claim)
 
 
 def link_figure(link: Link | None, claim: Claim) -> Figure | None:

@@ -28,6 +28,22 @@ def in_parentheses(text: str, at: int) -> bool:
     return open_parenthesis(text, 0, at) >= 0
 
 
+def aside_closes(text: str, start: int, end: int) -> bool:
+    """Whether a parenthesis not opened in ``text[start:end]`` closes there: what stands before
+    ``start`` belongs to an aside that ends before ``end`` (its opening may lie in the sentence
+    before, where a full stop inside the aside ended it)."""
+    g = grammar()
+    depth = 0
+    for char in text[start:end]:
+        if char in g.opening_parentheses:
+            depth += 1
+        elif char in g.closing_parentheses:
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
+
+
 def clause_start(sentence: str, index: int, ends: list[int]) -> int:
     """Start of the clause holding ``index``: after the last clause punctuation token
     (``ends``: the sentence's clause ends, from clause_ends)."""

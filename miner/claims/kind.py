@@ -14,6 +14,8 @@ def kind_of(mention: Mention, before: str, after: str, w: Words) -> tuple[str, s
     alt = w.alternative.search(before[-12:])
     direction = ""
     tail = before[-8:]
+    # a change word of the clause group before (…运行维护费比上年下降；公务接待费17.69万元) is not this figure's
+    tail = tail[max(tail.rfind(mark) for mark in w.clause_group_ends) + 1:]
     if alt:
         direction = "?"
     elif w.change_word.search(tail):

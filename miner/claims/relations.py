@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import regex
 
-from .clauses import in_parentheses
+from .clauses import aside_closes, in_parentheses
 from .model import Claim
 from .words import Words, grammar, rfind_any
 
@@ -164,7 +164,10 @@ def relate(sentence_claims: list[Claim], earlier: list[Claim], w: Words, section
                     lead = ""
             claim = replace(claim, numerator=numerator.id if numerator else "", denominator=lead)
         elif claim.kind in ("change_amount", "change_rate"):
-            base = next((c for c in reversed(prior_in_sentence) if c.kind == "amount"), None)
+            # a figure of an aside closed before the change is not what it compares (567.72万元（公务用车
+            # 购置费230.55万元…；运行维护费337.17万元…。）比上年增加46.49万元: 567.72's change)
+            base = next((c for c in reversed(prior_in_sentence) if c.kind == "amount"
+                         and not aside_closes(claim.sentence, c.end, claim.start)), None)
             if base is None:
                 # "…预算数为3258.06万元。与上年相比增加3075.14万元": the figure of the
                 # sentence just before. Further back, the figure a change speaks

@@ -40,7 +40,9 @@ class Subject:
 
 
 def heading_of(section: tuple[str, ...], w: Words) -> Heading:
-    return Heading(path(" ".join(section[-2:])), rfind_any(" ".join(section[-1:]), w.column_subjects))
+    # a heading's words may be set apart by spaces (深圳 "1.因公出国 （境） 费用")
+    last = grammar().spaces.sub("", " ".join(section[-1:]))
+    return Heading(path(" ".join(section[-2:])), rfind_any(last, w.column_subjects))
 
 
 def _last_and_longest(found: list[tuple[int, int, str]]) -> str:

@@ -21,7 +21,7 @@ from ..claims.names import normalise_name
 from ..claims.model import Claim
 from ..lexicon import load, operand_measure
 from ..messages import render, say
-from ..tables.lookup import total_row
+from ..tables.lookup import clean_label, is_unit_label, total_row
 from ..tables.model import Row, Table
 from ..tables.spec import table_specs
 from .absent import printed_anywhere, printed_figures
@@ -206,13 +206,14 @@ def _name_endings() -> tuple[str, ...]:
 
 def _subject_rows(table: Table, claim: Claim, group: str, names: dict[str, str]) -> tuple[list[Row], str]:
     """The rows naming the claim's subject, and by what (for the link's basis)."""
+    lines, among = _unit_lines(table, group, claim)
     if claim.subject_code and any(r.code for r in table.rows):
         # the prose gives the code: it decides between rows that share a name
-        return ([r for r in table.rows if (not group or r.group == group) and r.code == claim.subject_code],
-                f"the code {claim.subject_code} the prose gives")
+        return ([r for r in lines if r.code == claim.subject_code],
+                f"the code {claim.subject_code} the prose gives{among}")
     naming_subject = _names_of(normalise_name(claim.subject))
-    rows = [r for r in table.rows if (not group or r.group == group) and names[r.label] in naming_subject]
-    why = f"the subject {claim.subject}"
+    rows = [r for r in lines if names[r.label] in naming_subject]
+    why = f"the subject {claim.subject}{among}"
     if rows and len(claim.subject_path) > 1:
         parent = claim.subject_path[-2]
         naming_parent = _names_of(normalise_name(parent))
@@ -230,12 +231,156 @@ def _subject_rows(table: Table, claim: Claim, group: str, names: dict[str, str])
             # rows without codes (杭州 表5 prints names only): an item's row is the first of its name
             # after its parent's row, as the table lists each 款 with its 项 below it
             following = {row.index: row for row in (next((r for r in rows if r.index > p.index), None)
-                                                     for p in table.rows
-                                                     if (not group or p.group == group)
-                                                     and names[p.label] in naming_parent) if row}
+                                                     for p in lines if names[p.label] in naming_parent) if row}
             if len(following) == 1:
                 rows, why = list(following.values()), f"{why} under {parent}"
     return rows, why
+
+
+def _chapter_heading(claim: Claim) -> str:
+    """The deepest heading of the claim's section numbered as a chapter (一、… 十六、…), without
+    its ordinal; "" when there is none."""
+    for heading in reversed(claim.section[1:]):
+        if _CHAPTER.match(heading):
+            return clean_label(heading)
+    return ""
+
+
+_CHAPTER = regex.compile(r"^\s*[一二三四五六七八九十]+\s*、")
+
+
+def _unit_scope(table: Table, group: str, claim: Claim) -> tuple[str, Row | None, str]:
+    """What part of a table a claim speaks of where the table is headed by budget units' rows.
+
+    A department of several units prints its own row first, then each unit's row above that
+    unit's lines, and its prose speaks of each unit in a chapter naming it (二、深圳市劳动人事
+    争议仲裁院): ("unit", the row of the unit the claim's chapter names, or the department's
+    outside such chapters, why); ("none", None, "") for a chapter naming a unit no row prints
+    (the department's figures would be another unit's); ("whole", None, "") for any other table."""
+    first = total_row(table, group)
+    if first is None or not is_unit_label(first.label):
+        return "whole", None, ""
+    labels = _whole_labels(table, group)
+    if sum(1 for _row, label in labels if is_unit_label(label)) <= 1:
+        return "whole", None, ""
+    chapter = _chapter_heading(claim)
+    if not chapter:
+        return "unit", first, "the department's row, the first"
+    own = _without_own_level(chapter)
+    # the same name; else the same unit with its 本级 written otherwise (本级 / （本级）), or a
+    # chapter without 本级 naming the unit's own row (never a 本级 chapter the department's row);
+    # each also with the chapter leaving out the start of the name (市建筑工务署本级 for
+    # 深圳市建筑工务署（本级）), where one row only ends so
+    tests = (lambda label: label == chapter,
+             lambda label: _without_own_level(label) == own and label != _without_own_level(label),
+             lambda label: len(chapter) >= _SHORT_NAME and label.endswith(chapter),
+             lambda label: len(own) >= _SHORT_NAME and label != _without_own_level(label)
+             and _without_own_level(label).endswith(own))
+    for test in tests:
+        found = [row for row, label in labels if test(label)]
+        if len(found) == 1:
+            return "unit", found[0], f"the row of the unit its section names ({chapter})"
+    if not is_unit_label(chapter):
+        # a chapter about something else (二、实施部门预算绩效管理的项目情况): the department's
+        return "unit", first, "the department's row, the first"
+    return "none", None, ""
+
+
+def _unit_total(table: Table, group: str, first: Row, claim: Claim) -> tuple[Row | None, str]:
+    """The total row of a table headed by budget units' rows: the first (the unit's, or the
+    department's), or the row of the unit the claim's chapter names (_unit_scope)."""
+    scope, row, why = _unit_scope(table, group, claim)
+    if scope == "whole":
+        return first, "the total row: the first row, naming the unit"
+    return row, why
+
+
+def _unit_lines(table: Table, group: str, claim: Claim) -> tuple[tuple[Row, ...], str]:
+    """The rows a claim's subject is looked up in: in a table headed by several units' rows, the
+    lines of the unit its chapter names (from its row to the next unit's: each unit prints its
+    own 对个人和家庭的补助); else all."""
+    rows = tuple(row for row in table.rows if not group or row.group == group)
+    scope, unit, why = _unit_scope(table, group, claim)
+    if scope == "whole":
+        return rows, ""
+    if unit is None:
+        return (), ""
+    starts = {row.index for row, label in _whole_labels(table, group) if is_unit_label(label)}
+    at = rows.index(unit)
+    end = next((k for k in range(at + 1, len(rows)) if rows[k].index in starts), len(rows))
+    return rows[at + 1:end], f" among the lines of {why}"
+
+
+# the fewest characters of a unit's name a chapter may give for the end of a row's
+_SHORT_NAME = 6
+
+
+def _whole_labels(table: Table, group: str) -> list[tuple[Row, str]]:
+    """The rows without a code of a table's panel, each with its whole label: a name too long for
+    its cell goes on over the rows below that print no figure (深圳市水务工程质量安全监 / 督站)."""
+    rows = [row for row in table.rows if not group or row.group == group]
+    labels = []
+    for at, row in enumerate(rows):
+        if row.code or not any(cell.value is not None for cell in row.cells):
+            continue
+        label = clean_label(row.label)
+        for below in rows[at + 1:]:
+            if below.code or any(cell.value is not None for cell in below.cells):
+                break
+            label += clean_label(below.label)
+        labels.append((row, label))
+    return labels
+
+
+def _without_own_level(label: str) -> str:
+    """A unit's name without the 本级 that sets its own budget apart from its department's."""
+    return _own_level().sub("", label)
+
+
+@lru_cache(maxsize=1)
+def _own_level():
+    return regex.compile(load("tables")["own_level_suffix"])
+
+
+_YEAR = regex.compile(r"(20\d{2})\s*年")
+
+
+def _year_rows(rows: list[Row], claim: Claim) -> tuple[list[Row], str]:
+    """A one-line table printed once per year (深圳 三公: 深圳市信访局 2025年 / 2026年 / 增减变化金额):
+    the row of the year the claim speaks of, the latest for its current figures, the earliest for
+    the previous year's; the rows as they are, and "", where fewer than two rows name a year."""
+    years = [(int(found.group(1)), row) for row in rows for found in [_YEAR.search(row.label)] if found]
+    if len({year for year, _row in years}) < 2:
+        return rows, ""
+    year, row = (min if claim.period == "prior" else max)(years, key=lambda pair: pair[0])
+    return [row], f"{year}年"
+
+
+def _fund_parts(target: dict, table: Table, claim: Claim) -> tuple[tuple, str]:
+    """The cells a column subject's figure is the sum of where the table splits each column into
+    funds (tables.yaml fund_columns: 深圳 三公 公务接待费·一般公共预算 + ·政府性基金预算 +
+    ·国有资本经营预算), in the row of the claim's year; () where the table prints no such split."""
+    subjects = load("measures")["column_subjects_budget"]
+    wanted = subjects.get(claim.subject) or subjects.get(claim.subject.replace("(", "（").replace(")", "）"))
+    if not wanted or target.get("subject_column") != "budget":
+        return (), ""
+    names = {normalise_name(wanted)} | {normalise_name(p) for p in load("measures")["column_printed_as"].get(wanted, ())}
+    funds = load("tables").get("fund_columns", ())
+    rows, year = _year_rows(list(table.rows), claim)
+    for row in rows[:1]:
+        parts = tuple(cell for cell in row.cells if "·" in cell.column and cell.column.rsplit("·", 1)[1] in funds
+                      and _names_item(normalise_name(cell.column.rsplit("·", 1)[0]), names))
+        if parts:
+            where = f"the row of {year}" if year else f"row {_row_text(row)}"
+            return parts, (f"{table.label} {table.name}, {where}, the sum of the funds' columns of "
+                           f"{wanted}: {' + '.join(cell.column for cell in parts)}")
+    return (), ""
+
+
+def _names_item(item: str, names: set[str]) -> bool:
+    """Whether a column's headings (公务用车购置及运行维护费·公务用车购置费) name the item: all of them,
+    or their last (the parent heading left out)."""
+    return item in names or item.rsplit("·", 1)[-1] in names
 
 
 def _resolve(target: dict, table: Table, claim: Claim, names: dict[str, str]) -> tuple[list, str, str]:
@@ -252,8 +397,9 @@ def _resolve(target: dict, table: Table, claim: Claim, names: dict[str, str]) ->
         if not sub:
             return [], "", ""
         column = sub if budget else f"{column.split('·')[0]}·{sub}"
-        rows = list(table.rows)
-        why = f"the first row; the column names {claim.subject} (measures.yaml column_subjects)"
+        rows, year = _year_rows(list(table.rows), claim)
+        why = (f"the row of {year}" if year else "the first row") + \
+            f"; the column names {claim.subject} (measures.yaml column_subjects)"
     else:
         wanted = target["row"]
         if wanted == "subject" or (wanted == "subject_or_total" and claim.subject):
@@ -262,11 +408,15 @@ def _resolve(target: dict, table: Table, claim: Claim, names: dict[str, str]) ->
             rows, why = _subject_rows(table, claim, group, names)
         elif wanted in ("total", "subject_or_total"):
             row = total_row(table, group)
-            rows = [row] if row else []
             why = "the total row"
+            if row is not None and is_unit_label(row.label):
+                row, why = _unit_total(table, group, row, claim)
+            rows = [row] if row else []
         elif wanted == "any":
-            rows = [r for r in table.rows if (not group or r.group == group) and r.cell(column) is not None][:1]
-            why = "the row that prints the column"
+            rows, year = _year_rows([r for r in table.rows if (not group or r.group == group)
+                                     and r.cell(column) is not None], claim)
+            rows = rows[:1]
+            why = f"the row of {year}" if year else "the row that prints the column"
         else:
             naming_wanted = _names_of(normalise_name(wanted))
             rows = [r for r in table.rows if (not group or r.group == group) and names[r.label] in naming_wanted]
@@ -405,7 +555,8 @@ def link_claim(claim: Claim, tables: _Tables) -> Link:
         if "rows" in target:
             # the sum of classification rows: the first table that prints any of them
             for table in tables.by_key.get(target["table"], []):
-                found = tuple(row.cell(target["column"]) for row in table.rows if row.code in target["rows"])
+                lines, _among = _unit_lines(table, "", claim)
+                found = tuple(row.cell(target["column"]) for row in lines if row.code in target["rows"])
                 found = tuple(c for c in found if c is not None)
                 if found and not parts:
                     parts = found
@@ -435,6 +586,8 @@ def link_claim(claim: Claim, tables: _Tables) -> Link:
                 empty.append((table.label, table.key))
                 continue
             found, how, doubt = _resolve(target, table, claim, tables.names)
+            if not found and not parts:
+                parts, parts_how = _fund_parts(target, table, claim)
             for cell in found:
                 if cell not in cells:
                     cells.append(cell)

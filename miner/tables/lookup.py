@@ -12,7 +12,7 @@ import regex
 
 from ..lexicon import load
 from .model import Cell, Row, Table
-from .spec import sum_row_words, total_column_words, total_words
+from .spec import sum_row_words, total_column_words, total_words, unit_row_pattern
 
 _NUMERALS = "一二三四五六七八九十"
 _ORDINAL = regex.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]\s*")
@@ -63,14 +63,24 @@ def is_total_column(column: str) -> bool:
 def total_row(table: Table, group: str = "") -> Row | None:
     """The row a `total` names in a table (in its panel ``group``): the first row without a code
     whose label names the sum of the lines (合计); else a table (panel) printed as one row without
-    a code (支出预算总表 of some provinces: 合计 基本支出 项目支出 … in one row) is its own total."""
+    a code (支出预算总表 of some provinces: 合计 基本支出 项目支出 … in one row) is its own total;
+    else a first row without a code that names the budget unit (tables.yaml unit_row_pattern:
+    深圳 "深圳市信访局 4,684.30 3,072.01 1,612.29" above the classification lines) is."""
     rows = [row for row in table.rows if not group or row.group == group]
     for row in rows:
         if not row.code and is_sum_label(row.label):
             return row
     if len(rows) == 1 and not rows[0].code:
         return rows[0]
+    if rows and not rows[0].code and is_unit_label(rows[0].label):
+        return rows[0]
     return None
+
+
+def is_unit_label(label: str) -> bool:
+    """A label (a row's without a code, or a heading's) that names a budget unit (tables.yaml
+    unit_row_pattern): 深圳市信访局, 深圳市水务局（本级）."""
+    return bool(unit_row_pattern().match(clean_label(label)))
 
 
 def by_column(row: Row) -> dict[str, Cell]:

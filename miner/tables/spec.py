@@ -62,6 +62,12 @@ def sum_row_words() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def unit_row_pattern():
+    """The label of a first row that names the budget unit: the unit's total (深圳 支出总表)."""
+    return regex.compile(load("tables")["unit_row_pattern"])
+
+
+@lru_cache(maxsize=1)
 def total_column_words() -> tuple[str, ...]:
     """Column headers of a total column (小计, 合计, 总计)."""
     return tuple(load("tables")["total_column_words"])

@@ -41,6 +41,9 @@ def _score(key: str, path: list[str]) -> float:
         return 1.0 if part and any(w == part or w in part for w in _words(key.split("·")[-1])) else 0.0
     if len(items) >= 2 and len(items[-1]) <= 2 and items[-1] not in totals:
         items = items[:-2] + [items[-2] + items[-1]]       # a header wrapped as 基本建设资金支 / 出
+    items = _fund_joined(items)
+    if len(items) >= 2 and items[-1] in _fund_columns() and not any(items[-1] in comp for comp in key.split("·")):
+        return 0.0      # one fund's part of the column its heading names (深圳 三公: 公务接待费 / 一般公共预算)
     comps = key.split("·")
     # a total word a key that names no total is printed as (金额 printed 合计) is no heading's total
     had_total = len(items) >= 2 and items[-1] in totals \
@@ -90,6 +93,18 @@ def _score(key: str, path: list[str]) -> float:
 def _value_headers() -> frozenset[str]:
     """Header words under a column's name that name no other figure (基本支出 / 金额)."""
     return frozenset(load("tables")["value_headers"]) | frozenset(total_column_words())
+
+
+@lru_cache(maxsize=1)
+def _fund_columns() -> frozenset[str]:
+    return frozenset(load("tables").get("fund_columns", ()))
+
+
+def _fund_joined(items: list[str]) -> list[str]:
+    """A header path whose last two cells are a fund's name wrapped (国有资本经 / 营预算) with them joined."""
+    if len(items) >= 2 and items[-2] + items[-1] in _fund_columns():
+        return items[:-2] + [items[-2] + items[-1]]
+    return items
 
 
 @lru_cache(maxsize=1)
@@ -157,4 +172,7 @@ def printed_key(column: Column) -> str:
     parts = [h for h in column.header if h]
     if len(parts) > 1 and all(len(h) == 1 for h in parts):
         return "".join(parts)       # a header printed one character per line (合 / 计)
+    joined = _fund_joined([p for p in parts if not _label_header().search(p)])
+    if len(joined) >= 2 and joined[-1] in _fund_columns():
+        return "·".join(joined)     # one fund's part of its headings' figure: 公务用车购置及运行维护费·小计·一般公共预算
     return "·".join(parts[-2:]) if parts else "金额"
