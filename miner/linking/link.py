@@ -525,8 +525,8 @@ def link_claim(claim: Claim, tables: _Tables) -> Link:
         return Link(claim.id, reason=say("link.cited_table", table=tables.names_of(preferred[:1]), measure=claim.measure),
                     basis=f"no link at the section: its heading cites {tables.names_of(preferred[:1])} "
                           f"({section[3]}), which prints no cell for {named}")
-    # a target only the claim's section may point to (measures.yaml section_only)
-    targets = [t for t in targets if not t.get("section_only") or (preferred and t["table"] in preferred)]
+    # a target only the claim's section or its own measure word may point to (measures.yaml section_only)
+    targets = [t for t in targets if not t.get("section_only") or words or (preferred and t["table"] in preferred)]
     if preferred and any(t["table"] in preferred for t in targets):
         # The section names its tables: the same measure in another table is another figure.
         targets = [t for t in targets if t["table"] in preferred]
