@@ -34,6 +34,11 @@ def figure_measure(before: str, kind: str, sentence: str, clause_start: int, sub
     if not measure and kind == "amount" and subject.path and grammar().level_mark_before_figure.search(before):
         # 一般公共服务支出（类）2106.66万元: a classification item with its figure
         measure = w.path_subject_measure
+    if not measure and kind == "amount" and subject.from_heading and not grammar().spaces.sub("", before) \
+            and not sentence[:clause_start].strip():
+        # （3）国防支出（类）国防动员（款）交通战备（项） ⏎ 18.00万元，主要用于…: the item its heading names, the
+        # figure opening the sentence under it (杭州, 湖州)
+        measure = w.path_subject_measure
     if not measure and kind == "amount" and subject.found and not subject.path \
             and _bare_item(subject.unqualified, sentence, clause_start, subjects, w, item_after_figure):
         # 2. 社会保障和就业支出1890.27万元: the item named alone, with its figure
