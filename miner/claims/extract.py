@@ -30,7 +30,8 @@ _ONE = Decimal(1)
 
 def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: str = "") -> tuple[Claim, ...]:
     w = words()
-    scales = grammar().scales
+    w_grammar = grammar()
+    scales = w_grammar.scales
     subjects = SubjectIndex(subject_names)
     claims: list[Claim] = []
     sentences: list[tuple[Paragraph, Sentence, list[Mention]]] = []
@@ -67,7 +68,11 @@ def extract_claims(paragraphs: tuple[Paragraph, ...], subject_names=(), doc_id: 
             after = sentence.text[mention.end:mention.end + 8]
             kind, direction = kind_of(mention, lead, after, w)
             subject = subject_of(before, mention.start, kind, named, subjects, w)
-            measure = figure_measure(before, kind, sentence.text, clause_at, subject, subjects, w, measures)
+            # …5356.01 万元、社会保障和就业支出796.52 万元: the clause opens after the figure before it
+            item_after_figure = index > 0 and respective is None \
+                and sentence.text[mentions[index - 1].end:clause_at].strip() == w_grammar.list_item_separator
+            measure = figure_measure(before, kind, sentence.text, clause_at, subject, subjects, w, measures,
+                                     item_after_figure)
             segment = sentence.segment_at(mention.number_start)
             claim = Claim(
                 id=f"{doc_id}C{len(claims) + len(sentence_claims) + 1:04d}",

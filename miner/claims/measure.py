@@ -11,12 +11,16 @@ from .words import Words, grammar, rfind_any
 
 
 def figure_measure(before: str, kind: str, sentence: str, clause_start: int, subject: Subject,
-                   subjects: SubjectIndex, w: Words, known: dict[tuple[str, str], str]) -> str:
+                   subjects: SubjectIndex, w: Words, known: dict[tuple[str, str], str],
+                   item_after_figure: bool = False) -> str:
     """The measure of a figure: its clause's measure word, else what a general noun, a column
     subject or a classification item named alone with its figure states.
 
     ``known``: (words before a figure, its kind) -> measure, for the document (a document
-    states many figures after the same words: 本年支出决算, 比上年增加)."""
+    states many figures after the same words: 本年支出决算, 比上年增加).
+    ``item_after_figure``: the clause follows the list separator right after another figure
+    (…一般公共服务支出5356.01 万元、社会保障和就业支出796.52 万元): an item of a list of items
+    with their figures, not one figure for a list of items."""
     measure = ""
     if kind in w.measured_kinds:
         measure = known.get((before, kind))
@@ -30,8 +34,13 @@ def figure_measure(before: str, kind: str, sentence: str, clause_start: int, sub
     if not measure and kind == "amount" and subject.path and grammar().level_mark_before_figure.search(before):
         # 一般公共服务支出（类）2106.66万元: a classification item with its figure
         measure = w.path_subject_measure
+    if not measure and kind == "amount" and subject.from_heading and not grammar().spaces.sub("", before) \
+            and not sentence[:clause_start].strip():
+        # （3）国防支出（类）国防动员（款）交通战备（项） ⏎ 18.00万元，主要用于…: the item its heading names, the
+        # figure opening the sentence under it (杭州, 湖州)
+        measure = w.path_subject_measure
     if not measure and kind == "amount" and subject.found and not subject.path \
-            and _bare_item(subject.unqualified, sentence, clause_start, subjects, w):
+            and _bare_item(subject.unqualified, sentence, clause_start, subjects, w, item_after_figure):
         # 2. 社会保障和就业支出1890.27万元: the item named alone, with its figure
         measure = w.path_subject_measure
     return measure
@@ -125,11 +134,14 @@ def _measure_of(before: str, subjects: SubjectIndex, w: Words, kind: str) -> str
     return key
 
 
-def _bare_item(clause: str, sentence: str, clause_start: int, subjects: SubjectIndex, w: Words) -> bool:
+def _bare_item(clause: str, sentence: str, clause_start: int, subjects: SubjectIndex, w: Words,
+               item_after_figure: bool = False) -> bool:
     """Whether the clause is only a classification name (with numbering and linking words):
-    "2. 社会保障和就业支出1890.27万元", not "人员工资、住房公积金、提租补贴等3397.18万元"."""
+    "2. 社会保障和就业支出1890.27万元", "…5356.01 万元、社会保障和就业支出796.52 万元" (湖州, 杭州: each
+    item of the list with its figure), not "人员工资、住房公积金、提租补贴等3397.18万元"."""
     g = grammar()
-    if sentence[:clause_start].rstrip().endswith(g.list_item_separator) or clause.rstrip().endswith(g.list_etc):
+    listed = sentence[:clause_start].rstrip().endswith(g.list_item_separator) and not item_after_figure
+    if listed or clause.rstrip().endswith(g.list_etc):
         return False    # one figure for a list of items
     # a code joined to the name (2010301-行政运行) is part of the item's name
     leftover = subjects.item_words(w).remove_from(normalise_name(g.code_joined_before_name.sub("", clause)))

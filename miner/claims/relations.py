@@ -86,6 +86,20 @@ def _respective_part(claim: Claim, out: list[Claim], places: dict[str, tuple[int
     return listed[place] if listed else None
 
 
+def _part_not_whole(lead: str, numerator: Claim | None, share: Claim, out: list[Claim],
+                    earlier: list[Claim]) -> bool:
+    """Whether a passage's lead figure is no whole for a share: it is the share's part, or a part
+    stated with a bare share of its own, as the share's part is."""
+    if not lead:
+        return False
+    if numerator is not None and lead == numerator.id:
+        return True
+    for other in reversed(out + [c for c in earlier if c.paragraph == share.paragraph]):
+        if other.kind == "share" and other.numerator == lead and other.denominator_words == share.denominator_words:
+            return True
+    return False
+
+
 def _list_closed(claim: Claim, pos: int, out: list[Claim], w: Words) -> bool:
     """Whether a 包括 list at ``pos`` ended before ``claim``: its clause closed with no figure in it."""
     end = next((i for i in range(pos, claim.start) if claim.sentence[i] in w.clause_group_ends), -1)
@@ -102,8 +116,11 @@ def relate(sentence_claims: list[Claim], earlier: list[Claim], w: Words, section
         listed = None
     for claim in sentence_claims:
         prior_in_sentence = [c for c in out if c.kind == "amount"]
-        if claim.kind == "amount" and _section_key(claim) not in section_lead:
-            section_lead[_section_key(claim)] = claim.id
+        if claim.kind == "amount":
+            key = _section_key(claim)
+            for depth in range(len(key), 0, -1):
+                # the passage's lead, and its enclosing section's (a share's whole one level up)
+                section_lead.setdefault(key[:depth], claim.id)
         if claim.kind == "rate":
             actual = next((c for c in reversed(prior_in_sentence) if c.measure == w.actual_measure), None)
             budgets = [c for c in reversed(prior_in_sentence) if c.measure == w.budget_measure]
@@ -129,9 +146,21 @@ def relate(sentence_claims: list[Claim], earlier: list[Claim], w: Words, section
                 lead = next((c.id for c in pool if regex.search(regex.escape(wanted) + grammar().whole_named_total, c.context)),
                             "") or next((c.id for c in pool if wanted in c.context or c.context.endswith(wanted)), "")
             elif not claim.denominator_words or names_total_only:
-                # 占3.2%, 占总支出的0.02%: the figure the passage opened with
-                lead = section_lead.get(_section_key(claim), "")
-                if numerator is not None and lead == numerator.id:
+                # 占3.2%, 占总支出的0.02%: the figure the passage opened with; where that is the part
+                # itself or a sibling part stated with a share of its own (2.…结构情况：一般公共服务（类）
+                # 支出5356.01万元，占78.4%；社会保障和就业（类）支出796.52万元，占11.6% (湖州)), the figure
+                # the enclosing section opened with (1.…规模：…当年拨款6838.41万元)
+                key = _section_key(claim)
+                lead = section_lead.get(key, "")
+                if _part_not_whole(lead, numerator, claim, out, earlier) and len(key) > 2:
+                    lead = section_lead.get(key[:-1], "")
+                    # …but not a budget where the part is an actual ("三公"经费…年初预算为2.85万元，支出决算为
+                    # 0.39万元 opens （一）; （二）'s 公务接待费支出决算0.39万元，占100.00% is of the 0.39)
+                    enclosing = next((c for c in earlier if c.id == lead), None)
+                    if enclosing is not None and enclosing.measure == w.budget_measure \
+                            and (numerator is None or numerator.measure != w.budget_measure):
+                        lead = ""
+                if _part_not_whole(lead, numerator, claim, out, earlier):
                     lead = ""
             claim = replace(claim, numerator=numerator.id if numerator else "", denominator=lead)
         elif claim.kind in ("change_amount", "change_rate"):

@@ -37,6 +37,7 @@ class Subject:
     found: list[tuple[int, int, str]]     # the classification names in the clause (without a path)
     column_subject: tuple[int, str]       # the last column subject before the figure, or (-1, "")
     unqualified: str                      # the clause without the body, the year and the qualifiers
+    from_heading: bool = False            # the 类/款/项 path is the heading's: the clause names none
 
 
 def heading_of(section: tuple[str, ...], w: Words) -> Heading:
@@ -78,6 +79,7 @@ def subject_of(before: str, figure_start: int, kind: str, sentence: SentenceSubj
     found = subjects.find_all(normalise_name(unqualified)) if not path else []
     column_subject = rfind_any(before, w.column_subjects)
     subject, subject_code = "", ""
+    from_heading = False
     if path:
         subject = path[-1]
     elif found and not (column_subject[0] >= 0 and _covers(column_subject[1], found)):
@@ -95,10 +97,11 @@ def subject_of(before: str, figure_start: int, kind: str, sentence: SentenceSubj
     elif sentence.heading.path and not sentence.shifts_topic:
         subject = sentence.heading.path[-1]
         path = sentence.heading.path
+        from_heading = True
     if not subject:
         if sentence.heading.subject[0] >= 0 and kind in ("amount", "rate", "change_amount"):
             subject = sentence.heading.subject[1]
-    return Subject(subject, subject_code, path, found, column_subject, unqualified)
+    return Subject(subject, subject_code, path, found, column_subject, unqualified, from_heading)
 
 
 def _covers(column_subject: str, found) -> bool:

@@ -196,6 +196,11 @@ def _names_of(wanted: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _prior_words() -> tuple[str, ...]:
+    return tuple(load("claims")["prior_period_words"])
+
+
+@lru_cache(maxsize=1)
 def _name_endings() -> tuple[str, ...]:
     return tuple(load("measures")["name_endings"])
 
@@ -210,13 +215,26 @@ def _subject_rows(table: Table, claim: Claim, group: str, names: dict[str, str])
     naming_subject = _names_of(normalise_name(claim.subject))
     rows = [r for r in lines if names[r.label] in naming_subject]
     why = f"the subject {claim.subject}{among}"
-    if len(rows) > 1 and len(claim.subject_path) > 1:
-        naming_parent = _names_of(normalise_name(claim.subject_path[-2]))
+    if rows and len(claim.subject_path) > 1:
+        parent = claim.subject_path[-2]
+        naming_parent = _names_of(normalise_name(parent))
         by_code = {r.code: r for r in table.rows if r.code}
-        narrowed = [r for r in rows if r.code and r.code[:-2] in by_code
-                    and names[by_code[r.code[:-2]].label] in naming_parent]
-        if narrowed:
-            rows, why = narrowed, f"{why} under {claim.subject_path[-2]}"
+        if any(r.code for r in rows):
+            under = [r for r in rows if r.code and r.code[:-2] in by_code
+                     and names[by_code[r.code[:-2]].label] in naming_parent]
+            if under and len(rows) > 1:
+                rows, why = under, f"{why} under {parent}"
+            elif not under:
+                # an item whose parent row the table prints under another name is another item of the
+                # same name (林业和草原（款）一般行政管理事务（项） is not 2130302 under 水利 (苏州 水务局))
+                rows = [r for r in rows if not (r.code and r.code[:-2] in by_code)]
+        elif len(rows) > 1:
+            # rows without codes (杭州 表5 prints names only): an item's row is the first of its name
+            # after its parent's row, as the table lists each 款 with its 项 below it
+            following = {row.index: row for row in (next((r for r in rows if r.index > p.index), None)
+                                                     for p in lines if names[p.label] in naming_parent) if row}
+            if len(following) == 1:
+                rows, why = list(following.values()), f"{why} under {parent}"
     return rows, why
 
 
@@ -529,6 +547,12 @@ def link_claim(claim: Claim, tables: _Tables) -> Link:
                     basis="no link at the measure: no measure word of measures.yaml before the figure")
     measure = _measures().get(claim.measure, {})
     words = _measure_words(claim)
+    if claim.period == "prior" and not any(word in words for word in _prior_words()):
+        # 上年执行数为0.00万元, 去年预算数为0万元: the tables print this year's figures (上年结转 names
+        # its own line); the previous year's figure is the base of the change beside it
+        return Link(claim.id, reason=say("link.prior_period", measure=claim.measure),
+                    basis=f"no link at the period: measure {claim.measure} of the previous year "
+                          f"(lexicons/claims.yaml prior_period_words)")
     named = f"measure {claim.measure}" + (f" (the words {words})" if words else
                                           f" (from the subject {claim.subject})" if claim.subject else "")
     targets = measure.get("targets", [])
@@ -545,6 +569,8 @@ def link_claim(claim: Claim, tables: _Tables) -> Link:
         return Link(claim.id, reason=say("link.cited_table", table=tables.names_of(preferred[:1]), measure=claim.measure),
                     basis=f"no link at the section: its heading cites {tables.names_of(preferred[:1])} "
                           f"({section[3]}), which prints no cell for {named}")
+    # a target only the claim's section or its own measure word may point to (measures.yaml section_only)
+    targets = [t for t in targets if not t.get("section_only") or words or (preferred and t["table"] in preferred)]
     if preferred and any(t["table"] in preferred for t in targets):
         # The section names its tables: the same measure in another table is another figure.
         targets = [t for t in targets if t["table"] in preferred]
@@ -588,9 +614,11 @@ def link_claim(claim: Claim, tables: _Tables) -> Link:
                     narrower or _under_an_item(claim)):
                 continue    # one item (of a breakdown, or under an item's heading) is no table's total
             if not claim.subject and not claim.parts_of and target["row"] in ("total", "subject_or_total") \
-                    and _one_fund(table) and not _one_fund_named(claim.sentence[:claim.start]):
+                    and _one_fund(table) and not _one_fund_named(claim.sentence[:claim.start]) \
+                    and not _one_fund_named(" ".join(claim.section[1:])):
                 # 支出预算2,616万元: all funds' total, not the total of 表5 一般公共预算支出预算表 (a part
-                # of a list is of its whole's fund, which an earlier sentence may name)
+                # of a list is of its whole's fund, which an earlier sentence may name, as a heading
+                # does for its section: 湖州 （六）…一般公共预算基本支出情况说明 / 公用经费3141.51 万元)
                 continue
             if fund and not claim.subject and fund not in table.name and fund not in table.title:
                 # 政府性基金预算财政拨款收入0.00万元: the fund's income, not the fiscal summary's 收入合计

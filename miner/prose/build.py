@@ -31,6 +31,8 @@ class _Layout:
     # (alternatives are tried in order, so the first heading pattern that matches wins).
     headings: regex.Pattern     # the heading patterns, each in a group named _LEVEL + its level
     heading_max: int
+    heading_wrap_chars: float
+    heading_tail_max: int
     skip: regex.Pattern
     paragraph_end: regex.Pattern
     sentence_end: regex.Pattern
@@ -52,6 +54,8 @@ def _layout() -> _Layout:
         headings=regex.compile("|".join(f"(?P<{_LEVEL}{level}>{heading['pattern']})"
                                         for level, heading in enumerate(data["headings"]))),
         heading_max=int(data["heading_max_chars"]),
+        heading_wrap_chars=float(data["pdf"]["heading_wrap_chars"]),
+        heading_tail_max=int(data["heading_tail_max_chars"]),
         skip=regex.compile(_any_of(data["skip_lines"])),
         paragraph_end=regex.compile(data["paragraph_end"]),
         sentence_end=regex.compile(data["sentence_end"]),
@@ -176,6 +180,44 @@ def _continuation(lines, index: int, excluded: set[int]) -> str:
     return ""
 
 
+def _right_margins(lines, excluded: set[int]) -> dict[int, float]:
+    """The right edge of the prose on each page: where the widest of its PDF lines ends."""
+    margins: dict[int, float] = {}
+    for line in lines:
+        if line.cells and line.offset not in excluded:
+            margins[line.page] = max(margins.get(line.page, 0.0), line.cells[-1][1])
+    return margins
+
+
+def _reaches_margin(line: Line, margins: dict[int, float]) -> bool:
+    """Whether a PDF line runs to its page's right margin (a line the layout wrapped)."""
+    text = line.text.replace("\t", "").replace(" ", "")
+    if not line.cells or not text:
+        return False
+    char = (line.cells[-1][1] - line.cells[0][0]) / len(text)
+    return line.cells[-1][1] >= margins.get(line.page, 0.0) - _layout().heading_wrap_chars * char
+
+
+def _heading_tail(lines, index: int, excluded: set[int], margins: dict[int, float]) -> int | None:
+    """The index of the line a title heading wrapped onto, when it did: the heading runs to the
+    page's right margin and the next line is a short rest with no clause, figure or number of its
+    own ("（三）关于湖州市卫生健康委员会 2026 年支出预算情 ⏎ 况说明" (湖州))."""
+    line = lines[index]
+    if not _reaches_margin(line, margins):
+        return None
+    for k in range(index + 1, min(index + 3, len(lines))):
+        nxt = lines[k]
+        rest = nxt.text.replace("\t", " ").strip()
+        if not rest:
+            continue
+        if nxt.offset in excluded or nxt.page != line.page or heading_level(rest) is not None \
+                or len(rest) > _layout().heading_tail_max or _CLAUSE_MARK.search(rest) \
+                or _FIRST_PART.search(rest) or regex.search(r"\d", rest):
+            return None
+        return k
+    return None
+
+
 def _opens_page(lines, index: int) -> bool:
     """Whether the line is the first with text on its page."""
     before = next((line for line in reversed(lines[:index]) if line.text.strip()), None)
@@ -190,6 +232,8 @@ def paragraphs_from_lines(doc: Document, excluded: set[int]) -> tuple[Paragraph,
     buffer = _Buffer()
     heading = ""
     sentence_id = 0
+    margins = _right_margins(doc.lines, excluded)
+    tails: set[int] = set()     # lines that end the title heading above them
 
     def flush() -> None:
         nonlocal buffer, heading, sentence_id
@@ -203,6 +247,8 @@ def paragraphs_from_lines(doc: Document, excluded: set[int]) -> tuple[Paragraph,
 
     lines = doc.lines
     for index, line in enumerate(lines):
+        if index in tails:
+            continue
         if line.offset in excluded:
             if buffer.length:
                 flush()     # half a document's lines are a table's, and most come with no paragraph open
@@ -232,17 +278,29 @@ def paragraphs_from_lines(doc: Document, excluded: set[int]) -> tuple[Paragraph,
         if level is not None:
             flush()
             title = _FIRST_PART.split(stripped, maxsplit=1)[0]
+            continued = ""
             if title == stripped and _CLASS_MARK.search(stripped) \
                     and not _ITEM_MARK.search(stripped):
                 # A long numbered heading wrapped onto the next line (…行政单位离退休 ⏎
                 # （项）。主要用于…) names its subject only with that line's head.
-                title += _continuation(lines, index, excluded)
+                continued = _continuation(lines, index, excluded)
+                title += continued
+                # …其他政府性基金及对应专项债务 ⏎ 收入安排的支出（款）… ⏎ …（项）15000.00 万元 (湖州): a path
+                # wrapped over more lines than one is the paragraph's opening too
+                continued = continued or ("\n" if _reaches_margin(line, margins) else "")
             # A short line with no clause break is a heading of its own; a
             # numbered line that runs on (hard-wrapped, or with a sentence
-            # after its title) opens a paragraph whose text it also starts.
+            # after its title) opens a paragraph whose text it also starts,
+            # as does a 类/款/项 path whose 项 the next line ends (…（款）行政运 ⏎
+            # 行（项）3685.65 万元 (湖州): the sentence names the item with it).
             is_title = (len(stripped) <= layout.heading_max and not _CLAUSE_MARK.search(stripped)
-                        and len(stripped) - len(title) <= 1
+                        and len(stripped) - len(title) <= 1 and not continued
                         and not _FIGURE_WITH_UNIT.search(stripped))
+            if is_title:
+                tail = _heading_tail(lines, index, excluded, margins)
+                if tail is not None:
+                    tails.add(tail)
+                    title += lines[tail].text.replace("\t", " ").strip()
             while section and section[-1][0] >= level:
                 section.pop()
             section.append((level, title.strip()))

@@ -52,5 +52,5 @@ def unknown_columns(table: Table) -> list[str]:
     spec = next((s for s in table_specs() if s.key == table.key), None)
     if spec is None:
         return []
-    known = {column for _group, column in spec.columns} | {f"{g}·{c}" for g, c in spec.columns}
+    known = {column for _group, column in spec.known_columns} | {f"{g}·{c}" for g, c in spec.known_columns}
     return [column for group, column in table.columns if column not in known and f"{group}·{column}" not in known]

@@ -25,6 +25,9 @@ class PanelSpec:
     lineno: bool
     columns: tuple[str, ...]
     code_prefixes: tuple[str, ...]
+    # columns a template may print besides the form's (the parts of 基本支出: 人员经费, 公用经费),
+    # mapped by their header words only, never by the form's order
+    parts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +42,11 @@ class TableSpec:
     @property
     def columns(self) -> tuple[tuple[str, str], ...]:
         return tuple((panel.group, column) for panel in self.panels for column in panel.columns)
+
+    @property
+    def known_columns(self) -> tuple[tuple[str, str], ...]:
+        """The form's columns and the parts a template may print besides them."""
+        return self.columns + tuple((panel.group, part) for panel in self.panels for part in panel.parts)
 
 
 @lru_cache(maxsize=1)
@@ -89,6 +97,7 @@ def table_specs() -> tuple[TableSpec, ...]:
                     lineno=bool(panel.get("lineno", False)),
                     columns=tuple(panel["columns"]),
                     code_prefixes=tuple(str(p) for p in panel.get("code_prefixes", ())),
+                    parts=tuple(panel.get("parts", ())),
                 )
                 for panel in entry["panels"]
             )

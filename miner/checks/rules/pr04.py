@@ -40,7 +40,8 @@ KINDS = ("amount",)
 
 def _scope(claim: Claim) -> str:
     context = claim.sentence[:claim.start] + " " + " ".join(claim.section)
-    found = [word for word in words("scope_words") if word in context]
+    found = [word for word in words("scope_words") if word in context] \
+        or [word for word in words("fallback_scope_words") if word in context]
     fund = max(found, key=len) if found else ""
     unit = next((m.group(1) for heading in reversed(claim.section)
                  for m in [pattern("unit_heading_pattern").match(heading)] if m), "")

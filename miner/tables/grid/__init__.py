@@ -83,7 +83,11 @@ def table_from_rows(spec: TableSpec, title: Line, lines: list[Line], label: str,
     mapping = map_columns(spec, [p for p in value_panels if p])
     panel_of = {i: p for p, idx in enumerate(panel_columns) for i in idx}
 
-    coded = any(column.kind == "code" for column in columns)
+    # codes printed in a column of their own, or in the label column beside the names (苏州 数据局 表5:
+    # 2010399 under a name wrapped around it)
+    coded = any(column.kind == "code" for column in columns) or sum(
+        1 for row in body for cell in row.cells
+        if CODE.match(cell.text.replace(" ", "")) and len(cell.text.replace(" ", "")) >= 5) >= 2
     entries: list[list[tuple[Panel, Line]]] = [[] for _ in panel_columns]
     for row in body:
         panels = [Panel() for _ in panel_columns]

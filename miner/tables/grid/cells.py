@@ -45,10 +45,30 @@ class GridRow:
     cells: list[GridCell]
 
 
+# An amount run into the ordinal of the next panel's label ("37,891.58一、" (重庆 收支总体情况表): the
+# income figure and the expense line's 一、 closer than a cell gap)
+_AMOUNT_THEN_ORDINAL = regex.compile(r"^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+)\s*([一二三四五六七八九十]+、.*)$")
+
+
 def grow(line: Line) -> GridRow:
     texts = line.text.split("\t")
     cells = [GridCell(t.strip(), x0, x1) for t, (x0, x1) in zip(texts, line.cells) if t.strip()]
-    return GridRow(line, _join_codes(cells))
+    return GridRow(line, _join_codes(_split_run_in(cells)))
+
+
+def _split_run_in(cells: list[GridCell]) -> list[GridCell]:
+    """An amount and the ordinal after it printed as one cell: two cells, the x extent shared in
+    proportion to their characters."""
+    out: list[GridCell] = []
+    for cell in cells:
+        found = _AMOUNT_THEN_ORDINAL.match(cell.text)
+        if found is None:
+            out.append(cell)
+            continue
+        amount, rest = found.group(1), found.group(2)
+        cut = cell.x0 + (cell.x1 - cell.x0) * len(amount) / (len(amount) + len(rest))
+        out += [GridCell(amount, cell.x0, cut), GridCell(rest, cut, cell.x1)]
+    return out
 
 
 def _join_codes(cells: list[GridCell]) -> list[GridCell]:

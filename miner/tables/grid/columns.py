@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import regex
+
 from ...lexicon import load
 from ..patterns import CODE
 from ..spec import TableSpec
@@ -107,9 +109,12 @@ def header_paths(columns: list[Column], header: list[GridRow]) -> None:
     """Each column's header path: the header cells whose span covers it, top down.
 
     A header cell spans from the rule left of it to the rule right of it; a
-    table drawn without rules leaves only the cell's own extent.
+    table drawn without rules leaves only the cell's own extent. The row that
+    numbers the columns (** ** 1 2 3 4 5) is no part of any column's name.
     """
     for row in header:
+        if row.cells and all(_column_number().match(cell.text.replace(" ", "")) for cell in row.cells):
+            continue
         rules = row.line.rules
         for cell in row.cells:
             left = max((x for x in rules if x <= cell.x0 + 1.0), default=cell.x0)
@@ -135,6 +140,11 @@ def classify(columns: list[Column]) -> None:
             column.kind = "lineno"
         elif not filled and any(h in _value_headers() for h in column.header):
             column.kind = "value"
+
+
+@lru_cache(maxsize=1)
+def _column_number():
+    return regex.compile(load("tables")["column_number_pattern"])
 
 
 @lru_cache(maxsize=1)

@@ -44,10 +44,12 @@ def _score(key: str, path: list[str]) -> float:
     items = _fund_joined(items)
     if len(items) >= 2 and items[-1] in _fund_columns() and not any(items[-1] in comp for comp in key.split("·")):
         return 0.0      # one fund's part of the column its heading names (深圳 三公: 公务接待费 / 一般公共预算)
-    had_total = len(items) >= 2 and items[-1] in totals
+    comps = key.split("·")
+    # a total word a key that names no total is printed as (金额 printed 合计) is no heading's total
+    had_total = len(items) >= 2 and items[-1] in totals \
+        and (comps[-1] in totals or items[-1] not in _words(comps[-1]))
     if had_total:
         items = items[:-1]
-    comps = key.split("·")
     wants_total = comps[-1] in totals
     named = comps[:-1] if wants_total else comps
     joined = "".join(items)
@@ -71,14 +73,26 @@ def _score(key: str, path: list[str]) -> float:
         return 0.0      # “三公”经费·小计 does not name a column headed 政府性基金预算
     if wants_total and had_total and items and not explained:
         score *= 0.8    # 小计 under a heading the key does not name (2026年政府采购项目 / 小计): that heading's total
+    elif wants_total and not named and items and items[0] not in totals and not explained:
+        score *= 0.9    # “三公”经费合计 is rather the total of “三公”经费 (“三公”经费·小计) than the table's
     if wants_total:
         printed = had_total or any(item in totals or item.endswith(totals) for item in items)
         if any(item in totals for item in items):
             explained.update(i for i, item in enumerate(items) if item in totals)
-        if not printed and any(i not in explained for i in range(1, len(items))):
+        # the heading over a total (项目支出 over its 小计) may go unexplained when the key names it;
+        # a bare 合计 fits no column whose header prints no total (因公出国(境)费用)
+        if not printed and any(i not in explained for i in range(1 if named else 0, len(items))):
             return 0.0
+    if not wants_total and explained and any(items[i] not in _value_headers() for i in range(max(explained) + 1, len(items))):
+        return 0.0      # 基本支出 / 人员支出: a part printed under the key's heading, not the key
     unexplained = [i for i in range(1, len(items)) if i not in explained]
     return score * (0.6 ** len(unexplained))
+
+
+@lru_cache(maxsize=1)
+def _value_headers() -> frozenset[str]:
+    """Header words under a column's name that name no other figure (基本支出 / 金额)."""
+    return frozenset(load("tables")["value_headers"]) | frozenset(total_column_words())
 
 
 @lru_cache(maxsize=1)
@@ -137,7 +151,7 @@ def map_columns(spec: TableSpec, panels: list[list[Column]]) -> dict[int, tuple[
             # panel takes the identity's panel whose group its header prints
             printed = "".join(h for col in cols for h in col.header)
             panels_here = [p for p in spec.panels if p.group and p.group in printed] or spec.panels
-        candidates = [(p.group, key) for p in panels_here for key in p.columns]
+        candidates = [(p.group, key) for p in panels_here for key in p.columns + p.parts]
         if not candidates:
             continue
         scores = [[_score(key, col.header) for _group, key in candidates] for col in cols]
