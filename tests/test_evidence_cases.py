@@ -1,7 +1,7 @@
 """Evidence absent from the document, told apart from a failure to link; targets and levels told
 apart from figures of the budget; items linked by the code the prose joins to their name; a part
 title that ends the sections before it; a total of all funds kept from one fund's table; a change rate read with the figure it follows
-(not one inside an aside before it). Cases:
+(not one inside an aside before it); the list a colon after a figure opens. Cases:
 tests/data/evidence_cases.yaml (each read on its pages)."""
 from __future__ import annotations
 
@@ -79,5 +79,12 @@ def test_a_total_of_all_funds_is_not_one_funds_table_total(scans, case):
 @pytest.mark.parametrize("case", CASES["changes"], ids=lambda c: f"{Path(c['doc']).stem}-{c['claim']}")
 def test_a_change_rate_is_of_the_figure_it_follows(scans, case):
     rows = [row for row in _rows(scans(case["doc"]), case) if row.kind == "change_rate"]
+    assert rows, f"claim {case['claim']} not found"
+    assert all(row.verdict == "ok" and case["message_has"] in row.message for row in rows), [row.message for row in rows]
+
+
+@pytest.mark.parametrize("case", CASES["lists"], ids=lambda c: f"{Path(c['doc']).stem}-{c['claim']}")
+def test_a_colon_after_a_figure_opens_its_list(scans, case):
+    rows = [row for row in _rows(scans(case["doc"]), case) if row.kind == "amount"]
     assert rows, f"claim {case['claim']} not found"
     assert all(row.verdict == "ok" and case["message_has"] in row.message for row in rows), [row.message for row in rows]

@@ -106,6 +106,17 @@ def _list_closed(claim: Claim, pos: int, out: list[Claim], w: Words) -> bool:
     return end >= 0 and not any(pos < c.start < end for c in out if c.kind == "amount")
 
 
+def _whole_before_colon(claim: Claim, before: list[Claim], w: Words) -> Claim | None:
+    """The amount a colon follows directly, in the claim's clause group (总额947万元：货物47万元、…):
+    the whole of the list the colon opens, or None."""
+    text = claim.sentence
+    group = max(text.rfind(mark, 0, claim.start) for mark in w.clause_group_ends)
+    colon = max(text.rfind(mark, group + 1, claim.start) for mark in w.list_colons)
+    if colon < 0:
+        return None
+    return next((c for c in reversed(before) if c.end <= colon and not text[c.end:colon].strip()), None)
+
+
 def relate(sentence_claims: list[Claim], earlier: list[Claim], w: Words, section_lead,
            open_lists: dict[int, tuple[int, str]], places: dict[str, tuple[int, int, bool]] | None = None) -> list[Claim]:
     """Tie rates, shares, changes and 其中 parts to the figures they are computed from."""
@@ -205,6 +216,8 @@ def relate(sentence_claims: list[Claim], earlier: list[Claim], w: Words, section
             claim = replace(claim, base=base.id if base else "", numerator=numerator,
                             denominator=budget.id if budget else "", base_period=base_period,
                             parts_of=_explained_change(claim, out, earlier, w))
+        elif claim.kind == "amount" and _whole_before_colon(claim, prior_in_sentence, w) is not None:
+            claim = replace(claim, parts_of=_whole_before_colon(claim, prior_in_sentence, w).id)
         elif claim.kind == "amount":
             pos, marker = rfind_any(claim.sentence[:claim.start], w.parts)
             while pos >= 0 and marker in w.parts_in_clause and _list_closed(claim, pos, out, w):
@@ -214,7 +227,13 @@ def relate(sentence_claims: list[Claim], earlier: list[Claim], w: Words, section
                 # a figure in parentheses before 其中 is an aside, not the whole
                 whole = next((c for c in reversed(prior_in_sentence) if c.start < pos
                               and not in_parentheses(c.sentence, c.start)), None)
-                if whole is None:
+                after_a_list = whole is not None and whole.parts_of and any(
+                    mark in claim.sentence[whole.end:pos] for mark in w.clause_group_ends)
+                if after_a_list:
+                    # 总额X：A、B、C；其中D: D is of X too, but a share of it that overlaps A, B and C
+                    # (其中一般公共预算拨款政府采购), not a part to add: no whole
+                    whole = None
+                elif whole is None:
                     whole = next((c for c in reversed(earlier) if c.kind == "amount"
                                   and c.paragraph == claim.paragraph), None)
                 if whole is not None:

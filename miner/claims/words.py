@@ -27,6 +27,7 @@ class Words:
     threshold_after: tuple[str, ...]
     bound_before: tuple[str, ...]
     level_after_change: tuple[str, ...]
+    list_colons: tuple[str, ...]
     target_after: tuple[str, ...]
     points: tuple[str, ...]         # units of a change in percentage points (个百分点)
     minus_signs: tuple[str, ...]    # a sign before a change's figure (增长-3.2%)
@@ -131,6 +132,7 @@ def words() -> Words:
         indicator=longest_first(c["indicator_words"]),
         threshold_before=longest_first(c["threshold_before"]), threshold_after=longest_first(c["threshold_after"]),
         bound_before=longest_first(c["bound_before"]), level_after_change=tuple(c["level_after_change"]),
+        list_colons=tuple(c["list_colons"]),
         target_after=tuple(c["target_after"]),
         points=tuple(c["points_units"]), minus_signs=tuple(c["minus_signs"]),
         prior=longest_first(c["prior_period_words"]), change_context=tuple(c["change_context_words"]),
