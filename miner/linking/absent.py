@@ -17,6 +17,7 @@ here as absent too; it could not be checked either way.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from decimal import Decimal
 from functools import lru_cache
 
@@ -30,19 +31,21 @@ def _factor(unit: str) -> Decimal:
     return Decimal(load("claims")["money_units"].get(unit, 1))
 
 
-def printed_figures(tables: tuple[Table, ...]) -> tuple[tuple[Decimal, str], ...]:
-    """Every figure the tables print, with its unit; a blank prints 0."""
-    return tuple((cell.amount, cell.unit) for table in tables for row in table.rows for cell in row.cells)
+def printed_figures(tables: tuple[Table, ...]) -> tuple[Decimal, ...]:
+    """Every figure the tables print, sign aside, in the unit of factor 1 (元), sorted: a
+    document's index, built once, that each unlinked amount is looked up in (a blank prints 0)."""
+    return tuple(sorted(abs(cell.amount) * _factor(cell.unit)
+                        for table in tables for row in table.rows for cell in row.cells))
 
 
-def printed_anywhere(claim: Claim, figures: tuple[tuple[Decimal, str], ...]) -> bool:
+def printed_anywhere(claim: Claim, figures: tuple[Decimal, ...]) -> bool:
     """Whether some printed figure, in the claim's unit, is the claim's figure up to one unit of
     its last decimal (rounded or cut), sign aside (a decrease is printed as a negative)."""
     if claim.unit not in load("claims")["money_units"]:
         return True     # only money is looked for: any other figure is not said to be absent
-    stated = abs(claim.quantity)
-    spread = Decimal(1).scaleb(-claim.decimals) * claim.scale
-    for value, unit in figures:
-        if abs(abs(value) * _factor(unit) / _factor(claim.unit) - stated) < spread:
-            return True
-    return False
+    factor = _factor(claim.unit)
+    stated = abs(claim.quantity) * factor
+    spread = Decimal(1).scaleb(-claim.decimals) * claim.scale * factor
+    # the first printed figure above stated - spread is the nearest candidate from below
+    at = bisect_right(figures, stated - spread)
+    return at < len(figures) and figures[at] < stated + spread
