@@ -216,8 +216,8 @@ def relate(sentence_claims: list[Claim], earlier: list[Claim], w: Words, section
             claim = replace(claim, base=base.id if base else "", numerator=numerator,
                             denominator=budget.id if budget else "", base_period=base_period,
                             parts_of=_explained_change(claim, out, earlier, w))
-        elif claim.kind == "amount" and _whole_before_colon(claim, prior_in_sentence, w) is not None:
-            claim = replace(claim, parts_of=_whole_before_colon(claim, prior_in_sentence, w).id)
+        elif claim.kind == "amount" and (colon_whole := _whole_before_colon(claim, prior_in_sentence, w)):
+            claim = replace(claim, parts_of=colon_whole.id)
         elif claim.kind == "amount":
             pos, marker = rfind_any(claim.sentence[:claim.start], w.parts)
             while pos >= 0 and marker in w.parts_in_clause and _list_closed(claim, pos, out, w):
